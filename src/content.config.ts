@@ -1,0 +1,7 @@
+import { defineCollection } from 'astro:content';
+import { articleLoader } from './lib/article-loader.ts';
+import { articleSchema } from './schemas/index.ts';
+
+export const collections = {
+  articles: defineCollection({ loader: articleLoader(), schema: articleSchema }),
+};

@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Where editors keep articles, relative to the project root. */
+export const ARTICLES_DIR = 'content/articles';
+
+/**
+ * Every article file under `dir`, as sorted paths relative to it with `/` separators. Files and
+ * folders whose names start with `_` or `.` are left out; so is anything that is not `.md`.
+ */
+export function listArticleFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/** The page address part of an article file: `2025/talks.md` is `2025/talks`, at `/articles/2025/talks/`. */
+export function slugOf(relativePath: string): string {
+  return relativePath.replace(/\.md$/, '');
+}
+
+/** Why a file's name cannot be a page address, or null when every part is kebab-case. */
+export function badSlugReason(relativePath: string): string | null {
+  const bad = slugOf(relativePath)
+    .split('/')
+    .find((part) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(part));
+  return bad === undefined
+    ? null
+    : `The file name part "${bad}" cannot be a page address; rename it in kebab-case (lowercase letters, digits and single hyphens), such as zelensky-invites-putin.md.`;
+}

@@ -1,0 +1,100 @@
+import { articleSchema, type Article } from '../schemas/index.ts';
+import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
+import type { Diagnostic, Severity } from './diagnostic.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { describeIssues } from './schema-diagnostics.ts';
+import { checkUsage } from './usage.ts';
+import { parseYaml } from './yaml.ts';
+
+/** Largest article file the checker accepts, in bytes. */
+export const MAX_ARTICLE_BYTES = 1_000_000;
+
+/** Everything the checker learns from one article file. */
+export interface CheckedArticle {
+  /** The validated frontmatter, when it has no errors. */
+  article?: Article;
+  /** The Markdown after the frontmatter. */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+  /** Citations in the body, positioned in the file. */
+  citations: BodyCitation[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks one article file: frontmatter syntax, every field against the schema, references across
+ * fields, the citations and links in the body, and how sources are used. Every problem is
+ * reported, positioned in the file; nothing stops at the first one.
+ */
+export function checkArticle(file: string, text: string): CheckedArticle {
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Severity, rule: string, line: number, column: number, message: string) =>
+    diagnostics.push({ file, line, column, severity, rule, message });
+
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_ARTICLE_BYTES) {
+    report('error', 'file-too-large', 1, 1, `The file is ${bytes} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes; split it into several articles.`);
+    return { body: '', bodyLine: 1, citations: [], diagnostics };
+  }
+  const split = splitFrontmatter(text.replace(/\r\n?/g, '\n'));
+  if (!('yaml' in split)) {
+    report('error', split.rule, split.line, split.column, split.message);
+    return { body: '', bodyLine: 1, citations: [], diagnostics };
+  }
+
+  const yaml = parseYaml(split.yaml, split.yamlLine);
+  for (const error of yaml.errors) report('error', 'yaml-syntax', error.line, error.column, error.message);
+
+  let article: Article | undefined;
+  let knownIds: string[] = [];
+  if (yaml.errors.length === 0) {
+    const data = yaml.data ?? {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      report('error', 'frontmatter', split.yamlLine, 1, 'The frontmatter must be a list of "field: value" lines.');
+    } else {
+      const result = articleSchema.safeParse(data);
+      if (result.success) article = result.data;
+      else {
+        for (const problem of describeIssues(result.error.issues, articleSchema, data, yaml.locate)) {
+          report('error', problem.rule, problem.line, problem.column, problem.message);
+        }
+      }
+      knownIds = idsIn(data);
+    }
+  }
+
+  const tree = parseMarkdown(split.body);
+  const body = checkBody(split.body, knownIds, tree);
+  const toFileLine = (line: number) => line + split.bodyLine - 1;
+  // Citations can only be judged against ids that were read; with broken YAML they would all look unknown.
+  const judgeCitations = yaml.errors.length === 0;
+  for (const problem of body.problems) {
+    if (!judgeCitations && problem.rule === 'unknown-citation') continue;
+    report('error', problem.rule, toFileLine(problem.line), problem.column, problem.message);
+  }
+  const citations = body.citations.map((citation) => ({ ...citation, line: toFileLine(citation.line) }));
+
+  if (article) {
+    for (const finding of checkUsage(article, citations)) {
+      const { line, column } = yaml.locate(finding.path);
+      report('warning', finding.rule, line, column, finding.message);
+    }
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ...(article ? { article } : {}), body: split.body, bodyLine: split.bodyLine, citations, diagnostics };
+}
+
+/** Ids of the sources and claims, read from frontmatter that may not be valid yet. */
+function idsIn(data: object): string[] {
+  const ids: string[] = [];
+  for (const field of ['sources', 'claims'] as const) {
+    const list = (data as Record<string, unknown>)[field];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+      if (typeof id === 'string') ids.push(id);
+    }
+  }
+  return ids;
+}

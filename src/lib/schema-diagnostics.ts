@@ -1,0 +1,158 @@
+import type { z } from '../schemas/zod.ts';
+import type { Position } from './diagnostic.ts';
+import { didYouMean } from './suggest.ts';
+import type { FieldPath } from './yaml.ts';
+
+type AnySchema = z.core.$ZodType;
+type Issue = z.core.$ZodIssue;
+
+/** A schema problem worded for an editor, before it is given a file. */
+export interface FieldProblem extends Position {
+  rule: string;
+  message: string;
+}
+
+const wrappers = new Set(['optional', 'default', 'nullable', 'readonly', 'prefault', 'catch']);
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  while (wrappers.has(current._zod.def.type)) {
+    current = (current._zod.def as unknown as { innerType: AnySchema }).innerType;
+  }
+  return current;
+}
+
+/** The schema that describes the value at `path`, if the path leads anywhere. */
+function schemaAt(root: AnySchema, path: FieldPath): AnySchema | undefined {
+  let current: AnySchema | undefined = root;
+  for (const key of path) {
+    if (!current) return undefined;
+    const def = unwrap(current)._zod.def as unknown as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+    };
+    if (def.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else if (def.type === 'array' && typeof key === 'number') current = def.element;
+    else return undefined;
+  }
+  return current;
+}
+
+function describe(schema: AnySchema | undefined): string | undefined {
+  let current = schema;
+  while (current) {
+    const description = (current as unknown as { description?: string }).description;
+    if (description) return description;
+    if (!wrappers.has(current._zod.def.type)) return undefined;
+    current = (current._zod.def as unknown as { innerType: AnySchema }).innerType;
+  }
+  return undefined;
+}
+
+function fieldNames(schema: AnySchema | undefined): string[] {
+  if (!schema) return [];
+  const def = unwrap(schema)._zod.def as unknown as { type: string; shape?: Record<string, AnySchema> };
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** `sources[2].url`: a path as an editor reads it. */
+export function formatPath(path: FieldPath): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join('');
+}
+
+function where(path: FieldPath): string {
+  return path.length === 0 ? 'the frontmatter' : `"${formatPath(path)}"`;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'object') return 'a group of fields';
+  return `a ${typeof value}`;
+}
+
+function valueAt(data: unknown, path: FieldPath): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Words zod's issues for an editor: which field, what is wrong, what to do, and where it is written. */
+export function describeIssues(
+  issues: readonly Issue[],
+  schema: AnySchema,
+  data: unknown,
+  locate: (path: FieldPath) => Position,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const issue of issues) {
+    const path = issue.path as FieldPath;
+    const field = `"${formatPath(path)}"`;
+    if (issue.code === 'unrecognized_keys') {
+      const known = fieldNames(schemaAt(schema, path));
+      for (const key of issue.keys) {
+        const suggestion = didYouMean(key, known);
+        problems.push({
+          ...locate([...path, key]),
+          rule: 'unknown-field',
+          message: `Unknown field "${key}" in ${where(path)}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
+        });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
+      const name = String(path[path.length - 1]);
+      const description = describe(schemaAt(schema, path));
+      problems.push({
+        ...locate(path.slice(0, -1)),
+        rule: 'missing-field',
+        message: `Missing required field "${name}" in ${where(path.slice(0, -1))}; add ${name}: ${description ?? 'a value'}.`,
+      });
+      continue;
+    }
+    const position = locate(path);
+    if (issue.code === 'invalid_type') {
+      problems.push({
+        ...position,
+        rule: 'invalid-type',
+        message: `Field ${field} ${issue.message}, but it is ${kindOf(valueAt(data, path))}.`,
+      });
+    } else if (issue.code === 'invalid_value') {
+      const value = String(valueAt(data, path));
+      const suggestion = didYouMean(value, issue.values.map(String));
+      problems.push({
+        ...position,
+        rule: 'invalid-value',
+        message: `Field ${field} is "${value}"; it ${issue.message}${suggestion || '.'}`,
+      });
+    } else if (issue.code === 'custom') {
+      const params = (issue.params ?? {}) as { rule?: string; value?: string; candidates?: string[] };
+      const rule = params.rule ?? 'invalid-value';
+      let message = `Field ${field} ${issue.message}`;
+      if (rule === 'unknown-reference' && params.value !== undefined && params.candidates) {
+        const suggestion = didYouMean(params.value, params.candidates);
+        message += `${suggestion ? `${suggestion} ` : '. '}Known source ids: ${params.candidates.join(', ')}.`;
+      } else if (rule === 'duplicate-id') {
+        message += '; rename one of them.';
+      } else if (rule === 'unsafe-url') {
+        message += '; write the full address, starting with https://.';
+      } else if (rule === 'invalid-value') {
+        const description = describe(schemaAt(schema, path));
+        message += description ? `; fill in ${description}.` : '.';
+      } else {
+        message += '.';
+      }
+      problems.push({ ...position, rule, message });
+    } else {
+      problems.push({ ...position, rule: 'invalid-value', message: `Field ${field} ${issue.message}.` });
+    }
+  }
+  return problems;
+}

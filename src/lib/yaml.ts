@@ -1,0 +1,76 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ErrorCode, type Node } from 'yaml';
+import type { Position } from './diagnostic.ts';
+
+/** A path into the frontmatter, as zod reports it: keys and list indexes. */
+export type FieldPath = readonly PropertyKey[];
+
+/** Parsed frontmatter that can say where each field stands in the file. */
+export interface ParsedYaml {
+  /** The plain data, or undefined when the YAML is broken. */
+  data: unknown;
+  /** Syntax problems, positioned in the file. */
+  errors: (Position & { message: string })[];
+  /** Where the field at `path` is written: its key, or its list item; the nearest ancestor when it is absent. */
+  locate(path: FieldPath): Position;
+}
+
+/**
+ * Parses YAML 1.2 (core schema: dates stay strings, so `2025-02-30` can be refused rather than
+ * rolled over to March), keeping node positions so errors can name the line and column.
+ */
+export function parseYaml(source: string, firstLine: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + firstLine - 1, column: col };
+  };
+  const errors = [...document.errors, ...document.warnings].map((error) => ({
+    ...toPosition(error.pos[0]),
+    message: describeYamlError(error.code, error.message.split('\n')[0] ?? error.message),
+  }));
+  const start: Position = { line: Math.max(1, firstLine - 1), column: 1 };
+
+  function locate(path: FieldPath): Position {
+    let node: unknown = document.contents;
+    let found: Position = node && (node as Node).range ? toPosition((node as Node).range![0]) : start;
+    if (path.length === 0) return start;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        if (!pair) return found;
+        const keyNode = pair.key as Node;
+        if (keyNode.range) found = toPosition(keyNode.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as Node | undefined;
+        if (!item) return found;
+        if (item.range) found = toPosition(item.range[0]);
+        node = item;
+      } else {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  const data = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 50 });
+  return { data, errors, locate };
+}
+
+const YAML_HINTS: Partial<Record<ErrorCode, string>> = {
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'each field may appear only once; remove or merge the repeated one',
+  MISSING_CHAR: 'close the quote or bracket that was opened before this point',
+  BAD_INDENT: 'line the field up with the others at its level',
+  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be put in quotes',
+  MULTILINE_IMPLICIT_KEY: 'a value that contains ": " or runs over several lines must be put in quotes',
+  UNEXPECTED_TOKEN: 'put text that starts with a special character (such as @, `, [ or {) in quotes',
+};
+
+/** The YAML parser's message, plus what an editor should do about it. */
+function describeYamlError(code: ErrorCode, message: string): string {
+  const hint = YAML_HINTS[code];
+  const text = message.replace(/\s*at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return hint ? `${text}; ${hint}.` : `${text}.`;
+}

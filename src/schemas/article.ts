@@ -1,0 +1,143 @@
+import { claimSchema } from './claim.ts';
+import { calendarDay, dateSchema, dateValue, isDateOrDateTime } from './date.ts';
+import { idSchema, textSchema } from './id.ts';
+import { sourceSchema } from './source.ts';
+import { z } from './zod.ts';
+
+/** A dated entry in the article's timeline of events. */
+export const timelineEntrySchema = z.strictObject({
+  date: dateSchema.describe('when it happened, YYYY-MM-DD'),
+  text: textSchema.describe('what happened, in one or two sentences'),
+  sources: z
+    .array(idSchema, { error: 'must be a list of source ids' })
+    .min(1, { error: 'must name at least one source id' })
+    .describe('list of the ids of the sources for this event'),
+});
+
+/** A dated note telling readers what was wrong in an earlier version and what changed. */
+export const correctionSchema = z.strictObject({
+  date: dateSchema.describe('when the correction was made, YYYY-MM-DD'),
+  text: textSchema.describe('what was wrong and what it now says'),
+});
+
+const articleFields = z.strictObject({
+  /** The headline. */
+  title: textSchema.describe('the headline of the explainer'),
+  /** One paragraph shown under the title and in listings. */
+  description: textSchema.describe('a one-paragraph summary shown under the title and in listings'),
+  /** Publication date. */
+  published: dateSchema.describe('the publication date, YYYY-MM-DD'),
+  /** Date of the last substantive update; not before `published`. */
+  updated: dateSchema.optional().describe('the date of the last update, YYYY-MM-DD, not before published'),
+  /** Bylines. */
+  authors: z
+    .array(textSchema, { error: 'must be a list of names' })
+    .min(1, { error: 'must list at least one name' })
+    .describe('the list of bylines, at least one name'),
+  /** Topic slugs, such as `russia-ukraine-war`. */
+  topics: z
+    .array(idSchema, { error: 'must be a list of kebab-case topic slugs' })
+    .default([])
+    .describe('a list of kebab-case topic slugs such as russia-ukraine-war'),
+  /** A draft is checked but never published. */
+  draft: z.boolean({ error: 'must be true or false' }).default(false).describe('true keeps the article out of every output'),
+  /** Every document the article relies on. */
+  sources: z
+    .array(sourceSchema, { error: 'must be a list of sources' })
+    .min(1, { error: 'must list at least one source' })
+    .describe('the list of sources; each has id, kind, publisher, title, url and accessed'),
+  /** The checkable statements the article examines. */
+  claims: z
+    .array(claimSchema, { error: 'must be a list of claims' })
+    .default([])
+    .describe('the list of claims; each has id, statement, status and sources'),
+  /** Events in date order. */
+  timeline: z
+    .array(timelineEntrySchema, { error: 'must be a list of events' })
+    .default([])
+    .describe('a list of events; each has date, text and sources'),
+  /** Corrections, newest last. */
+  corrections: z
+    .array(correctionSchema, { error: 'must be a list of corrections' })
+    .default([])
+    .describe('a list of corrections; each has date and text'),
+});
+
+type Loose = Record<string, unknown>;
+const list = (value: unknown): Loose[] =>
+  Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' ? (item as Loose) : {})) : [];
+const validDate = (value: unknown): value is string => typeof value === 'string' && isDateOrDateTime(value);
+
+/**
+ * The checks that look across fields: date order, ids unique across sources and claims, and
+ * references to known sources. They run even when other fields are invalid, so that one run
+ * reports every problem; hence they read the input defensively.
+ */
+function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
+  if (validDate(article.updated) && validDate(article.published) && dateValue(article.updated) < dateValue(article.published)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['updated'],
+      message: `is ${article.updated}, before published (${article.published}); an update cannot come before publication`,
+      params: { rule: 'date-order' },
+    });
+  }
+  const sources = list(article.sources);
+  const seen = new Map<string, (string | number)[]>();
+  const items = [
+    ...sources.map((source, index) => ({ id: source.id, path: ['sources', index, 'id'] })),
+    ...list(article.claims).map((claim, index) => ({ id: claim.id, path: ['claims', index, 'id'] })),
+  ];
+  for (const { id, path } of items) {
+    if (typeof id !== 'string') continue;
+    const first = seen.get(id);
+    if (first) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `"${id}" is already the id of ${first[0]}[${first[1]}]; ids must be unique across sources and claims`,
+        params: { rule: 'duplicate-id', first },
+      });
+    } else {
+      seen.set(id, path);
+    }
+  }
+  sources.forEach((source, index) => {
+    const { accessed, published } = source;
+    if (validDate(accessed) && validDate(published) && dateValue(accessed) < dateValue(calendarDay(published))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources', index, 'accessed'],
+        message: `is ${accessed}, before the source was published (${published}); a source cannot be read before it exists`,
+        params: { rule: 'date-order' },
+      });
+    }
+  });
+  const sourceIds = sources.map((source) => source.id).filter((id): id is string => typeof id === 'string');
+  const known = new Set(sourceIds);
+  const checkReferences = (field: 'claims' | 'timeline') =>
+    list(article[field]).forEach((item, index) => {
+      if (!Array.isArray(item.sources)) return;
+      item.sources.forEach((ref: unknown, refIndex: number) => {
+        if (typeof ref === 'string' && !known.has(ref)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, index, 'sources', refIndex],
+            message: `names "${ref}", which is not the id of a source in this article`,
+            params: { rule: 'unknown-reference', value: ref, candidates: sourceIds },
+          });
+        }
+      });
+    });
+  checkReferences('claims');
+  checkReferences('timeline');
+}
+
+/** The article frontmatter: every field an editor writes, and the checks across fields. */
+export const articleSchema = articleFields.superRefine((article, ctx) => checkAcrossFields(article, ctx), {
+  when: () => true,
+});
+
+export type Article = z.output<typeof articleSchema>;
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+export type Correction = z.output<typeof correctionSchema>;

@@ -1,0 +1,49 @@
+import { z } from './zod.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (2025-02-30 is false, not 1 March). */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+/** True for a calendar date, or an ISO 8601 date-time with `Z` or a `+hh:mm` offset. */
+export function isDateOrDateTime(value: string): boolean {
+  if (isCalendarDate(value)) return true;
+  const match = DATE_TIME.exec(value);
+  if (!match) return false;
+  const [, date, hours, minutes, seconds, , offsetHours, offsetMinutes] = match;
+  return (
+    isCalendarDate(date ?? '') &&
+    Number(hours) <= 23 &&
+    Number(minutes) <= 59 &&
+    Number(seconds ?? 0) <= 59 &&
+    Number(offsetHours ?? 0) <= 23 &&
+    Number(offsetMinutes ?? 0) <= 59
+  );
+}
+
+/** The instant a date or date-time stands for, in milliseconds; a plain date counts as its UTC midnight. */
+export function dateValue(value: string): number {
+  return Date.parse(isCalendarDate(value) ? `${value}T00:00:00Z` : value);
+}
+
+/** The calendar day a date or date-time falls on in its own time zone, `YYYY-MM-DD`. */
+export function calendarDay(value: string): string {
+  return value.slice(0, 10);
+}
+
+/** A date an editor writes: `YYYY-MM-DD`, or an ISO date-time with an offset. Stays a string. */
+export const dateSchema = z
+  .string({ error: 'must be a date written YYYY-MM-DD, for example 2025-05-11' })
+  .refine(isDateOrDateTime, {
+    params: { rule: 'invalid-date' },
+    error: (issue) =>
+      `is "${String(issue.input)}", which is not a real date; write YYYY-MM-DD (for example 2025-05-11) or a date-time with an offset (2025-05-11T09:30:00+03:00)`,
+  });
