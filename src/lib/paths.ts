@@ -1,0 +1,13 @@
+/**
+ * Site-internal addresses, under the configured base path (`BASE_PATH`), always with a trailing
+ * slash for pages. Every internal link goes through here so the site works under any base.
+ */
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+/** `/base/` + a path inside the site, such as `articles/talks/` or `rss.xml`. */
+export function sitePath(path = ''): string {
+  return `${base}${path.replace(/^\//, '')}`;
+}
+
+/** The page of an article. */
+export const articlePath = (slug: string) => sitePath(`articles/${slug}/`);
