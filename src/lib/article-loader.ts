@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from './article-files.ts';
@@ -23,13 +23,13 @@ export class ArticleError extends Error {
  * published empty or left out. Drafts are checked but never stored, so they reach no page.
  * Unchanged files (same digest) keep their stored result, so a rebuild renders only what changed.
  */
-export function articleLoader(options: { base?: string } = {}): Loader {
+export function articleLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
   return {
     name: 'sourced-articles',
     async load(context) {
       const { config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
-      const dir = join(root, options.base ?? ARTICLES_DIR);
+      const dir = resolve(root, options.base ?? ARTICLES_DIR);
       let renderer: Renderer | undefined;
       const render = async (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => {
         renderer ??= await config.markdown.processor.createRenderer({

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A finished build of a fixture site. */
+export interface BuiltSite {
+  status: number | null;
+  output: string;
+  outDir: string;
+  /** Reads a built file, such as `articles/talks/index.html`. */
+  read(path: string): string;
+}
+
+/** Writes articles (file name -> text) into a new temporary folder and returns it. */
+export function writeArticles(articles: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sourced-articles-'));
+  for (const [name, text] of Object.entries(articles)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/**
+ * Builds the site with `astro build` over the given articles folder, into a temporary folder (or
+ * `outDir`), with a cache of its own. `config` names another Astro config file.
+ */
+export function buildSite(
+  articlesDir: string,
+  options: { config?: string; outDir?: string; env?: Record<string, string> } = {},
+): BuiltSite {
+  const work = mkdtempSync(join(tmpdir(), 'sourced-build-'));
+  const outDir = options.outDir ?? join(work, 'dist');
+  const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--root', ROOT];
+  if (options.config) args.push('--config', options.config);
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SOURCED_ARTICLES_DIR: articlesDir,
+      SOURCED_CACHE_DIR: join(work, 'cache'),
+      ...options.env,
+    },
+    timeout: 300_000,
+  });
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir,
+    read: (path) => readFileSync(join(outDir, path), 'utf8'),
+  };
+}
