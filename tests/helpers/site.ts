@@ -56,3 +56,20 @@ export function buildSite(
     read: (path) => readFileSync(join(outDir, path), 'utf8'),
   };
 }
+
+/** Runs `npm run build`'s script (check, build into staging, swap) over an articles folder into `outDir`. */
+export function runBuildCommand(articlesDir: string, outDir: string): { status: number | null; output: string } {
+  const work = mkdtempSync(join(tmpdir(), 'sourced-build-'));
+  const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SOURCED_ARTICLES_DIR: articlesDir,
+      SOURCED_CACHE_DIR: join(work, 'cache'),
+    },
+    timeout: 300_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}

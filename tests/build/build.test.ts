@@ -1,0 +1,100 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
+import { ROOT, buildSite, runBuildCommand, writeArticles, type BuiltSite } from '../helpers/site.ts';
+
+const hostileTitle = 'Talks </script><script>alert(1)</script> & "quotes"';
+const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+const hrefs = (html: string, prefix: string) =>
+  [...html.matchAll(/\shref="#([^"]+)"/g)].map((match) => match[1]!).filter((id) => id.startsWith(prefix));
+
+describe('a built site', () => {
+  let site: BuiltSite;
+  let page: string;
+
+  beforeAll(() => {
+    const dir = writeArticles({
+      'talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', `title: '${hostileTitle}'`)),
+      'draft-piece.md': article(`${VALID_FRONTMATTER}draft: true\n`),
+      '_notes.md': 'ignored',
+    });
+    site = buildSite(dir);
+    expect(site.status, site.output).toBe(0);
+    page = site.read('articles/talks/index.html');
+  });
+
+  it('publishes the article and leaves out drafts and ignored files', () => {
+    expect(existsSync(join(site.outDir, 'articles/draft-piece'))).toBe(false);
+    expect(existsSync(join(site.outDir, 'articles/_notes'))).toBe(false);
+    const home = site.read('index.html');
+    expect(home).toContain('href="/articles/talks/"');
+    expect(home).not.toContain('draft-piece');
+  });
+
+  it('turns every citation into an attribution that links to an entry of the source list', () => {
+    const targets = hrefs(page, 'source-');
+    expect(targets.length).toBeGreaterThanOrEqual(4);
+    for (const target of targets) expect(ids(page).has(target), target).toBe(true);
+    expect(page).toContain('id="source-kyiv-statement"');
+    expect(page).toContain('id="source-reuters-talks"');
+    expect(page).not.toContain('[@');
+  });
+
+  it('gives every cited place a back-link from the source list, and every back-link a target', () => {
+    const backlinks = hrefs(page, 'cite-');
+    // kyiv-statement is cited directly and through the claim; reuters-talks directly and through the claim.
+    expect(backlinks.filter((id) => id.startsWith('cite-kyiv-statement-')).sort()).toEqual(
+      expect.arrayContaining(['cite-kyiv-statement-1', 'cite-kyiv-statement-2']),
+    );
+    for (const target of backlinks) expect(ids(page).has(target), target).toBe(true);
+    expect(page).toContain('aria-label="Back to citation 1 of 2"');
+  });
+
+  it('escapes hostile text instead of publishing it as markup', () => {
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).toContain('<h1>Talks &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</h1>');
+  });
+
+  it('gives headings ids and marks dates up with <time datetime>', () => {
+    expect(page).toContain('<h2 id="what-happened">What happened</h2>');
+    expect(page).toContain('<time datetime="2025-05-20">20 May 2025</time>');
+  });
+});
+
+describe('a build that must fail', () => {
+  it('fails on a content error, names the file and rule, and leaves the previous site untouched', () => {
+    const outDir = join(mkdtempSync(join(tmpdir(), 'sourced-out-')), 'dist');
+    const good = runBuildCommand(writeArticles({ 'talks.md': article() }), outDir);
+    expect(good.status, good.output).toBe(0);
+    const before = readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8');
+
+    const broken = writeArticles({ 'talks.md': article(VALID_FRONTMATTER, `${VALID_BODY}\nMore. [@nowhere]\n`) });
+    const result = runBuildCommand(broken, outDir);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/talks\.md:41:7 {2}error {2}unknown-citation {2}Citation \[@nowhere\] matches no source or claim/);
+    expect(result.output).toContain('was left as it was');
+    expect(readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8')).toBe(before);
+  });
+
+  it('fails when a Markdown plugin throws, instead of publishing an empty page (Astro\'s glob loader would)', () => {
+    const dir = writeArticles({
+      'fine.md': article(),
+      'explodes.md': article(VALID_FRONTMATTER, `${VALID_BODY}\nTHROW-WHILE-RENDERING\n`),
+    });
+    const result = buildSite(dir, { config: join(ROOT, 'tests/fixtures/sites/throwing-plugin.config.mjs') });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('explodes.md');
+    expect(result.output).toContain('render-failed');
+    expect(result.output).toContain('plugin exploded on purpose');
+    expect(existsSync(join(result.outDir, 'articles/explodes/index.html'))).toBe(false);
+  });
+
+  it('fails when the loader meets an invalid article even without the checker in front of it', () => {
+    const dir = writeArticles({ 'talks.md': article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2025-02-30')) });
+    const result = buildSite(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('talks.md:4:1  error  invalid-date');
+  });
+});

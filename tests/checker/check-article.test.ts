@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { checkArticle } from '../../src/lib/check-article.ts';
+import { formatText } from '../../src/lib/diagnostic.ts';
+import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
+
+const lines = (text: string) => checkArticle('a.md', text).diagnostics.map(formatText);
+
+describe('checkArticle', () => {
+  it('passes a valid article with no diagnostics and returns its data', () => {
+    const result = checkArticle('a.md', article());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.article?.title).toBe('Talks in Istanbul');
+    expect(result.bodyLine).toBe(32);
+    expect(result.citations.map((citation) => [citation.line, citation.column, citation.ids])).toEqual([
+      [35, 22, ['kyiv-statement']],
+      [37, 28, ['ceasefire-demand']],
+      [39, 34, ['reuters-talks']],
+    ]);
+  });
+
+  it('points at the key of a misspelled field and suggests the right one', () => {
+    const text = article(VALID_FRONTMATTER.replace('authors:', 'autors:'));
+    expect(lines(text)).toEqual([
+      'a.md:1:1  error  missing-field  Missing required field "authors" in the frontmatter; add authors: the list of bylines, at least one name.',
+      'a.md:5:1  error  unknown-field  Unknown field "autors" in the frontmatter; did you mean "authors"? Allowed fields: title, description, published, updated, authors, topics, draft, sources, claims, timeline, corrections.',
+    ]);
+  });
+
+  it('reports an unknown field inside a source at its own line and column', () => {
+    const text = article(VALID_FRONTMATTER.replace('    quote:', '    qoute:'));
+    expect(lines(text)).toEqual([
+      'a.md:17:5  error  unknown-field  Unknown field "qoute" in "sources[0]"; did you mean "quote"? Allowed fields: id, kind, publisher, title, url, accessed, published, archive, quote, lang, party.',
+    ]);
+  });
+
+  it('names a missing source field at the start of that source', () => {
+    const text = article(VALID_FRONTMATTER.replace('    url: https://www.reuters.com/world/talks\n', ''));
+    expect(lines(text)).toEqual([
+      'a.md:18:5  error  missing-field  Missing required field "url" in "sources[1]"; add url: the address of the source, starting with https://.',
+    ]);
+  });
+
+  it('refuses an impossible unquoted date rather than rolling it over', () => {
+    expect(lines(article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2025-02-30')))).toEqual([
+      'a.md:4:1  error  invalid-date  Field "published" is "2025-02-30", which is not a real date; write YYYY-MM-DD (for example 2025-05-11) or a date-time with an offset (2025-05-11T09:30:00+03:00).',
+    ]);
+  });
+
+  it('refuses a disguised javascript: URL', () => {
+    const text = article(VALID_FRONTMATTER.replace('https://www.reuters.com/world/talks', "'JavaScript:alert(1)'"));
+    expect(lines(text)).toEqual([
+      'a.md:22:5  error  unsafe-url  Field "sources[1].url" is not a plain http(s) address: it uses the "javascript:" scheme; only http: and https: are allowed; write the full address, starting with https://.',
+    ]);
+  });
+
+  it('reports a broken citation at its line and column with the closest id', () => {
+    const text = article(VALID_FRONTMATTER, VALID_BODY.replace('[@reuters-talks]', '[@reuters-talk]'));
+    expect(lines(text)).toEqual([
+      'a.md:39:34  error  unknown-citation  Citation [@reuters-talk] matches no source or claim; did you mean "reuters-talks"? Known ids: kyiv-statement, reuters-talks, ceasefire-demand.',
+    ]);
+  });
+
+  it('reports malformed YAML with its line and no follow-on errors', () => {
+    const text = article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', "title: 'Talks in Istanbul"));
+    const result = lines(text);
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatch(/^a\.md:\d+:\d+ {2}error {2}yaml-syntax {2}Missing closing 'quote; close the quote or bracket that was opened before this point\.$/);
+  });
+
+  it('refuses raw HTML and non-http(s) links in the body, and accepts relative links and anchors', () => {
+    const body = `${VALID_BODY}\nSee <b>this</b>, [a page](/articles/other/), [a section](#what-happened) and [bad](vbscript:msgbox).\n`;
+    expect(lines(article(VALID_FRONTMATTER, body))).toEqual([
+      'a.md:41:5  error  raw-html  Raw HTML (<b>) is not allowed in an article; write Markdown instead (**bold**, _italic_, [text](https://example.org), > quote).',
+      'a.md:41:12  error  raw-html  Raw HTML (</b>) is not allowed in an article; write Markdown instead (**bold**, _italic_, [text](https://example.org), > quote).',
+      'a.md:41:78  error  unsafe-link  Link target "vbscript:msgbox" uses the "vbscript:" scheme; link only to https:// addresses, to pages of this site (/articles/...) or to #anchors.',
+    ]);
+  });
+
+  it('warns about an unused source, an uncited claim and claims resting on one publisher', () => {
+    const frontmatter = VALID_FRONTMATTER.replace('      - reuters-talks\n', '');
+    const body = VALID_BODY.replace(' [@ceasefire-demand]', '').replace(' [@reuters-talks]', '');
+    expect(lines(article(frontmatter, body))).toEqual([
+      'a.md:18:5  warning  unused-source  Source "reuters-talks" is never cited; cite it in the text as [@reuters-talks], or remove it.',
+      'a.md:24:1  warning  single-publisher  Every claim rests on one publisher (Office of the President of Ukraine); add an independent source to at least one claim.',
+      'a.md:25:5  warning  uncited-claim  Claim "ceasefire-demand" is never cited in the text; add [@ceasefire-demand] after the sentence it supports.',
+    ]);
+  });
+
+  it('refuses a file without frontmatter, without a closing ---, or with a byte-order mark', () => {
+    expect(lines('# Just text\n')).toEqual([
+      'a.md:1:1  error  frontmatter  The file does not start with frontmatter; put "---" on the first line, the YAML fields, then "---".',
+    ]);
+    expect(lines(`---\n${VALID_FRONTMATTER}\n${VALID_BODY}`)).toEqual([
+      'a.md:1:1  error  frontmatter  The frontmatter has no closing "---"; add a line with only "---" after the last YAML field.',
+    ]);
+    expect(lines(`\uFEFF${article()}`)).toEqual([
+      'a.md:1:1  error  encoding  The file starts with a byte-order mark (BOM); save it as UTF-8 without BOM.',
+    ]);
+  });
+
+  it('refuses an empty body', () => {
+    expect(lines(article(VALID_FRONTMATTER, '\n\n'))).toContain(
+      'a.md:32:1  error  empty-body  The article has no text after the frontmatter; write the explainer below the closing "---".',
+    );
+  });
+});
