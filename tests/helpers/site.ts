@@ -27,7 +27,7 @@ export function writeArticles(articles: Record<string, string>): string {
 
 /**
  * Builds the site with `astro build` over the given articles folder, into a temporary folder (or
- * `outDir`), with a cache of its own. `config` names another Astro config file.
+ * `outDir`), with a cache of its own. `config` names another Astro config file, relative to the project root.
  */
 export function buildSite(
   articlesDir: string,
