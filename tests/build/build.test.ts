@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
-import { ROOT, buildSite, runBuildCommand, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, runBuildCommand, writeArticles, type BuiltSite } from '../helpers/site.ts';
 
 const hostileTitle = 'Talks </script><script>alert(1)</script> & "quotes"';
 const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));

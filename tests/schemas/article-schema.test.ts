@@ -61,7 +61,7 @@ describe('articleSchema', () => {
   });
 
   it('refuses an update before publication and a source read before it was published', () => {
-    const data = { ...valid(), updated: '2025-05-19' };
+    const data: Record<string, unknown> = { ...valid(), updated: '2025-05-19' };
     (data.sources as Record<string, unknown>[])[0]!.published = '2025-05-21';
     expect(messages(data)).toEqual([
       'updated: is 2025-05-19, before published (2025-05-20); an update cannot come before publication',
@@ -81,7 +81,7 @@ describe('articleSchema', () => {
   });
 
   it('runs the cross-field checks even when another field is invalid', () => {
-    const data = { ...valid(), title: 42 };
+    const data: Record<string, unknown> = { ...valid(), title: 42 };
     (data.claims as Record<string, unknown>[])[0]!.sources = ['nowhere'];
     expect(messages(data)).toEqual([
       'title: must be text',
