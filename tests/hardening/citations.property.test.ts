@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { checkBody } from '../../src/lib/body-check.ts';
+import { findCitations } from '../../src/lib/citations.ts';
+import { KEBAB_CASE } from '../../src/schemas/index.ts';
+import remarkCitations, { type CitationData } from '../../src/markdown/remark-citations.ts';
+
+const RUNS = { numRuns: 300 };
+
+/** Characters that matter to citations and Markdown, and text from scripts that trip up naive code. */
+const TRICKY = [
+  '[', ']', '@', ';', '-', ' ', '\n', '\t', '*', '_', '`', '(', ')', '<', '>', '&', '"', "'", '\\', '#', '!', ':',
+  'a', 'z', '0', 'A', 'Б', 'ı', 'İ', 'é', '😀', 'ש', 'ع', '\u200f', '\u0000',
+];
+const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 80 }).map((chars) => chars.join(''));
+const anyText = fc.oneof(trickyText, fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
+
+const word = fc.array(fc.constantFrom(...'abcxyz0189'), { minLength: 1, maxLength: 5 }).map((chars) => chars.join(''));
+const kebabId = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-'));
+
+describe('findCitations on arbitrary text', () => {
+  it('never throws, and finds ordered, non-overlapping [@...] spans with no line break or inner bracket', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let last = 0;
+        for (const match of findCitations(text)) {
+          expect(match.start).toBeGreaterThanOrEqual(last);
+          expect(match.end).toBeLessThanOrEqual(text.length);
+          const written = text.slice(match.start, match.end);
+          expect(written.startsWith('[@')).toBe(true);
+          expect(written.endsWith(']')).toBe(true);
+          expect(/[\n[\]]/.test(written.slice(2, -1))).toBe(false);
+          last = match.end;
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('splits every citation into kebab-case ids and malformed parts, one per ";"-separated part', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        for (const match of findCitations(text)) {
+          const parts = text.slice(match.start + 1, match.end - 1).split(';');
+          expect(match.ids.length + match.malformed.length).toBe(parts.length);
+          for (const id of match.ids) expect(KEBAB_CASE.test(id)).toBe(true);
+          expect(match.ids).toEqual(parts.map((part) => part.trim().slice(1)).filter((id) => match.ids.includes(id)));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('finds exactly the citations written into any text, with their ids in order', () => {
+    const citation = fc.array(kebabId, { minLength: 1, maxLength: 3 });
+    const filler = trickyText.map((text) => text.replace(/[[\]]/g, ''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(filler, citation), { maxLength: 6 }), filler, (pieces, tail) => {
+        const text = pieces.map(([before, ids]) => `${before}[@${ids.join('; @')}]`).join('') + tail;
+        expect(findCitations(text).map((match) => match.ids)).toEqual(pieces.map(([, ids]) => ids));
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Every tag name, in document order, of the elements outside attributions. */
+function outline(nodes: readonly (RootContent | ElementContent)[], into: string[] = []): string[] {
+  for (const node of nodes) {
+    if (node.type !== 'element' || isAttribution(node)) continue;
+    into.push(node.tagName);
+    outline(node.children, into);
+  }
+  return into;
+}
+
+const isAttribution = (node: Element) => node.tagName === 'span' && String(node.properties.className ?? '').split(' ').includes('attribution');
+
+/** The text outside attributions; in `stripCitations` mode, with `[@...]` removed where the plugin would see it. */
+function textOf(nodes: readonly (RootContent | ElementContent)[], stripCitations: boolean, inLinkOrCode = false): string {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (!stripCitations || inLinkOrCode) text += node.value;
+      else {
+        let last = 0;
+        for (const match of findCitations(node.value)) {
+          text += node.value.slice(last, match.start);
+          last = match.end;
+        }
+        text += node.value.slice(last);
+      }
+    } else if (node.type === 'element' && !isAttribution(node)) {
+      text += textOf(node.children, stripCitations, inLinkOrCode || ['a', 'code'].includes(node.tagName));
+    }
+  }
+  return text;
+}
+
+/** Every element inside attributions, and every attribute of every element. */
+function* elements(nodes: readonly (RootContent | ElementContent)[], inAttribution = false): Generator<{ node: Element; inAttribution: boolean }> {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    yield { node, inAttribution };
+    yield* elements(node.children, inAttribution || isAttribution(node));
+  }
+}
+
+function render(markdown: string, data?: CitationData): Root {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (data) processor.use(remarkCitations, data);
+  const html = String(processor.use(remarkRehype).use(rehypeStringify).processSync(markdown));
+  return fromHtml(html, { fragment: true });
+}
+
+const ATTRIBUTION_TAGS = new Set(['span', 'a', 'button', 'cite', 'time', 'q', 'sup', 'small']);
+
+describe('the attribution plugin on arbitrary Markdown and ids', () => {
+  const source = fc.record({
+    id: kebabId,
+    publisher: anyText.filter((text) => text.trim() !== ''),
+    title: anyText.filter((text) => text.trim() !== ''),
+    published: fc.constantFrom(undefined, '2025-05-11', '2025-05-11T21:30:54+00:00'),
+  });
+  const articleData = fc
+    .uniqueArray(source, { minLength: 1, maxLength: 4, selector: (entry) => entry.id })
+    .chain((sources) =>
+      fc
+        .array(fc.constantFrom(...sources.map((entry) => entry.id)), { minLength: 1, maxLength: 3 })
+        .map((cited) => ({
+          sources: sources.map((entry) => ({ ...entry, url: `https://example.org/${entry.id}` })),
+          claims: [{ id: `claim-${sources[0]!.id}`, status: 'disputed', sources: cited }],
+        })),
+    );
+  const markdown = (data: { sources: { id: string }[]; claims: { id: string }[] }) => {
+    const ids = [...data.sources, ...data.claims].map((entry) => entry.id);
+    const citation = fc
+      .array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: kebabId }), { minLength: 1, maxLength: 3 })
+      .map((cited) => `[@${cited.join('; @')}]`);
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: trickyText },
+      { weight: 3, arbitrary: citation },
+      { weight: 1, arbitrary: fc.constantFrom('\n\n', '\n- ', '\n> ', '\n# ', '**', '_', '`', '[', '](https://example.org/)', '\n\n| a | b |\n| - | - |\n| ', '[^1]', '\n\n[^1]: ') },
+    );
+    return fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+  };
+  const cases = articleData.chain((data) => markdown(data).map((text) => ({ data, text })));
+
+  it('never throws on a body the checker accepts, and adds nothing outside attributions but the attributions', () => {
+    fc.assert(
+      fc.property(cases, ({ data, text }) => {
+        const ids = [...data.sources, ...data.claims].map((entry) => entry.id);
+        const problems = checkBody(text, ids).problems.filter((problem) => problem.rule !== 'empty-body');
+        // The checker reports these before any build renders; the plugin may refuse them.
+        fc.pre(problems.length === 0);
+        const plain = render(text);
+        const attributed = render(text, data);
+        expect(outline(attributed.children)).toEqual(outline(plain.children));
+        expect(textOf(attributed.children, false)).toBe(textOf(plain.children, true));
+        for (const { node, inAttribution } of elements(attributed.children)) {
+          if (inAttribution) expect(ATTRIBUTION_TAGS.has(node.tagName), node.tagName).toBe(true);
+          for (const name of Object.keys(node.properties)) expect(/^on/i.test(name), name).toBe(false);
+          expect(node.properties.style).toBeUndefined();
+          if (inAttribution && node.properties.href !== undefined) expect(String(node.properties.href)).toMatch(/^(#|\/|https:\/\/)/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('shows every cited source\'s publisher as text, escaped, never as markup', () => {
+    fc.assert(
+      fc.property(articleData, (data) => {
+        const text = data.sources.map((entry) => `Said [@${entry.id}].`).join('\n\n');
+        const tree = render(text, data);
+        const attributions = [...elements(tree.children)].filter(({ node }) => isAttribution(node));
+        expect(attributions).toHaveLength(data.sources.length);
+        attributions.forEach(({ node }, index) => {
+          // Browsers collapse white space and HTML parsers drop U+0000; every other character must come back as written.
+          const visible = (value: string) => value.replace(/\u0000/g, '').replace(/[ \t\r\n]+/g, ' ');
+          expect(visible(textOf([{ ...node, properties: {} }], false))).toContain(visible(data.sources[index]!.publisher).trim());
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('throws only on bodies the checker refuses (unknown or malformed citations)', () => {
+    fc.assert(
+      fc.property(cases, ({ data, text }) => {
+        const ids = [...data.sources, ...data.claims].map((entry) => entry.id);
+        let threw = false;
+        try {
+          render(text, data);
+        } catch {
+          threw = true;
+        }
+        if (threw) {
+          const rules = checkBody(text, ids).problems.map((problem) => problem.rule);
+          expect(rules.some((rule) => rule === 'unknown-citation' || rule === 'malformed-citation')).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+});

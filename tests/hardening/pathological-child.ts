@@ -1,0 +1,24 @@
+/**
+ * Runs one pathological case (by name) through the checker and the site's Markdown renderer and
+ * prints the result as JSON: the test runs this in a child process with a time limit.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import { checkArticle } from '../../src/lib/check-article.ts';
+import { formatText } from '../../src/lib/diagnostic.ts';
+import { rehypePlugins, remarkPlugins, remarkRehype } from '../../src/markdown/pipeline.ts';
+import { articleWith, PATHOLOGICAL } from './pathological-inputs.ts';
+
+const name = process.argv[2] ?? '';
+const entry = PATHOLOGICAL[name];
+if (!entry) throw new Error(`No pathological case "${name}"`);
+
+const checked = checkArticle('input.md', articleWith(entry.body));
+const renderer = await unified({ remarkPlugins, rehypePlugins, remarkRehype }).createRenderer({ syntaxHighlight: false });
+const rendered = await renderer.render(checked.body, { frontmatter: { ...checked.article } });
+const count = (needle: string) => rendered.code.split(needle).length - 1;
+process.stdout.write(
+  JSON.stringify({
+    diagnostics: checked.diagnostics.map(formatText),
+    counts: Object.fromEntries(Object.keys(entry.counts).map((needle) => [needle, count(needle)])),
+  }),
+);
