@@ -48,9 +48,10 @@ export function checkArticle(file: string, text: string): CheckedArticle {
 
   let article: Article | undefined;
   let knownIds: string[] = [];
+  const data = yaml.data ?? {};
+  const isMap = typeof data === 'object' && !Array.isArray(data);
   if (yaml.errors.length === 0) {
-    const data = yaml.data ?? {};
-    if (typeof data !== 'object' || Array.isArray(data)) {
+    if (!isMap) {
       report('error', 'frontmatter', split.yamlLine, 1, 'The frontmatter must be a list of "field: value" lines.');
     } else {
       const result = articleSchema.safeParse(data);
@@ -65,10 +66,10 @@ export function checkArticle(file: string, text: string): CheckedArticle {
   }
 
   const tree = parseMarkdown(split.body);
-  const body = checkBody(split.body, knownIds, tree);
+  const body = checkBody(split.body, knownIds, tree, split.bodyLine);
   const toFileLine = (line: number) => line + split.bodyLine - 1;
   // Citations can only be judged against ids that were read; with broken YAML they would all look unknown.
-  const judgeCitations = yaml.errors.length === 0;
+  const judgeCitations = yaml.errors.length === 0 && isMap;
   for (const problem of body.problems) {
     if (!judgeCitations && problem.rule === 'unknown-citation') continue;
     report('error', problem.rule, toFileLine(problem.line), problem.column, problem.message);

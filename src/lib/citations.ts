@@ -12,7 +12,8 @@ export interface CitationMatch {
   malformed: string[];
 }
 
-const CANDIDATE = /\[@([^[\]\n]*)\]/g;
+// A citation may be wrapped over lines, as editors hard-wrap paragraphs; it cannot span brackets.
+const CANDIDATE = /\[@([^[\]]*)\]/g;
 
 /**
  * Finds every citation in `text`. Anything written `[@...]` counts as one; its parts are split on

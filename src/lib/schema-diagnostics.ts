@@ -107,7 +107,7 @@ export function describeIssues(
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, path) === undefined) {
       const name = String(path[path.length - 1]);
       const description = describe(schemaAt(schema, path));
       problems.push({
@@ -125,7 +125,16 @@ export function describeIssues(
         message: `Field ${field} ${issue.message}, but it is ${kindOf(valueAt(data, path))}.`,
       });
     } else if (issue.code === 'invalid_value') {
-      const value = String(valueAt(data, path));
+      const raw = valueAt(data, path);
+      const value = String(raw);
+      if (typeof raw === 'boolean' && issue.values.map(String).includes(value)) {
+        problems.push({
+          ...position,
+          rule: 'invalid-value',
+          message: `Field ${field} is the YAML value ${value}, not the word; write '${value}' in quotes.`,
+        });
+        continue;
+      }
       const suggestion = didYouMean(value, issue.values.map(String));
       problems.push({
         ...position,
@@ -138,11 +147,13 @@ export function describeIssues(
       let message = `Field ${field} ${issue.message}`;
       if (rule === 'unknown-reference' && params.value !== undefined && params.candidates) {
         const suggestion = didYouMean(params.value, params.candidates);
-        message += `${suggestion ? `${suggestion} ` : '. '}Known source ids: ${params.candidates.join(', ')}.`;
+        message += params.candidates.length === 0
+          ? '; the article has no valid sources yet.'
+          : `${suggestion ? `${suggestion} ` : '. '}Known source ids: ${params.candidates.join(', ')}.`;
       } else if (rule === 'duplicate-id') {
         message += '; rename one of them.';
       } else if (rule === 'unsafe-url') {
-        message += '; write the full address, starting with https://.';
+        message += issue.message.includes('https://') ? '.' : '; write the full address, starting with https://.';
       } else if (rule === 'invalid-value') {
         const description = describe(schemaAt(schema, path));
         message += description ? `; fill in ${description}.` : '.';

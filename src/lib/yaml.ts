@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ErrorCode, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type ErrorCode, type Node } from 'yaml';
 import type { Position } from './diagnostic.ts';
 
 /** A path into the frontmatter, as zod reports it: keys and list indexes. */
@@ -25,10 +25,32 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const errors = [...document.errors, ...document.warnings].map((error) => ({
-    ...toPosition(error.pos[0]),
-    message: describeYamlError(error.code, error.message.split('\n')[0] ?? error.message),
-  }));
+  const errors = [...document.errors, ...document.warnings].map((error) => {
+    const message = error.message.split('\n')[0] ?? error.message;
+    // An unclosed quote or bracket is reported where the parser gave up; point at where it opens.
+    const opening = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedAt(error.pos[0]) : undefined;
+    if (opening) {
+      return { ...toPosition(opening.offset), message: `${trimYamlMessage(message)}; close the ${opening.what} that starts here.` };
+    }
+    return { ...toPosition(error.pos[0]), message: describeYamlError(error.code, message) };
+  });
+
+  /** The quoted text or flow collection that runs unclosed up to `offset`, if any. */
+  function unclosedAt(offset: number): { offset: number; what: string } | undefined {
+    let found: { offset: number; what: string } | undefined;
+    visit(document, {
+      Node(_, node) {
+        const range = (node as Node).range;
+        if (!range || range[0] >= offset || range[1] < offset) return;
+        if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+          found = { offset: range[0], what: 'quote' };
+        } else if (isCollection(node) && node.flow) {
+          found = { offset: range[0], what: isSeq(node) ? 'bracket' : 'brace' };
+        }
+      },
+    });
+    return found;
+  }
   const start: Position = { line: Math.max(1, firstLine - 1), column: 1 };
 
   function locate(path: FieldPath): Position {
@@ -54,7 +76,20 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
     return found;
   }
 
-  const data = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  if (document.errors.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 50 });
+    } catch {
+      // The only failure left once parsing succeeded: aliases that expand without limit ("billion laughs").
+      let alias: Node | undefined;
+      visit(document, { Alias: (_, node) => void (alias ??= node) });
+      errors.push({
+        ...toPosition(alias?.range?.[0] ?? 0),
+        message: 'The frontmatter expands YAML aliases (*name) too many times; write each value out instead of using & anchors and * aliases.',
+      });
+    }
+  }
   return { data, errors, locate };
 }
 
@@ -68,9 +103,11 @@ const YAML_HINTS: Partial<Record<ErrorCode, string>> = {
   UNEXPECTED_TOKEN: 'put text that starts with a special character (such as @, `, [ or {) in quotes',
 };
 
+const trimYamlMessage = (message: string) => message.replace(/\s*at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+
 /** The YAML parser's message, plus what an editor should do about it. */
 function describeYamlError(code: ErrorCode, message: string): string {
   const hint = YAML_HINTS[code];
-  const text = message.replace(/\s*at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  const text = trimYamlMessage(message);
   return hint ? `${text}; ${hint}.` : `${text}.`;
 }

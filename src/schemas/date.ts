@@ -44,6 +44,17 @@ export const dateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD, for example 2025-05-11' })
   .refine(isDateOrDateTime, {
     params: { rule: 'invalid-date' },
-    error: (issue) =>
-      `is "${String(issue.input)}", which is not a real date; write YYYY-MM-DD (for example 2025-05-11) or a date-time with an offset (2025-05-11T09:30:00+03:00)`,
+    error: (issue) => describeBadDate(String(issue.input)),
   });
+
+/** Why a string an editor wrote is not a date, and how to write it. */
+export function describeBadDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value) && isCalendarDate(value.slice(0, 10))) {
+    return `is "${value}", a date-time with no time zone; add an offset (2025-05-11T09:30:00+03:00, or Z for UTC) or write the date alone (2025-05-11)`;
+  }
+  const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (loose && isCalendarDate(`${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`)) {
+    return `is "${value}"; write the month and the day with two digits, YYYY-MM-DD (for example 2025-05-06)`;
+  }
+  return `is "${value}", which is not a real date; write YYYY-MM-DD (for example 2025-05-11) or a date-time with an offset (2025-05-11T09:30:00+03:00)`;
+}

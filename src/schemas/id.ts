@@ -14,4 +14,9 @@ export const idSchema = z
 /** Text an editor must fill in: a string with at least one visible character. */
 export const textSchema = z
   .string({ error: 'must be text' })
-  .refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+  .refine((value) => value.trim().length > 0, { error: 'must not be empty' })
+  // Control characters are invisible on the page (and U+0000 is dropped by HTML parsers).
+  .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+    params: { rule: 'control-character' },
+    error: 'contains an invisible control character; delete it',
+  });

@@ -7,3 +7,5 @@ export { KEBAB_CASE, idSchema } from './id.ts';
 export { SOURCE_KINDS, sourceSchema } from './source.ts';
 export type { Source, SourceKind } from './source.ts';
 export { httpUrlSchema, unsafeUrlReason } from './url.ts';
+export { pageSchema } from './page.ts';
+export type { Page } from './page.ts';

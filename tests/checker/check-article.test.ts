@@ -60,11 +60,9 @@ describe('checkArticle', () => {
     ]);
   });
 
-  it('reports malformed YAML with its line and no follow-on errors', () => {
+  it('reports malformed YAML where the unclosed quote opens, with no follow-on errors', () => {
     const text = article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', "title: 'Talks in Istanbul"));
-    const result = lines(text);
-    expect(result).toHaveLength(1);
-    expect(result[0]).toMatch(/^a\.md:\d+:\d+ {2}error {2}yaml-syntax {2}Missing closing 'quote; close the quote or bracket that was opened before this point\.$/);
+    expect(lines(text)).toEqual([`a.md:2:8  error  yaml-syntax  Missing closing 'quote; close the quote that starts here.`]);
   });
 
   it('refuses raw HTML and non-http(s) links in the body, and accepts relative links and anchors', () => {
@@ -96,6 +94,13 @@ describe('checkArticle', () => {
     expect(lines(`\uFEFF${article()}`)).toEqual([
       'a.md:1:1  error  encoding  The file starts with a byte-order mark (BOM); save it as UTF-8 without BOM.',
     ]);
+  });
+
+  it('finds a citation that the editor wrapped over two lines', () => {
+    const body = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks;\n@kyiv-statement]');
+    const result = checkArticle('a.md', article(VALID_FRONTMATTER, body));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.citations.at(-1)).toEqual({ line: 39, column: 34, ids: ['reuters-talks', 'kyiv-statement'] });
   });
 
   it('refuses an empty body', () => {

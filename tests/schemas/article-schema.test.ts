@@ -26,6 +26,7 @@ describe('schemas module', () => {
       'idSchema',
       'isCalendarDate',
       'isDateOrDateTime',
+      'pageSchema',
       'sourceSchema',
       'timelineEntrySchema',
       'unsafeUrlReason',
