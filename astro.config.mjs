@@ -1,15 +1,37 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
+import { CSP_DIRECTIVES } from './src/lib/security-policy.ts';
+
+// Where the site is published: SITE_URL is the origin (plus any path the host adds), BASE_PATH the
+// folder the site lives in, such as `/repo/` on GitHub Pages project sites.
+const site = process.env.SITE_URL || 'https://example.org';
+const base = process.env.BASE_PATH || '/';
+// import.meta.env.BASE_URL and SITE must come from this config, but Astro lets environment variables
+// of the same names override them in page code (vitest, for one, sets BASE_URL=/ for child processes).
+for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'https://example.org',
-  base: process.env.BASE_PATH || '/',
+  site,
+  base,
   trailingSlash: 'always',
   // Tests build several fixture sites at once; each gets its own cache.
   ...(process.env.SOURCED_CACHE_DIR ? { cacheDir: process.env.SOURCED_CACHE_DIR } : {}),
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline, so that the Content-Security-Policy needs no style hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts as files, never inline, for the same reason (Astro inlines small scripts by default).
+  vite: { build: { assetsInlineLimit: 0 } },
+  // Each page carries its Content-Security-Policy in a <meta> (GitHub Pages cannot send headers);
+  // public/_headers sends the same policy as a header where the host reads it.
+  security: { csp: { directives: [...CSP_DIRECTIVES] } },
+  integrations: [
+    sitemap({
+      // Drafts are never pages; the search page is a tool, not content.
+      filter: (page) => !new URL(page).pathname.endsWith('/search/'),
+    }),
+  ],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype }),
     syntaxHighlight: false,

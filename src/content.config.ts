@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { articleLoader } from './lib/article-loader.ts';
-import { articleSchema } from './schemas/index.ts';
+import { articleSchema, pageSchema } from './schemas/index.ts';
 
 export const collections = {
+  /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
+  pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
   articles: defineCollection({ loader: articleLoader(process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {}), schema: articleSchema }),
 };

@@ -1,6 +1,7 @@
 /**
  * `npm run build [-- --out-dir DIR]`: checks every article, builds the site with Astro into a
- * temporary folder next to DIR (default `dist`), indexes it for search, and only then replaces DIR.
+ * temporary folder next to DIR (default `dist`), indexes it for search with Pagefind, and only then
+ * replaces DIR.
  * A content error, a failed render or a failed step leaves the previous DIR untouched.
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
@@ -37,6 +38,7 @@ if (report.errors > 0) {
 rmSync(staging, { recursive: true, force: true });
 // Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
 run('building the site', ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging]);
+run('indexing the site for search', [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', staging]);
 
 const previous = `${staging}-previous`;
 rmSync(previous, { recursive: true, force: true });

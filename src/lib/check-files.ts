@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { badSlugReason, listArticleFiles } from './article-files.ts';
 import { checkArticle, type CheckedArticle } from './check-article.ts';
+import type { CheckPool } from './check-pool.ts';
 
 /** One checked file, with its page slug. */
 export interface CheckedFile extends CheckedArticle {
@@ -10,19 +11,33 @@ export interface CheckedFile extends CheckedArticle {
   slug: string;
 }
 
-/** Checks every article in a folder (or the single file given), reporting every problem in every file. */
-export function checkFiles(target: string, cwd = process.cwd()): CheckedFile[] {
+/** The files to check under `target` (a folder, or a single file), as editors see them. */
+function filesOf(target: string, cwd: string): { path: string; full: string; file: string }[] {
   const isFile = statSync(target).isFile();
   const root = isFile ? join(target, '..') : target;
   const files = isFile ? [relative(root, target)] : listArticleFiles(target);
   return files.map((path) => {
     const full = join(root, path);
-    const file = relative(cwd, full) || full;
-    const checked = checkArticle(file, readFileSync(full, 'utf8'));
-    const slugProblem = badSlugReason(path);
-    if (slugProblem) {
-      checked.diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-    }
-    return { ...checked, file, slug: path.replace(/\.md$/, '') };
+    return { path, full, file: relative(cwd, full) || full };
   });
+}
+
+function withSlug(checked: CheckedArticle, path: string, file: string): CheckedFile {
+  const slugProblem = badSlugReason(path);
+  if (slugProblem) {
+    checked.diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
+  }
+  return { ...checked, file, slug: path.replace(/\.md$/, '') };
+}
+
+/** Checks every article in a folder (or the single file given), reporting every problem in every file. */
+export function checkFiles(target: string, cwd = process.cwd()): CheckedFile[] {
+  return filesOf(target, cwd).map(({ path, full, file }) => withSlug(checkArticle(file, readFileSync(full, 'utf8')), path, file));
+}
+
+/** `checkFiles` with the checks spread over a pool of worker threads; same results, same order. */
+export async function checkFilesInPool(target: string, pool: CheckPool, cwd = process.cwd()): Promise<CheckedFile[]> {
+  const files = filesOf(target, cwd);
+  const checked = await Promise.all(files.map(({ full, file }) => pool.check(file, readFileSync(full, 'utf8'))));
+  return files.map(({ path, file }, index) => withSlug(checked[index]!, path, file));
 }

@@ -20,26 +20,42 @@ export type CitationTarget =
   | { kind: 'source'; source: CitableSource }
   | { kind: 'claim'; claim: CitableClaim; sources: CitableSource[] };
 
-/** One link to a source's entry in the source list. */
+/** One attribution to a source: a button that opens its card, and a link to its entry as the fallback. */
 export interface SourceLink {
   /** `#source-<id>`: the entry in the source list. */
   href: string;
+  /** `card-<id>`: the source card the attribution opens. */
+  card: string;
   /** `cite-<id>-<n>`: this place in the text, the target of the entry's back-link. */
   anchor: string;
-  publisher: string;
-  /** Title and date, for assistive technology. */
+  /** The publisher's name as shown in the text (see `shortPublisher`). */
+  label: string;
+  /** The rest of the publisher's name, then title and date, for assistive technology. */
   detail: string;
 }
 
 /** A citation resolved to what it shows: one item per cited id. */
 export type AttributionItem =
   | { kind: 'source'; link: SourceLink }
-  | { kind: 'claim'; href: string; anchor: string; status: string; links: SourceLink[] };
+  | { kind: 'claim'; href: string; card: string; anchor: string; status: string; links: SourceLink[] };
 
 /** The id of a source's entry in the source list. */
 export const sourceAnchor = (id: string) => `source-${id}`;
 /** The id of a claim's entry in the claims panel. */
 export const claimAnchor = (id: string) => `claim-${id}`;
+/** The id of the card (a popover) that a citation of a source or claim opens. */
+export const cardId = (id: string) => `card-${id}`;
+
+/**
+ * The publisher's name as the text shows it: up to a parenthesis, so that
+ * `Reuters (Elizabeth Piper), republished by daily8.com` shows as `Reuters`; the full name stays
+ * available to assistive technology and on the card.
+ */
+export function shortPublisher(publisher: string): { label: string; rest: string } {
+  const cut = publisher.indexOf(' (');
+  if (cut <= 0) return { label: publisher, rest: '' };
+  return { label: publisher.slice(0, cut), rest: publisher.slice(cut) };
+}
 
 /** Indexes an article's sources and claims by id. */
 export function indexTargets(sources: readonly CitableSource[], claims: readonly CitableClaim[]): Map<string, CitationTarget> {
@@ -78,11 +94,13 @@ export class CitationNumbering {
 
   private link(source: CitableSource): SourceLink {
     const date = source.published ? `, published ${formatDate(source.published)}` : '';
+    const { label, rest } = shortPublisher(source.publisher);
     return {
       href: `#${sourceAnchor(source.id)}`,
+      card: cardId(source.id),
       anchor: this.next(source.id, 'cite'),
-      publisher: source.publisher,
-      detail: `: “${source.title}”${date}`,
+      label,
+      detail: `${rest}: “${source.title}”${date}`,
     };
   }
 
@@ -95,6 +113,7 @@ export class CitationNumbering {
       return {
         kind: 'claim',
         href: `#${claimAnchor(id)}`,
+        card: cardId(id),
         anchor: this.next(id, 'cite'),
         status: target.claim.status,
         links: target.sources.map((source) => this.link(source)),

@@ -31,11 +31,22 @@ const element = (
 
 const text = (value: string): Text => ({ type: 'text', value });
 
+const hidden = (value: string): PhrasingContent[] =>
+  value ? [element('span', { className: ['visually-hidden'] }, [text(value)])] : [];
+
+/**
+ * A button that opens the card `card` (a popover, so no script is needed), and a link to `href`
+ * for browsers without popovers; the stylesheet shows one or the other.
+ */
+function cardOpener(card: string, href: string, className: string[], label: PhrasingContent[], detail: PhrasingContent[]): PhrasingContent[] {
+  return [
+    element('button', { type: 'button', popovertarget: card, className: ['cite-open', ...className] }, [...label, ...detail]),
+    element('a', { href, className: ['cite-link', ...className] }, label),
+  ];
+}
+
 function sourceLink(link: SourceLink): PhrasingContent {
-  return element('a', { href: link.href, id: link.anchor, className: ['attribution-source'] }, [
-    text(link.publisher),
-    element('span', { className: ['visually-hidden'] }, [text(link.detail)]),
-  ]);
+  return element('span', { id: link.anchor, className: ['cite'] }, cardOpener(link.card, link.href, [], [text(link.label)], hidden(link.detail)));
 }
 
 function attribution(items: readonly AttributionItem[]): PhrasingContent {
@@ -46,14 +57,10 @@ function attribution(items: readonly AttributionItem[]): PhrasingContent {
       children.push(sourceLink(item.link));
       return;
     }
-    const claimChildren: PhrasingContent[] = [
-      element('a', { href: item.href, className: ['attribution-claim-status', `status-${item.status}`] }, [
-        element('span', { className: ['visually-hidden'] }, [text('Claim ')]),
-        text(item.status),
-      ]),
-    ];
-    item.links.forEach((link) => claimChildren.push(text(' '), sourceLink(link)));
-    children.push(element('span', { id: item.anchor, className: ['attribution-claim'] }, claimChildren));
+    const status = [...hidden('Claim '), text(item.status)];
+    const claimChildren = cardOpener(item.card, item.href, ['cite-status', `status-${item.status}`], status, []);
+    item.links.forEach((link, index) => claimChildren.push(text(index === 0 ? ' ' : ', '), sourceLink(link)));
+    children.push(element('span', { id: item.anchor, className: ['cite', 'cite-claim'] }, claimChildren));
   });
   return element('span', { className: ['attribution'] }, children);
 }
@@ -77,9 +84,10 @@ export function splitText(node: Text, numbering: CitationNumbering): PhrasingCon
 }
 
 /**
- * Turns every `[@id]` and `[@id1; @id2]` in the text into an inline attribution: links to the
- * sources' entries in the source list, showing the publisher, with the title and date for
- * assistive technology. The sources and claims come from the options, or else from the
+ * Turns every `[@id]` and `[@id1; @id2]` in the text into an inline attribution showing the
+ * publisher: a button that opens the source's card (`card-<id>`, rendered with the source list),
+ * with the title and date for assistive technology, and a link to the source's entry in the source
+ * list for browsers without popovers. A cited claim shows its status, which opens the claim's card. The sources and claims come from the options, or else from the
  * frontmatter Astro passes in; the anchors of every cited place are left on the frontmatter as
  * `citations`, for the source list's back-links.
  */

@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --articles 1000 --seed 1 --json bench/results/latest.json --no-baseline --keep]`
+ *
+ * Generates synthetic explainers in a temporary folder, then measures, in one run: the checker
+ * alone, a cold build (fresh cache and output folder), a warm rebuild after editing one article,
+ * the peak memory of each, and the first explainer's page weight (HTML and CSS, raw and gzip; and
+ * any JavaScript). It builds the same folder with the plain Astro + unified site in bench/baseline/
+ * and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateArticles } from './generate.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BASELINE = join(ROOT, 'bench/baseline');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
+const GNU_TIME = '/usr/bin/time';
+
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--keep]
+  --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
+  --seed N       seed of the synthetic explainers (default 1)
+  --heap MB      V8 heap limit of both builds, as npm run build sets it (default 8192; 0 for Node's default)
+  --json FILE    where to write the figures (default bench/results/latest.json)
+  --no-baseline  skip the plain Astro baseline builds
+  --keep         keep the temporary folder (articles, outputs, logs)`;
+
+/** One timed run of a command. */
+export interface Run {
+  seconds: number;
+  /** Largest resident set of any process of the run, in MB. */
+  peakMB: number;
+  status: number | null;
+  log: string;
+}
+
+/** The weight of one built page. */
+export interface PageBytes {
+  htmlRaw: number;
+  htmlGzip: number;
+  cssRaw: number;
+  cssGzip: number;
+  /** HTML + CSS, gzip. */
+  totalGzip: number;
+  /** Script bytes the page loads or inlines (JSON-LD data blocks are not script). */
+  js: number;
+}
+
+/** A site's build figures. */
+export interface BuildFigures {
+  cold: Run;
+  warm: Run;
+  /** Articles rendered again by the warm rebuild, when the loader reports it. */
+  warmRendered: number | null;
+  page: PageBytes;
+}
+
+/** What the benchmark writes to its JSON file. */
+export interface BenchResult {
+  date: string;
+  node: string;
+  machine: { cpus: number; memoryGB: number };
+  articles: number;
+  seed: number;
+  /** V8 heap limit given to the builds, in MB; 0 for Node's default. */
+  heapMB: number;
+  checker: Run & { articlesPerSecond: number };
+  ours: BuildFigures;
+  baseline: BuildFigures | null;
+  /** Ours divided by the baseline; above 1 means slower or heavier. */
+  ratios: Record<string, number> | null;
+}
+
+/**
+ * Runs `node <args>` and measures its wall time and peak memory: GNU time's "Maximum resident set
+ * size" when /usr/bin/time exists, else the largest VmHWM polled from /proc.
+ */
+function measure(args: string[], env: Record<string, string>, logFile: string): Promise<Run> {
+  const useTime = existsSync(GNU_TIME);
+  const command = useTime ? GNU_TIME : process.execPath;
+  const commandArgs = useTime ? ['-v', process.execPath, ...args] : args;
+  const started = process.hrtime.bigint();
+  return new Promise((done, fail) => {
+    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let polledKB = 0;
+    const poll = useTime
+      ? undefined
+      : setInterval(() => {
+          try {
+            const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+            polledKB = Math.max(polledKB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+          } catch {
+            // The process has just ended.
+          }
+        }, 50);
+    child.on('error', fail);
+    child.on('close', (status) => {
+      if (poll) clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const log = Buffer.concat(chunks).toString('utf8');
+      writeFileSync(logFile, log);
+      const timeKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1] ?? 0);
+      done({ seconds: round(seconds, 2), peakMB: Math.round((useTime ? timeKB : polledKB) / 1024), status, log: logFile });
+    });
+  });
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The bytes of a built page and of the CSS and scripts it links to. */
+function pageBytes(outDir: string, slug: string): PageBytes {
+  const html = readFileSync(join(outDir, 'articles', slug, 'index.html'));
+  const text = html.toString('utf8');
+  const local = (href: string) => join(outDir, href.replace(/^https?:\/\/[^/]+/, '').replace(/^\/+/, '').split(/[?#]/)[0]!);
+  const css = [...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
+    .map((tag) => /\bhref="([^"]+)"/.exec(tag[0])?.[1])
+    .filter((href): href is string => Boolean(href))
+    .map((href) => readFileSync(local(href)));
+  const cssAll = Buffer.concat(css);
+  let js = 0;
+  for (const script of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attributes = script[1] ?? '';
+    if (/type="application\/(ld\+)?json"/.test(attributes)) continue;
+    const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
+    js += src ? readFileSync(local(src)).length : Buffer.byteLength(script[2] ?? '');
+  }
+  const htmlGzip = gzipSync(html).length;
+  const cssGzip = css.reduce((sum, file) => sum + gzipSync(file).length, 0);
+  return { htmlRaw: html.length, htmlGzip, cssRaw: cssAll.length, cssGzip, totalGzip: htmlGzip + cssGzip, js };
+}
+
+/** Edits one article's body, as an editor fixing a sentence would. */
+function editArticle(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, `${text.trimEnd()}\n\nAn editor added this sentence before the warm rebuild.\n`);
+}
+
+async function buildSite(name: string, root: string, work: string, articles: string, slug: string, heapMB: number, edit: () => void): Promise<BuildFigures> {
+  const cache = join(work, name, 'cache');
+  const outDir = join(work, name, 'dist');
+  mkdirSync(join(work, name), { recursive: true });
+  const args = [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', root, '--outDir', outDir];
+  const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: cache };
+  process.stderr.write(`  ${name}: cold build...\n`);
+  const cold = await measure(args, env, join(work, name, 'cold.log'));
+  if (cold.status !== 0) throw new Error(`The ${name} cold build failed (exit ${cold.status}); see ${cold.log}`);
+  const page = pageBytes(outDir, slug);
+  edit();
+  process.stderr.write(`  ${name}: warm rebuild after one edit...\n`);
+  const warm = await measure(args, env, join(work, name, 'warm.log'));
+  if (warm.status !== 0) throw new Error(`The ${name} warm build failed (exit ${warm.status}); see ${warm.log}`);
+  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(warm.log, 'utf8'))?.[1];
+  return { cold, warm, warmRendered: rendered === undefined ? null : Number(rendered), page };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The figures as a table: one row per figure, with ours, the baseline's and the ratio. */
+export function formatTable(result: BenchResult): string {
+  const { ours, baseline, checker } = result;
+  const rows: [string, string, string, string][] = [['', 'Sourced', 'baseline', 'ratio']];
+  const row = (label: string, mine: string, theirs: string | null | undefined, ratio: number | undefined) =>
+    rows.push([label, mine, theirs ?? '-', ratio === undefined ? '-' : `${ratio.toFixed(2)}x`]);
+  const r = result.ratios ?? {};
+  row(`Checker, ${result.articles} articles`, `${checker.seconds.toFixed(2)} s (${Math.round(checker.articlesPerSecond)}/s)`, undefined, undefined);
+  row('Checker peak memory', `${checker.peakMB} MB`, undefined, undefined);
+  row('Cold build', `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
+  row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
+  row('Warm rebuild, one article edited', `${ours.warm.seconds.toFixed(2)} s`, baseline && `${baseline.warm.seconds.toFixed(2)} s`, r.warmBuild);
+  row('Warm rebuild peak memory', `${ours.warm.peakMB} MB`, baseline && `${baseline.warm.peakMB} MB`, r.warmPeak);
+  row('Articles rendered by the rebuild', String(ours.warmRendered ?? '?'), baseline ? String(baseline.warmRendered ?? 'n/a') : undefined, undefined);
+  row('First explainer: HTML raw / gzip', `${kb(ours.page.htmlRaw)} / ${kb(ours.page.htmlGzip)}`, baseline && `${kb(baseline.page.htmlRaw)} / ${kb(baseline.page.htmlGzip)}`, r.htmlGzip);
+  row('First explainer: CSS raw / gzip', `${kb(ours.page.cssRaw)} / ${kb(ours.page.cssGzip)}`, baseline && `${kb(baseline.page.cssRaw)} / ${kb(baseline.page.cssGzip)}`, undefined);
+  row('First explainer: HTML + CSS gzip', kb(ours.page.totalGzip), baseline && kb(baseline.page.totalGzip), r.pageGzip);
+  row('First explainer: JavaScript', `${ours.page.js} B`, baseline && `${baseline.page.js} B`, undefined);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((cells) => cells[column]!.length)));
+  return rows
+    .map((cells, index) => {
+      const line = `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+      return index === 0 ? `${line}\n|${widths.map((width, column) => (column === 0 ? `${'-'.repeat(width + 2)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|` : line;
+    })
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        articles: { type: 'string', default: '1000' },
+        seed: { type: 'string', default: '1' },
+        heap: { type: 'string', default: '8192' },
+        json: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
+        'no-baseline': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const count = Number(values.articles);
+  const seed = Number(values.seed);
+  const heapMB = Number(values.heap);
+  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0) {
+    process.stderr.write(`--articles must be a whole number of at least 2, --seed and --heap whole numbers.\n${USAGE}\n`);
+    process.exit(2);
+  }
+
+  // Astro writes its prerender chunks to <outDir>/.prerender/ only when the output folder is inside
+  // the working folder (else to the project's shared .astro/, where other builds would clobber them),
+  // and those chunks must resolve the project's node_modules: so the bench works under node_modules/.cache.
+  const cacheRoot = join(ROOT, 'node_modules/.cache/sourced-bench');
+  mkdirSync(cacheRoot, { recursive: true });
+  const work = mkdtempSync(join(cacheRoot, 'run-'));
+  const articles = join(work, 'articles');
+  process.stderr.write(`Generating ${count} explainers in ${articles}...\n`);
+  const slugs = generateArticles(articles, count, seed, FIRST_EXPLAINER);
+  const first = slugs[0]!;
+  // Baseline and ours each see the same edit of the same synthetic article before their warm rebuild.
+  const edited = join(articles, `${slugs[Math.floor(count / 2)]!}.md`);
+  const original = readFileSync(edited, 'utf8');
+
+  process.stderr.write('Checker...\n');
+  const checked = await measure([join(ROOT, 'src/cli/check.ts'), articles], {}, join(work, 'check.log'));
+  if (checked.status !== 0) throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
+  const checker = { ...checked, articlesPerSecond: round(count / checked.seconds, 1) };
+
+  let baseline: BuildFigures | null = null;
+  if (!values['no-baseline']) {
+    baseline = await buildSite('baseline', BASELINE, work, articles, first, heapMB, () => editArticle(edited));
+    writeFileSync(edited, original);
+  }
+  const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited));
+
+  const ratio = (mine: number, theirs: number) => round(mine / theirs, 2);
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) },
+    articles: count,
+    seed,
+    heapMB,
+    checker,
+    ours,
+    baseline,
+    ratios: baseline && {
+      coldBuild: ratio(ours.cold.seconds, baseline.cold.seconds),
+      coldPeak: ratio(ours.cold.peakMB, baseline.cold.peakMB),
+      warmBuild: ratio(ours.warm.seconds, baseline.warm.seconds),
+      warmPeak: ratio(ours.warm.peakMB, baseline.warm.peakMB),
+      htmlGzip: ratio(ours.page.htmlGzip, baseline.page.htmlGzip),
+      pageGzip: ratio(ours.page.totalGzip, baseline.page.totalGzip),
+    },
+  };
+  mkdirSync(dirname(resolve(values.json)), { recursive: true });
+  writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${formatTable(result)}\n`);
+  process.stderr.write(`Figures written to ${values.json}${values.keep ? `; articles, outputs and logs kept in ${work}` : ''}.\n`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+await main();

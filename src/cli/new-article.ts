@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `npm run new -- "Headline" [--slug SLUG] [--date YYYY-MM-DD]`: creates
+ * `content/articles/<slug>.md` (or in SOURCED_ARTICLES_DIR) from the commented template, dated
+ * today (or `--date`, or SOURCED_TODAY). Never overwrites a file.
+ * Exit status: 0 when the file was created, 1 when it already exists, 2 on a usage mistake.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ARTICLES_DIR } from '../lib/article-files.ts';
+import { articleTemplate, localDate, slugify } from '../lib/new-article.ts';
+import { KEBAB_CASE, isCalendarDate } from '../schemas/index.ts';
+
+const USAGE = `Usage: npm run new -- "Headline" [--slug SLUG] [--date YYYY-MM-DD]
+Creates ${ARTICLES_DIR}/<slug>.md from the template, as a draft dated today.`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values: { slug?: string | undefined; date?: string | undefined; help?: boolean | undefined };
+let positionals: string[];
+try {
+  ({ values, positionals } = parseArgs({
+    options: { slug: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  }));
+} catch (error) {
+  fail((error as Error).message);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (positionals.length !== 1) fail('Give the headline as one argument, in quotes.');
+const title = (positionals[0] ?? '').trim();
+if (!title) fail('The headline is empty; give the headline in quotes.');
+
+const slug = values.slug ?? slugify(title);
+if (!slug) fail(`The headline "${title}" has no Latin letter or digit to make a file name from; give one with --slug.`);
+if (!KEBAB_CASE.test(slug)) fail(`--slug "${slug}" is not kebab-case; use lowercase letters, digits and single hyphens.`);
+
+const today = values.date ?? process.env.SOURCED_TODAY ?? localDate(new Date());
+if (!isCalendarDate(today)) fail(`The date "${today}" is not a real date written YYYY-MM-DD.`);
+
+const dir = process.env.SOURCED_ARTICLES_DIR ?? ARTICLES_DIR;
+const file = join(dir, `${slug}.md`);
+const shown = relative(process.cwd(), file) || file;
+if (existsSync(file)) {
+  process.stderr.write(`${shown} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`);
+  process.exit(1);
+}
+mkdirSync(dir, { recursive: true });
+try {
+  // `wx` fails instead of overwriting, even if the file appeared since the check above.
+  writeFileSync(file, articleTemplate(title, today), { flag: 'wx' });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  process.stderr.write(`${shown} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`);
+  process.exit(1);
+}
+process.stdout.write(`Created ${shown} (a draft dated ${today}).\nFill in the fields, set draft: false to publish, and run npm run check.\n`);

@@ -1,0 +1,60 @@
+import { articleSchema, dateSchema, httpUrlSchema } from '../schemas/index.ts';
+import { textSchema } from '../schemas/id.ts';
+import { z } from '../schemas/zod.ts';
+
+/**
+ * What JSON Schema cannot say about a date, a web address or required text: these checks are
+ * functions in the zod schema, so the generated schema carries the closest pattern instead.
+ */
+const APPROXIMATIONS = [
+  {
+    schema: dateSchema,
+    json: {
+      pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+      $comment: 'YYYY-MM-DD, or a date-time with an offset; the checker also rejects dates that do not exist, such as 2025-02-30.',
+    },
+  },
+  {
+    schema: httpUrlSchema,
+    json: {
+      format: 'uri',
+      pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]',
+      $comment: 'An absolute http(s) address; the checker also rejects spaces, control characters, user names and passwords, and hosts without a dot.',
+    },
+  },
+  { schema: textSchema, json: { minLength: 1, pattern: '\\S' } },
+] as const;
+
+/** The checks across fields, which JSON Schema cannot express; the checker and the build apply them. */
+export const CROSS_FIELD_CHECKS = [
+  '`updated` is not before `published`.',
+  "A source's `accessed` date is not before its `published` date.",
+  'Ids are unique across `sources` and `claims`.',
+  'Every id in a claim\'s or timeline entry\'s `sources` is the id of a source of the article.',
+  'Every `[@id]` in the body names a source or a claim of the article.',
+] as const;
+
+/**
+ * The JSON Schema (draft 2020-12) of an article's frontmatter, generated from the zod
+ * `articleSchema` that the checker and the build use (the input shape: fields with defaults are
+ * optional). `id` is the address the schema is published at.
+ */
+export function articleJsonSchema(id: string): Record<string, unknown> {
+  const generated = z.toJSONSchema(articleSchema, {
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      const match = APPROXIMATIONS.find(({ schema }) => schema._zod.def === zodSchema._zod.def);
+      if (match) Object.assign(jsonSchema, match.json);
+    },
+  });
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    $id: id,
+    title: 'Sourced article',
+    description:
+      'The YAML frontmatter of a Sourced article (content/articles/<slug>.md), as JSON. Generated from the zod schema the checker uses.',
+    $comment: `Also checked, but not expressible in JSON Schema: ${CROSS_FIELD_CHECKS.join(' ')}`,
+    ...rest,
+  };
+}

@@ -1,0 +1,121 @@
+import { isCalendarDate } from '../schemas/index.ts';
+
+/** Letters that Unicode decomposition does not reduce to a Latin letter plus accents. */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/** Longest slug `slugify` returns, in characters. */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * The file name part for a headline: accents removed (`Türkiye` -> `turkiye`), apostrophes
+ * dropped, every other run of non-alphanumerics a single hyphen, lowercase, cut at a word
+ * boundary to at most `MAX_SLUG_LENGTH` characters. Empty when the headline has no Latin letter
+ * or digit.
+ */
+export function slugify(headline: string): string {
+  const latin = headline
+    .toLowerCase()
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => SPECIAL_LETTERS[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/g, '');
+  const words = latin.split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > MAX_SLUG_LENGTH) return slug || word.slice(0, MAX_SLUG_LENGTH);
+    slug = next;
+  }
+  return slug;
+}
+
+/** The calendar date of `now` on this machine's clock and time zone, `YYYY-MM-DD`. */
+export function localDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * A new article: every field with a comment telling the editor what to write, dated `today`.
+ * It is a draft with one placeholder source that the body cites, so it passes `npm run check`
+ * as it is; the editor replaces the placeholders and sets `draft: false` to publish.
+ */
+export function articleTemplate(title: string, today: string): string {
+  if (!isCalendarDate(today)) throw new RangeError(`articleTemplate: "${today}" is not a date written YYYY-MM-DD.`);
+  return `---
+# The headline, as readers will see it.
+title: ${JSON.stringify(title)}
+# One paragraph shown under the headline and in listings: what happened, and what this explainer checks.
+description: >-
+  Replace this with a one-paragraph summary of the story.
+# The day the article goes live, YYYY-MM-DD (a date-time with an offset, such as 2025-05-11T09:30:00+03:00, also works).
+published: ${today}
+# The day of the last substantive change, YYYY-MM-DD, not before published. Remove the # when you update the article.
+# updated: ${today}
+# Bylines, one per line; at least one.
+authors:
+  - Sourced newsroom
+# Topics, as kebab-case slugs (lowercase words joined by hyphens), one per line, for example:
+#   - russia-ukraine-war
+topics: []
+# true keeps the article out of every page, feed and data file while it is checked like any other.
+# Set it to false to publish.
+draft: true
+
+# Every document the article relies on; at least one. Cite a source in the text as [@id].
+sources:
+    # A short kebab-case name, unique among the sources and claims of this article.
+  - id: example-source
+    # primary (the record itself: a statement, a transcript, a post), official (a government's or an
+    # institution's page), news, analysis, reference or other.
+    kind: reference
+    # Who published it, as readers know them, such as BBC News.
+    publisher: Example Publisher
+    # The headline or document title as published.
+    title: Example Domain
+    # The address, starting with https:// (or http://).
+    url: https://example.com/
+    # The day you last read the source, YYYY-MM-DD.
+    accessed: ${today}
+    # Optional: when the source was published, YYYY-MM-DD (not after accessed).
+    # published: ${today}
+    # Optional: an archived copy, for example on web.archive.org.
+    # archive: https://web.archive.org/web/2025/https://example.com/
+    # Optional: a short excerpt copied word for word that supports what the article says.
+    # quote: "An excerpt, exactly as the source wrote it."
+    # Optional: the language of the quote when it is not English, such as ru or uk.
+    # lang: uk
+    # Optional: true when the source speaks for a party to the story.
+    # party: true
+
+# The checkable statements the article examines. Cite a claim in the text as [@id]. Each one:
+#   - id: example-claim                # kebab-case, unique among sources and claims
+#     statement: The claim as one checkable sentence.
+#     status: reported                 # confirmed, reported, disputed, misleading, unverified or false
+#     sources: [example-source]        # ids of the sources that settle it
+#     claimant: Who made the claim     # optional
+#     note: Why it has this status.    # optional
+claims: []
+
+# Events in date order. Each one:
+#   - date: ${today}
+#     text: What happened, in one or two sentences.
+#     sources: [example-source]
+timeline: []
+
+# Corrections, oldest first. Each one:
+#   - date: ${today}
+#     text: What was wrong, and what the article now says.
+corrections: []
+---
+
+Write the explainer here, in Markdown. Put a citation right after every factual sentence, like this
+[@example-source]. Cite several at once as \`[@first-id; @second-id]\`.
+
+## Background
+
+Use headings to structure the explainer. Links to other pages are written [like this](https://example.com/).
+`;
+}

@@ -1,0 +1,98 @@
+import type { Article, Claim, Source } from '../schemas/index.ts';
+
+/** A published article and its page address part. */
+export interface PublishedArticle {
+  slug: string;
+  article: Article;
+}
+
+/** Absolute addresses the open data points to. */
+export interface OpenDataUrls {
+  /** The site's home page. */
+  site: string;
+  /** An article's page. */
+  page(slug: string): string;
+  /** An article's JSON file. */
+  data(slug: string): string;
+  /** A claim's or source's entry on its article's page. */
+  anchor(slug: string, kind: 'claim' | 'source', id: string): string;
+}
+
+/** A claim as written in the frontmatter, plus the address of its entry on the page. */
+export type ClaimRecord = Claim & { permalink: string };
+/** A source as written in the frontmatter, plus the address of its entry on the page. */
+export type SourceRecord = Source & { permalink: string };
+
+/** The article a site-wide record belongs to. */
+export interface ArticleRef {
+  slug: string;
+  title: string;
+  published: string;
+  url: string;
+  data: string;
+}
+
+/**
+ * `/articles/<slug>.json`: the article's metadata, claims, sources, timeline and corrections,
+ * with the field names and values of the frontmatter, and `permalink` on each claim and source.
+ */
+export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDataUrls) {
+  return {
+    slug,
+    url: urls.page(slug),
+    title: article.title,
+    description: article.description,
+    published: article.published,
+    ...(article.updated ? { updated: article.updated } : {}),
+    authors: article.authors,
+    topics: article.topics,
+    claims: article.claims.map((claim): ClaimRecord => ({ ...claim, permalink: urls.anchor(slug, 'claim', claim.id) })),
+    sources: article.sources.map((source): SourceRecord => ({ ...source, permalink: urls.anchor(slug, 'source', source.id) })),
+    timeline: article.timeline,
+    corrections: article.corrections,
+  };
+}
+
+const refOf = ({ slug, article }: PublishedArticle, urls: OpenDataUrls): ArticleRef => ({
+  slug,
+  title: article.title,
+  published: article.published,
+  url: urls.page(slug),
+  data: urls.data(slug),
+});
+
+/**
+ * `/data/claims.json`: every claim on the site, in the order of the articles given, each with its
+ * article. A claim's `sources` are ids of sources of the same article (see `/data/sources.json`).
+ */
+export function claimsRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls) {
+  return {
+    site: urls.site,
+    claims: articles.flatMap((entry) =>
+      entry.article.claims.map((claim) => ({
+        ...claim,
+        permalink: urls.anchor(entry.slug, 'claim', claim.id),
+        article: refOf(entry, urls),
+      })),
+    ),
+  };
+}
+
+/** `/data/sources.json`: every source on the site, in the order of the articles given, each with its article. */
+export function sourcesRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls) {
+  return {
+    site: urls.site,
+    sources: articles.flatMap((entry) =>
+      entry.article.sources.map((source) => ({
+        ...source,
+        permalink: urls.anchor(entry.slug, 'source', source.id),
+        article: refOf(entry, urls),
+      })),
+    ),
+  };
+}
+
+/** JSON text of a data file: two-space indented, ending with a newline. */
+export function dataFileText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateArticle, generateArticles } from '../bench/generate.ts';
+import { checkArticle } from '../src/lib/check-article.ts';
+import { ROOT } from './helpers/site.ts';
+
+const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
+
+describe('bench/generate.ts', () => {
+  it('gives the same article for the same seed and a different one for another seed', () => {
+    expect(generateArticle(1, 7)).toBe(generateArticle(1, 7));
+    expect(generateArticle(2, 7)).not.toBe(generateArticle(1, 7));
+  });
+
+  it('writes valid explainers of the first explainer\'s shape, with no error and no warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourced-bench-gen-'));
+    const slugs = generateArticles(dir, 25, 1, FIRST_EXPLAINER);
+    expect(slugs[0]).toBe('zelensky-invites-putin-to-turkiye');
+    expect(slugs[1]).toBe('explainer-00001');
+    expect(readdirSync(dir)).toHaveLength(25);
+    for (const slug of slugs.slice(1)) {
+      const checked = checkArticle(`${slug}.md`, readFileSync(join(dir, `${slug}.md`), 'utf8'));
+      expect(checked.diagnostics).toEqual([]);
+      const article = checked.article!;
+      expect(article.sources.length).toBeGreaterThanOrEqual(8);
+      expect(article.sources.length).toBeLessThanOrEqual(40);
+      expect(article.claims.length).toBeGreaterThanOrEqual(5);
+      expect(article.claims.length).toBeLessThanOrEqual(15);
+      expect(article.timeline.length).toBeGreaterThan(0);
+      const cited = checked.citations.flatMap((citation) => citation.ids).length;
+      expect(cited).toBeGreaterThanOrEqual(10);
+      expect(cited).toBeLessThanOrEqual(30);
+      expect(checked.body).toMatch(/^## /m);
+      const words = checked.body.split(/\s+/).length;
+      expect(words).toBeGreaterThan(900);
+      expect(words).toBeLessThan(1400);
+    }
+  });
+});
+
+describe('npm run bench', () => {
+  it('runs on three articles and writes every figure as a number', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'sourced-bench-run-')), 'result.json');
+    const result = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--articles', '3', '--json', json], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 280_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^Figures written to .*result\.json\.$/m);
+    expect(result.stdout).toMatch(/^\| +\| +Sourced \| +baseline \| ratio \|$/m);
+    expect(result.stdout).toMatch(/^\| Cold build +\| +[\d.]+ s \| +[\d.]+ s \| +[\d.]+x \|$/m);
+
+    const figures = JSON.parse(readFileSync(json, 'utf8'));
+    expect(figures.articles).toBe(3);
+    const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+    expect(isNumber(figures.checker.seconds) && isNumber(figures.checker.articlesPerSecond) && isNumber(figures.checker.peakMB)).toBe(true);
+    for (const site of [figures.ours, figures.baseline]) {
+      for (const run of [site.cold, site.warm]) {
+        expect(isNumber(run.seconds)).toBe(true);
+        expect(run.peakMB).toBeGreaterThan(0);
+        expect(run.status).toBe(0);
+      }
+      for (const key of ['htmlRaw', 'htmlGzip', 'cssRaw', 'cssGzip', 'totalGzip', 'js']) expect(isNumber(site.page[key])).toBe(true);
+      expect(site.page.htmlGzip).toBeGreaterThan(0);
+    }
+    // Only the edited article is rendered again by our loader.
+    expect(figures.ours.warmRendered).toBe(1);
+    for (const key of ['coldBuild', 'coldPeak', 'warmBuild', 'warmPeak', 'htmlGzip', 'pageGzip']) {
+      expect(isNumber(figures.ratios[key])).toBe(true);
+    }
+  });
+});

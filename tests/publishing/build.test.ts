@@ -1,0 +1,373 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LinkChecker, LinkState } from 'linkinator';
+import Parser from 'rss-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleJsonSchema } from '../../src/lib/article-json-schema.ts';
+import { ROOT, buildSite, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { serveUnderBase } from './serve-under-base.ts';
+
+const SITE = 'https://user.github.io';
+const BASE = '/sub/path/';
+const HOME = `${SITE}${BASE}`;
+const ENV = { SITE_URL: SITE, BASE_PATH: BASE };
+
+const HOSTILE_TITLE = `</script><script>alert(1)</script> & "quotes" 'apostrophes' <b>not bold</b> İstanbul ı Київ`;
+const HOSTILE_DESCRIPTION = `A summary with </script> and <!-- and &amp; written out, "quoted".`;
+const HOSTILE_CLAIMANT = `A post by "</script>" & friends`;
+const DRAFT_MARKER = 'draftmarker7731';
+
+const yamlQuote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+const ARTICLES = {
+  'hostile-title.md': `---
+title: ${yamlQuote(HOSTILE_TITLE)}
+description: ${yamlQuote(HOSTILE_DESCRIPTION)}
+published: 2025-05-20
+updated: 2025-05-22
+authors:
+  - ${yamlQuote('Ann <Writer> & Co')}
+topics:
+  - diplomacy
+sources:
+  - id: kyiv-statement
+    kind: primary
+    publisher: ${yamlQuote('Office <of> the "President"')}
+    title: ${yamlQuote('Statement </script> & more')}
+    url: https://example.org/statement?a=1&b=2
+    accessed: 2025-05-20
+    published: 2025-05-10
+    quote: ${yamlQuote('We will be there. </script>')}
+  - id: reuters-talks
+    kind: news
+    publisher: Reuters
+    title: Talks in Istanbul
+    url: https://example.com/talks
+    accessed: 2025-05-20
+claims:
+  - id: putin-will-attend
+    statement: ${yamlQuote('Putin will attend the talks & sign </script>.')}
+    status: 'false'
+    sources:
+      - reuters-talks
+    claimant: ${yamlQuote(HOSTILE_CLAIMANT)}
+    note: He stayed in Moscow & sent <aides>.
+  - id: talks-held
+    statement: Delegations met in Istanbul.
+    status: confirmed
+    sources:
+      - reuters-talks
+      - kyiv-statement
+timeline:
+  - date: 2025-05-16
+    text: Delegations met in Istanbul.
+    sources:
+      - reuters-talks
+corrections:
+  - date: 2025-05-22
+    text: ${yamlQuote('An earlier version said </script> was a city.')}
+---
+
+## What happened
+
+Kyiv said it would attend. [@kyiv-statement]
+
+A post claimed that Putin would attend. [@putin-will-attend]
+
+The delegations met. [@talks-held; @reuters-talks]
+`,
+  '2024/older-story.md': `---
+title: An older story
+description: Something that happened earlier.
+published: 2024-01-02
+authors:
+  - Bo Editor
+topics:
+  - diplomacy
+sources:
+  - id: ap-report
+    kind: news
+    publisher: AP
+    title: Earlier report
+    url: https://example.com/earlier
+    accessed: 2024-01-02
+---
+
+It happened. [@ap-report]
+`,
+  'secret-draft.md': `---
+title: Secret ${DRAFT_MARKER} story
+description: Not ready ${DRAFT_MARKER}.
+published: 2025-06-01
+authors:
+  - Ann Writer
+draft: true
+sources:
+  - id: ${DRAFT_MARKER}
+    kind: news
+    publisher: Publisher ${DRAFT_MARKER}
+    title: Draft source
+    url: https://example.com/${DRAFT_MARKER}
+    accessed: 2025-06-01
+---
+
+Not published. [@${DRAFT_MARKER}]
+`,
+};
+
+/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Runs Pagefind over a built site, as the build does after `astro build`. */
+function indexForSearch(outDir: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir], { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const decode = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
+    name.startsWith('#x') || name.startsWith('#X')
+      ? String.fromCodePoint(parseInt(name.slice(2), 16))
+      : name.startsWith('#')
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (ENTITIES[name] ?? entity),
+  );
+/** An HTML start or end tag, consuming quoted attribute values (which may contain `<` and `>`). */
+const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
+/** Every start tag named `name` in the page, scanning tag by tag so that attribute values are not read as tags. */
+const startTags = (html: string, name: string) => [...html.matchAll(TAG)].map((match) => match[0]).filter((tag) => tag.startsWith(`<${name}`) && /[\s>/]/.test(tag.charAt(name.length + 1)));
+/** The text a reader sees: the HTML without head, scripts and tags, entities decoded, spaces collapsed. */
+const visibleText = (html: string) =>
+  decode(html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(TAG, '')).replace(/\s+/g, ' ');
+
+let site: BuiltSite;
+let search: { status: number | null; output: string };
+const html = (path: string) => site.read(path);
+const htmlFiles = () => listFiles(site.outDir).filter((file) => file.endsWith('.html'));
+
+beforeAll(() => {
+  site = buildSite(writeArticles(ARTICLES), { env: ENV });
+  if (site.status !== 0) throw new Error(`The fixture site did not build:\n${site.output}`);
+  search = indexForSearch(site.outDir);
+});
+
+describe('a site built under a base path', () => {
+  test('publishes the RSS feed newest first, with absolute links under the base and titles exactly as written', async () => {
+    const feed = await new Parser().parseString(html('rss.xml'));
+    expect(feed.title).toBe('Sourced');
+    expect(feed.link).toBe(HOME);
+    expect(feed.items.map((item) => [item.title, item.link, item.guid, item.isoDate])).toEqual([
+      [HOSTILE_TITLE, `${HOME}articles/hostile-title/`, `${HOME}articles/hostile-title/`, '2025-05-20T00:00:00.000Z'],
+      ['An older story', `${HOME}articles/2024/older-story/`, `${HOME}articles/2024/older-story/`, '2024-01-02T00:00:00.000Z'],
+    ]);
+    expect(feed.items[0]?.content).toBe(HOSTILE_DESCRIPTION);
+    expect(html('rss.xml')).toContain(`<atom:link href="${HOME}rss.xml" rel="self" type="application/rss+xml"/>`);
+  });
+
+  test('publishes a sitemap of the pages under the base, without the search page, and a robots.txt that points to it', () => {
+    expect(html('sitemap-index.xml')).toContain(`<loc>${HOME}sitemap-0.xml</loc>`);
+    const locations = [...html('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '');
+    expect(locations).toContain(HOME);
+    expect(locations).toContain(`${HOME}articles/hostile-title/`);
+    expect(locations).toContain(`${HOME}articles/2024/older-story/`);
+    expect(locations).not.toContain(`${HOME}search/`);
+    for (const location of locations) {
+      expect(location.startsWith(HOME)).toBe(true);
+      expect(listFiles(site.outDir)).toContain(`${location.slice(HOME.length)}index.html`);
+    }
+    expect(html('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${HOME}sitemap-index.xml\n`);
+  });
+
+  test('publishes each article as JSON with its claims, sources, timeline and corrections exactly as written', () => {
+    const data = JSON.parse(html('articles/hostile-title.json'));
+    expect(data).toMatchObject({
+      slug: 'hostile-title',
+      url: `${HOME}articles/hostile-title/`,
+      title: HOSTILE_TITLE,
+      description: HOSTILE_DESCRIPTION,
+      published: '2025-05-20',
+      updated: '2025-05-22',
+      authors: ['Ann <Writer> & Co'],
+      timeline: [{ date: '2025-05-16', text: 'Delegations met in Istanbul.', sources: ['reuters-talks'] }],
+      corrections: [{ date: '2025-05-22', text: 'An earlier version said </script> was a city.' }],
+    });
+    expect(data.claims.map((claim: Record<string, string>) => [claim['id'], claim['claimant'], claim['permalink']])).toEqual([
+      ['putin-will-attend', HOSTILE_CLAIMANT, `${HOME}articles/hostile-title/#claim-putin-will-attend`],
+      ['talks-held', undefined, `${HOME}articles/hostile-title/#claim-talks-held`],
+    ]);
+    expect(data.sources[0]).toMatchObject({ url: 'https://example.org/statement?a=1&b=2', quote: 'We will be there. </script>' });
+    expect(JSON.parse(html('articles/2024/older-story.json')).url).toBe(`${HOME}articles/2024/older-story/`);
+  });
+
+  test('publishes every claim and source of the site, and the generated JSON Schema', () => {
+    const claims = JSON.parse(html('data/claims.json'));
+    expect(claims.site).toBe(HOME);
+    expect(claims.claims.map((claim: { id: string; article: { slug: string } }) => `${claim.article.slug}#${claim.id}`)).toEqual([
+      'hostile-title#putin-will-attend',
+      'hostile-title#talks-held',
+    ]);
+    const sources = JSON.parse(html('data/sources.json'));
+    expect(sources.sources.map((source: { id: string; article: { data: string } }) => [source.id, source.article.data])).toEqual([
+      ['kyiv-statement', `${HOME}articles/hostile-title.json`],
+      ['reuters-talks', `${HOME}articles/hostile-title.json`],
+      ['ap-report', `${HOME}articles/2024/older-story.json`],
+    ]);
+    expect(JSON.parse(html('data/article.schema.json'))).toEqual(articleJsonSchema(`${HOME}data/article.schema.json`));
+  });
+
+  test('embeds JSON-LD that no field can break out of, equal to the source strings and visible on the page', () => {
+    const page = html('articles/hostile-title/index.html');
+    const opening = '<script type="application/ld+json">';
+    expect(page.split(opening)).toHaveLength(2);
+    // An HTML parser ends the element at the first `</script`, whatever JSON says.
+    const json = page.slice(page.indexOf(opening) + opening.length, page.indexOf('</script', page.indexOf(opening)));
+    const data = JSON.parse(json);
+    const [article, review, ...rest] = data['@graph'];
+    expect(rest).toEqual([]);
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: HOSTILE_TITLE,
+      description: HOSTILE_DESCRIPTION,
+      datePublished: '2025-05-20',
+      dateModified: '2025-05-22',
+      author: [{ '@type': 'Person', name: 'Ann <Writer> & Co' }],
+      correction: [{ '@type': 'CorrectionComment', text: 'An earlier version said </script> was a city.', datePublished: '2025-05-22' }],
+    });
+    expect(article.citation.map((citation: { name: string; url: string }) => [citation.name, citation.url])).toEqual([
+      ['Statement </script> & more', 'https://example.org/statement?a=1&b=2'],
+      ['Talks in Istanbul', 'https://example.com/talks'],
+    ]);
+    expect(review).toMatchObject({
+      '@type': 'ClaimReview',
+      url: `${HOME}articles/hostile-title/#claim-putin-will-attend`,
+      claimReviewed: 'Putin will attend the talks & sign </script>.',
+      itemReviewed: { author: { name: HOSTILE_CLAIMANT } },
+      reviewRating: { ratingValue: 1, alternateName: 'False', ratingExplanation: 'He stayed in Moscow & sent <aides>.' },
+    });
+    const text = visibleText(page);
+    for (const shown of [
+      HOSTILE_TITLE,
+      HOSTILE_DESCRIPTION,
+      'Ann <Writer> & Co',
+      'Statement </script> & more',
+      'Office <of> the "President"',
+      'Putin will attend the talks & sign </script>.',
+      HOSTILE_CLAIMANT,
+      'He stayed in Moscow & sent <aides>.',
+      'False',
+      'An earlier version said </script> was a city.',
+    ]) {
+      expect([shown, text.includes(shown)]).toEqual([shown, true]);
+    }
+  });
+
+  test('writes canonical, OpenGraph, Twitter and feed links into the head of every page', () => {
+    const page = html('articles/hostile-title/index.html');
+    const escapedTitle = HOSTILE_TITLE.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(page).toContain(`<link rel="canonical" href="${HOME}articles/hostile-title/">`);
+    expect(page).toContain(`<meta property="og:url" content="${HOME}articles/hostile-title/">`);
+    expect(page).toContain('<meta property="og:type" content="article">');
+    expect(page).toContain('<meta property="article:published_time" content="2025-05-20">');
+    expect(page).toContain('<meta name="twitter:card" content="summary">');
+    expect(decode(page.match(/<meta property="og:title" content="([^"]*)">/)?.[1] ?? '')).toBe(HOSTILE_TITLE);
+    expect(escapedTitle).not.toContain('<');
+    for (const file of htmlFiles()) {
+      const page = html(file);
+      expect([file, page.includes(`<link rel="alternate" type="application/rss+xml" title="Sourced: latest explainers" href="${BASE}rss.xml">`)]).toEqual([file, true]);
+      const canonical = page.match(/<link rel="canonical" href="([^"]*)">/)?.[1];
+      expect([file, canonical]).toEqual([file, file === '404.html' ? undefined : `${HOME}${file.replace(/index\.html$/, '')}`]);
+    }
+  });
+
+  test('keeps every internal address on every page under the base path', () => {
+    for (const file of htmlFiles()) {
+      for (const [, attribute, value] of html(file).matchAll(/\s(href|src|action|content|data-[a-z-]+)="([^"]*)"/g)) {
+        const address = decode(value ?? '');
+        if (address.startsWith('/')) expect([file, attribute, address.startsWith(BASE)]).toEqual([file, attribute, true]);
+        if (address.startsWith(SITE)) expect([file, attribute, address.startsWith(HOME)]).toEqual([file, attribute, true]);
+      }
+    }
+  });
+
+  test('runs no inline script and has no inline style on any page; only the search page may run WebAssembly', () => {
+    for (const file of htmlFiles()) {
+      const page = html(file);
+      for (const tag of startTags(page, 'script')) {
+        expect([file, tag, /\ssrc="/.test(tag) || tag === '<script type="application/ld+json">']).toEqual([file, tag, true]);
+      }
+      expect([file, startTags(page, 'style')]).toEqual([file, []]);
+      expect([file, [...page.matchAll(TAG)].map((match) => match[0]).filter((tag) => /\s(style|on[a-z]+)=/.test(tag))]).toEqual([file, []]);
+      const policy = page.match(/<meta http-equiv="content-security-policy" content="([^"]*)">/)?.[1];
+      expect([file, policy?.includes("default-src 'self'")]).toEqual([file, true]);
+      expect([file, policy?.includes("'wasm-unsafe-eval'")]).toEqual([file, file === 'search/index.html']);
+    }
+    expect(startTags(html('search/index.html'), 'script')).toEqual([expect.stringMatching(/^<script type="module" src="\/sub\/path\/_astro\/[^"]+\.js">$/)]);
+    expect(startTags(html('articles/hostile-title/index.html'), 'script')).toEqual(['<script type="application/ld+json">']);
+  });
+
+  test('offers Pagefind search, with a message and a link to the topics when JavaScript is off', () => {
+    const page = html('search/index.html');
+    expect(page).toMatch(/<div id="search" class="search" data-bundle-path="\/sub\/path\/pagefind\/" data-base-url="\/sub\/path\/"[^>]*>/);
+    expect(visibleText(page)).toContain(
+      'Search runs in your browser and needs JavaScript, which is turned off or did not load. You can still find every explainer by topic.',
+    );
+    expect(page).toMatch(/<a href="\/sub\/path\/topics\/"[^>]*>by topic<\/a>/);
+    expect(search.status).toBe(0);
+    // Only the article pages are indexed (they alone carry data-pagefind-body), and never a draft.
+    expect(search.output).toContain('Indexed 2 pages');
+    expect(html('articles/hostile-title/index.html')).toMatch(/<article\b[^>]*\sdata-pagefind-body[\s>]/);
+    expect(listFiles(site.outDir)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind.js']));
+  });
+
+  test('publishes no trace of a draft in any file', () => {
+    for (const file of listFiles(site.outDir)) {
+      const text = readFileSync(join(site.outDir, file), 'latin1');
+      expect([file, text.includes(DRAFT_MARKER)]).toEqual([file, false]);
+    }
+  });
+
+  describe('links', () => {
+    let server: Awaited<ReturnType<typeof serveUnderBase>>;
+    beforeAll(async () => {
+      server = await serveUnderBase(site.outDir, BASE);
+    });
+    afterAll(() => server.close());
+
+    test('has no broken internal link or anchor on any page (linkinator, following absolute site addresses too)', async () => {
+      const checker = new LinkChecker();
+      const result = await checker.check({
+        path: `${server.origin}${BASE}`,
+        recurse: true,
+        checkFragments: true,
+        concurrency: 8,
+        timeout: 10_000,
+        // Canonical, OpenGraph, feed and JSON-LD addresses name the public site; check them here.
+        urlRewriteExpressions: [{ pattern: new RegExp(`^${HOME.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), replacement: `${server.origin}${BASE}` }],
+        linksToSkip: async (link) => !link.startsWith(server.origin),
+      });
+      const broken = result.links
+        .filter((link) => link.state === LinkState.BROKEN)
+        .map((link) => `${link.status ?? ''} ${link.url} (on ${link.parent ?? '?'})`);
+      expect(broken).toEqual([]);
+      const checked = result.links.filter((link) => link.state === LinkState.OK).map((link) => link.url);
+      expect(checked).toEqual(expect.arrayContaining([`${server.origin}${BASE}articles/hostile-title/`, `${server.origin}${BASE}rss.xml`]));
+    });
+  });
+
+  test('is byte-identical when built again from the same content', () => {
+    const again = buildSite(writeArticles(ARTICLES), { env: ENV });
+    expect(again.status).toBe(0);
+    expect(indexForSearch(again.outDir).status).toBe(0);
+    const files = listFiles(site.outDir);
+    expect(listFiles(again.outDir)).toEqual(files);
+    const different = files.filter((file) => !readFileSync(join(site.outDir, file)).equals(readFileSync(join(again.outDir, file))));
+    expect(different).toEqual([]);
+  });
+});
