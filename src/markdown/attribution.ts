@@ -24,7 +24,7 @@ export type CitationTarget =
 export interface SourceLink {
   /** `#source-<id>`: the entry in the source list. */
   href: string;
-  /** `card-<id>`: the source card the attribution opens. */
+  /** `source-<id>`: the entry of the source list, which opens as the source's card (a popover). */
   card: string;
   /** `cite-<id>-<n>`: this place in the text, the target of the entry's back-link. */
   anchor: string;
@@ -43,7 +43,7 @@ export type AttributionItem =
 export const sourceAnchor = (id: string) => `source-${id}`;
 /** The id of a claim's entry in the claims panel. */
 export const claimAnchor = (id: string) => `claim-${id}`;
-/** The id of the card (a popover) that a citation of a source or claim opens. */
+/** The id of the card (a popover) that a citation of a claim opens; a source's card is its entry in the source list. */
 export const cardId = (id: string) => `card-${id}`;
 
 /**
@@ -97,7 +97,7 @@ export class CitationNumbering {
     const { label, rest } = shortPublisher(source.publisher);
     return {
       href: `#${sourceAnchor(source.id)}`,
-      card: cardId(source.id),
+      card: sourceAnchor(source.id),
       anchor: this.next(source.id, 'cite'),
       label,
       detail: `${rest}: “${source.title}”${date}`,

@@ -54,8 +54,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(viewport: keyof typeof VIEWPORTS, path: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], javaScriptEnabled });
+async function open(viewport: keyof typeof VIEWPORTS, path: string, javaScriptEnabled = true, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], javaScriptEnabled, colorScheme });
   const page = await context.newPage();
   await page.goto(`${server.origin}${path}`);
   return page;
@@ -96,37 +96,37 @@ describe.each([
 ] as const)('the article page on a %s (JavaScript %s)', (viewport, javaScript) => {
   it('opens a source card by click in place, and closes it with its Close button and by Escape', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
-    const button = page.locator('.article-body .cite-open[popovertarget="card-shafaq-zelensky-x-embed"]').first();
+    const button = page.locator('.article-body .cite-open[popovertarget="source-shafaq-zelensky-x-embed"]').first();
     await button.click();
-    expect(await isOpen(page, 'card-shafaq-zelensky-x-embed')).toBe(true);
-    const card = page.locator('#card-shafaq-zelensky-x-embed');
+    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(true);
+    const card = page.locator('#source-shafaq-zelensky-x-embed');
     await expect.poll(() => card.isVisible()).toBe(true);
-    expect(await card.locator('.card-heading').textContent()).toBe("Shafaq News (embedding Zelensky's X post of 11 May 2025)");
+    expect(await card.locator('.publisher').textContent()).toBe("Shafaq News (embedding Zelensky's X post of 11 May 2025)");
     expect(await card.locator('cite a').getAttribute('href')).toBe('https://www.shafaq.com/en/World/Zelensky-ready-for-talks-with-Putin-in-Turkiye');
     expect(await card.locator('blockquote').textContent()).toContain('I will be waiting for Putin in Türkiye on Thursday.');
     await card.getByRole('button', { name: /^Close/ }).click();
-    expect(await isOpen(page, 'card-shafaq-zelensky-x-embed')).toBe(false);
+    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(false);
 
     await button.click();
-    expect(await isOpen(page, 'card-shafaq-zelensky-x-embed')).toBe(true);
+    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await isOpen(page, 'card-shafaq-zelensky-x-embed')).toBe(false);
+    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(false);
     await page.context().close();
   });
 
   it('opens a card from the keyboard, moves into it with Tab, and closes it with Escape', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
-    const button = page.locator('.article-body .cite-open[popovertarget="card-mid-ru-putin-statement"]').first();
+    const button = page.locator('.article-body .cite-open[popovertarget="source-mid-ru-putin-statement"]').first();
     await button.focus();
     await page.keyboard.press('Enter');
-    expect(await isOpen(page, 'card-mid-ru-putin-statement')).toBe(true);
+    expect(await isOpen(page, 'source-mid-ru-putin-statement')).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('[popover]')?.id)).toBe('card-mid-ru-putin-statement');
+    expect(await page.evaluate(() => document.activeElement?.closest('[popover]')?.id)).toBe('source-mid-ru-putin-statement');
     await page.keyboard.press('Escape');
-    expect(await isOpen(page, 'card-mid-ru-putin-statement')).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('card-mid-ru-putin-statement');
+    expect(await isOpen(page, 'source-mid-ru-putin-statement')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('source-mid-ru-putin-statement');
     await page.keyboard.press(' ');
-    expect(await isOpen(page, 'card-mid-ru-putin-statement')).toBe(true);
+    expect(await isOpen(page, 'source-mid-ru-putin-statement')).toBe(true);
     await page.context().close();
   });
 
@@ -212,13 +212,20 @@ describe('the 404 page', () => {
  * and the document it produced (with `<noscript>` content shown, as such a reader sees it) is
  * served again to a page in which axe can run.
  */
-async function axeViolations(viewport: keyof typeof VIEWPORTS, path: string, javaScript: boolean, selector = 'html', before?: (page: Page) => Promise<void>) {
-  const page = await open(viewport, path, javaScript);
+async function axeViolations(
+  viewport: keyof typeof VIEWPORTS,
+  path: string,
+  javaScript: boolean,
+  selector = 'html',
+  before?: (page: Page) => Promise<void>,
+  colorScheme: 'light' | 'dark' = 'light',
+) {
+  const page = await open(viewport, path, javaScript, colorScheme);
   let audited = page;
   if (!javaScript) {
     const html = (await page.content()).replace(/<noscript>/g, '<div data-noscript="">').replace(/<\/noscript>/g, '</div>');
     await page.context().close();
-    audited = await (await browser.newContext({ viewport: VIEWPORTS[viewport] })).newPage();
+    audited = await (await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme })).newPage();
     await audited.route(`${server.origin}${path}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     await audited.goto(`${server.origin}${path}`);
   }
@@ -242,12 +249,38 @@ describe.each([true, false])('accessibility with JavaScript %s', (javaScript) =>
   });
 
   it('an open source card and an open claim card have no WCAG 2.2 AA violation', async () => {
-    for (const id of ['card-president-gov-ua-2025-05-10', 'card-claim-invite-in-istanbul']) {
+    for (const id of ['source-president-gov-ua-2025-05-10', 'card-claim-invite-in-istanbul']) {
       const openCard = async (page: Page) => {
         await page.locator(`.article-body .cite-open[popovertarget="${id}"]`).first().click();
         expect(await isOpen(page, id)).toBe(true);
       };
       expect(await axeViolations('phone', PAGES.article, javaScript, `#${id}`, openCard), id).toEqual([]);
     }
+  });
+});
+
+describe('dark mode', () => {
+  it.each(['article', 'home', 'methodology'] as const)('the %s page keeps WCAG AA contrast in dark mode', async (name) => {
+    const open = async (page: Page) => {
+      if (name === 'article') await page.locator('.article-body .cite-open[popovertarget="card-claim-invite-in-istanbul"]').first().click();
+    };
+    expect(await axeViolations('desktop', PAGES[name], true, 'html', open, 'dark')).toEqual([]);
+  });
+});
+
+describe('reading pages', () => {
+  it.each(Object.entries(PAGES))('the %s page runs no script (structured data only)', async (_name, path) => {
+    const page = await open('desktop', path);
+    const scripts = await page.evaluate(() => [...document.scripts].map((script) => script.type));
+    expect(scripts.filter((type) => type !== 'application/ld+json')).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(Object.entries(PAGES))('the %s page fits a 320-pixel-wide screen without sideways scrolling', async (_name, path) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${path}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    await context.close();
   });
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, evidenceProfile } from '../../src/lib/evidence.ts';
+import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import type { Source } from '../../src/schemas/index.ts';
+
+const source = (id: string, publisher: string, extra: Partial<Source> = {}): Source => ({
+  id,
+  kind: 'news',
+  publisher,
+  title: 'A title',
+  url: `https://example.org/${id}`,
+  accessed: '2025-05-20',
+  ...extra,
+});
+
+describe('evidenceProfile', () => {
+  it('counts claims, sources, distinct publishers, primary sources and sources from parties', () => {
+    const profile = evidenceProfile({
+      claims: [{ id: 'a', statement: 'A.', status: 'confirmed', sources: ['one'] }],
+      sources: [
+        source('one', 'BBC News'),
+        source('two', ' bbc news '),
+        source('three', 'Office of the President', { kind: 'primary', party: true }),
+        source('four', 'Kremlin', { kind: 'official', party: true }),
+        source('five', 'Reuters', { party: false }),
+      ],
+    });
+    expect(profile).toEqual({ claims: 1, sources: 5, publishers: 4, primary: 1, parties: 2 });
+  });
+
+  it('writes counts with their noun in the right number', () => {
+    expect([countOf(0, 'claim'), countOf(1, 'claim'), countOf(2, 'claim')]).toEqual(['0 claims', '1 claim', '2 claims']);
+  });
+});
+
+describe('reading time', () => {
+  it('counts words, leaving out citations and lone punctuation', () => {
+    expect(countWords('Leaders met in Kyiv. [@kyiv-statement] They — all four — agreed. [@a; @b]')).toBe(8);
+    expect(countWords('Türkiye’s 30-day ceasefire')).toBe(3);
+  });
+
+  it('rounds to whole minutes at 220 words a minute, never below one', () => {
+    expect([readingMinutes(0), readingMinutes(329), readingMinutes(330), readingMinutes(1100)]).toEqual([1, 1, 2, 5]);
+  });
+});
