@@ -9,7 +9,7 @@ import { CheckPool } from './check-pool.ts';
 import { formatText, type Diagnostic } from './diagnostic.ts';
 
 /** Bump when rendering changes, so that cached pages are rendered again. */
-const RENDER_VERSION = '2';
+const RENDER_VERSION = '3';
 
 /** Changed articles from which checking moves to worker threads (a worker takes about 0.25 s to start). */
 const POOL_FROM = 64;
