@@ -6,6 +6,8 @@ import { PUBLISHER_NAME } from '../lib/structured-data.ts';
 import { dateValue } from '../schemas/index.ts';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+/** Readers show an item's description as HTML, so plain text must be HTML-escaped before it is XML-escaped. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** `/rss.xml`: every published article, newest first, with absolute links under the base path. */
 export const GET: APIRoute = async () => {
@@ -18,7 +20,7 @@ export const GET: APIRoute = async () => {
     customData: `<language>en</language><atom:link href="${escapeXml(siteUrl('rss.xml'))}" rel="self" type="application/rss+xml"/>`,
     items: articles.map(({ slug, article }) => ({
       title: article.title,
-      description: article.description,
+      description: escapeHtml(article.description),
       link: articleUrl(slug),
       pubDate: new Date(dateValue(article.published)),
       categories: article.topics,

@@ -11,12 +11,22 @@ export const idSchema = z
       `must be kebab-case (lowercase letters, digits and single hyphens, such as bbc-putin-talks), not "${String(issue.input)}"`,
   });
 
+/** True for a C0 or C1 control character (other than tab and line breaks) or a Unicode noncharacter. */
+function hasForbiddenCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+    if ((code >= 0x7f && code <= 0x9f) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) return true;
+  }
+  return false;
+}
+
 /** Text an editor must fill in: a string with at least one visible character. */
 export const textSchema = z
   .string({ error: 'must be text' })
   .refine((value) => value.trim().length > 0, { error: 'must not be empty' })
-  // Control characters are invisible on the page (and U+0000 is dropped by HTML parsers).
-  .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+  // C0 and C1 controls and Unicode noncharacters: HTML forbids them and XML feeds break on them.
+  .refine((value) => !hasForbiddenCharacter(value), {
     params: { rule: 'control-character' },
     error: 'contains an invisible control character; delete it',
   });

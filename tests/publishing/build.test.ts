@@ -167,7 +167,8 @@ describe('a site built under a base path', () => {
       [HOSTILE_TITLE, `${HOME}articles/hostile-title/`, `${HOME}articles/hostile-title/`, '2025-05-20T00:00:00.000Z'],
       ['An older story', `${HOME}articles/2024/older-story/`, `${HOME}articles/2024/older-story/`, '2024-01-02T00:00:00.000Z'],
     ]);
-    expect(feed.items[0]?.content).toBe(HOSTILE_DESCRIPTION);
+    // The description is HTML to feed readers, so the plain text arrives HTML-escaped.
+    expect(feed.items[0]?.content).toBe(HOSTILE_DESCRIPTION.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     expect(html('rss.xml')).toContain(`<atom:link href="${HOME}rss.xml" rel="self" type="application/rss+xml"/>`);
   });
 
