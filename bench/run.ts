@@ -9,7 +9,7 @@
  * and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,7 +36,8 @@ export interface Run {
   /** Largest resident set of any process of the run, in MB. */
   peakMB: number;
   status: number | null;
-  log: string;
+  /** The run's output, when the temporary folder is kept (--keep). */
+  log: string | null;
 }
 
 /** The weight of one built page. */
@@ -87,9 +88,10 @@ function measure(args: string[], env: Record<string, string>, logFile: string): 
   const started = process.hrtime.bigint();
   return new Promise((done, fail) => {
     const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // Streamed to the log as it comes, so that a long build can be followed with tail -f.
+    const log = createWriteStream(logFile);
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
     let polledKB = 0;
     const poll = useTime
       ? undefined
@@ -105,10 +107,10 @@ function measure(args: string[], env: Record<string, string>, logFile: string): 
     child.on('close', (status) => {
       if (poll) clearInterval(poll);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const log = Buffer.concat(chunks).toString('utf8');
-      writeFileSync(logFile, log);
-      const timeKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1] ?? 0);
-      done({ seconds: round(seconds, 2), peakMB: Math.round((useTime ? timeKB : polledKB) / 1024), status, log: logFile });
+      log.end(() => {
+        const timeKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? 0);
+        done({ seconds: round(seconds, 2), peakMB: Math.round((useTime ? timeKB : polledKB) / 1024), status, log: logFile });
+      });
     });
   });
 }
@@ -157,7 +159,7 @@ async function buildSite(name: string, root: string, work: string, articles: str
   process.stderr.write(`  ${name}: warm rebuild after one edit...\n`);
   const warm = await measure(args, env, join(work, name, 'warm.log'));
   if (warm.status !== 0) throw new Error(`The ${name} warm build failed (exit ${warm.status}); see ${warm.log}`);
-  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(warm.log, 'utf8'))?.[1];
+  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(join(work, name, 'warm.log'), 'utf8'))?.[1];
   return { cold, warm, warmRendered: rendered === undefined ? null : Number(rendered), page };
 }
 
@@ -266,6 +268,7 @@ async function main(): Promise<void> {
       pageGzip: ratio(ours.page.totalGzip, baseline.page.totalGzip),
     },
   };
+  if (!values.keep) for (const run of [checker, ours.cold, ours.warm, baseline?.cold, baseline?.warm]) if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);
