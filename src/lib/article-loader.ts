@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroMarkdownOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from './article-files.ts';
 import { checkArticle, type CheckedArticle } from './check-article.ts';
@@ -9,7 +10,7 @@ import { CheckPool } from './check-pool.ts';
 import { formatText, type Diagnostic } from './diagnostic.ts';
 
 /** Bump when rendering changes, so that cached pages are rendered again. */
-const RENDER_VERSION = '3';
+const RENDER_VERSION = '6';
 
 /** Changed articles from which checking moves to worker threads (a worker takes about 0.25 s to start). */
 const POOL_FROM = 64;
@@ -39,11 +40,12 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
       let renderer: Renderer | undefined;
       const render = async (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => {
+        // The same options Astro's own content layer passes; the resolved config's types are wider.
         renderer ??= await config.markdown.processor.createRenderer({
           image: config.image,
           syntaxHighlight: config.markdown.syntaxHighlight,
           shikiConfig: config.markdown.shikiConfig,
-        });
+        } as AstroMarkdownOptions);
         return renderer.render(body, { frontmatter, fileURL });
       };
 
@@ -72,7 +74,7 @@ async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
   dir: string,
-  render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<{ code: string; metadata: { headings: unknown[]; frontmatter: Record<string, unknown> } }>,
+  render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<MarkdownRenderResult>,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();

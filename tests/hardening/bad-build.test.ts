@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, runBuildCommand, writeArticles } from '../helpers/site.ts';
+import { buildSite, ROOT, runBuildCommand, writeArticles, buildDir } from '../helpers/site.ts';
 import { largeArticle } from './large-article.ts';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
@@ -66,7 +65,7 @@ describe('npm run build after a good build', () => {
   let good: Record<string, string>;
 
   beforeAll(() => {
-    outDir = join(mkdtempSync(join(tmpdir(), 'sourced-out-')), 'site');
+    outDir = join(buildDir('out-'), 'site');
     const built = runBuildCommand(writeArticles({ 'good-article.md': GOOD }), outDir);
     expect(built.status, built.output).toBe(0);
     good = snapshot(outDir);

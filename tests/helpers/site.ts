@@ -15,6 +15,17 @@ export interface BuiltSite {
   read(path: string): string;
 }
 
+/**
+ * A new empty folder for build output inside the project. Astro keeps a build's prerender chunks in
+ * `<outDir>/.prerender` only when the output folder is inside the project; elsewhere they go to the
+ * shared `.astro/`, where builds running side by side would overwrite each other's.
+ */
+export function buildDir(prefix = 'build-'): string {
+  const parent = join(ROOT, 'node_modules/.cache/sourced-tests');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, prefix));
+}
+
 /** Writes articles (file name -> text) into a new temporary folder and returns it. */
 export function writeArticles(articles: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sourced-articles-'));
@@ -33,7 +44,7 @@ export function buildSite(
   articlesDir: string,
   options: { config?: string; outDir?: string; env?: Record<string, string> } = {},
 ): BuiltSite {
-  const work = mkdtempSync(join(tmpdir(), 'sourced-build-'));
+  const work = buildDir();
   const outDir = options.outDir ?? join(work, 'dist');
   const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--root', ROOT];
   if (options.config) args.push('--config', options.config);
@@ -59,7 +70,7 @@ export function buildSite(
 
 /** Runs `npm run build`'s script (check, build into staging, swap) over an articles folder into `outDir`. */
 export function runBuildCommand(articlesDir: string, outDir: string): { status: number | null; output: string } {
-  const work = mkdtempSync(join(tmpdir(), 'sourced-build-'));
+  const work = buildDir();
   const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
