@@ -10,7 +10,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARTICLES_DIR } from '../lib/article-files.ts';
-import { checkFiles } from '../lib/check-files.ts';
+import { checkTargets } from '../lib/check-files.ts';
 import { reportCheck } from '../lib/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,7 +27,7 @@ function run(step: string, args: string[]): void {
   }
 }
 
-const report = reportCheck(checkFiles(process.env.SOURCED_ARTICLES_DIR ?? join(ROOT, ARTICLES_DIR), process.cwd()), 'text');
+const report = reportCheck(await checkTargets([process.env.SOURCED_ARTICLES_DIR ?? join(ROOT, ARTICLES_DIR)]), 'text');
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 if (report.errors > 0) {
