@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +9,7 @@ import { checkArticle, type CheckedArticle } from './check-article.ts';
 import { CheckPool } from './check-pool.ts';
 import { formatText, type Diagnostic } from './diagnostic.ts';
 
-/** Bump when rendering changes, so that cached pages are rendered again. */
+/** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
 const RENDER_VERSION = '6';
 
 /** Changed articles from which checking moves to worker threads (a worker takes about 0.25 s to start). */
@@ -70,6 +70,19 @@ export function articleLoader(options: { /** Folder of the articles, relative to
   };
 }
 
+/**
+ * The source of what turns an article into HTML (the Markdown plugins and the site config), so that
+ * an edit to a plugin renders every article again instead of serving stale cached pages.
+ */
+function renderingSources(root: string): string {
+  const markdown = join(root, 'src/markdown');
+  const files = existsSync(markdown) ? readdirSync(markdown).sort().map((name) => join(markdown, name)) : [];
+  return [...files, join(root, 'astro.config.mjs')]
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\0');
+}
+
 async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
@@ -83,12 +96,13 @@ async function syncArticles(
   // First every file is read and compared with its stored digest, so that the checks of the changed
   // ones can start on worker threads (check-pool.ts) while this thread renders: checking is a third
   // of the work per article and would otherwise run on the same core as rendering.
+  const pipeline = generateDigest(renderingSources(root));
   const changed: { path: string; full: string; file: string; slug: string; digest: string; text?: string | undefined; checked?: Promise<CheckedArticle> | undefined }[] = [];
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
     const slug = slugOf(path);
     const text = readFileSync(full, 'utf8');
-    const digest = generateDigest(`${RENDER_VERSION}\n${text}`);
+    const digest = generateDigest(`${RENDER_VERSION}\n${pipeline}\n${text}`);
     const existing = store.get(slug);
     if (existing?.digest === digest) {
       unchanged++;
