@@ -20,10 +20,10 @@ try {
     const page = await browser.newPage({ viewport, colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto(`${server.origin}/${ARTICLE}`);
     await page.screenshot({ path: `${out}/article-${name}.png` });
-    const paragraph = page.locator('.article-body p:has(.cite-open)').first();
+    const paragraph = page.locator('.article-body p:has(.attribution)').first();
     await paragraph.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -120));
-    await paragraph.locator('.cite-open:not(.cite-status)').first().click();
+    await paragraph.locator('.attribution button:not(.status)').first().click();
     await page.screenshot({ path: `${out}/article-${name}-card.png` });
     await page.close();
     console.log(`docs/screenshots/article-${name}.png, article-${name}-card.png`);

@@ -40,8 +40,8 @@ export function claimRating(status: ClaimStatus): ClaimRating {
 
 /**
  * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, description, dates,
- * authors, publisher, every source as a `citation`, every correction as a `correction`) and a
- * `ClaimReview` for each claim that names a claimant. Everything in it is also shown on the page.
+ * authors, publisher, every source's address as a `citation`, every correction as a
+ * `correction`) and a `ClaimReview` for each claim that names a claimant. Everything in it is also shown on the page.
  * Authors are bylines, so they are `Person`s; a claimant may be a person or an organisation, which
  * the format does not say, so it is a node with a name only.
  */
@@ -58,14 +58,9 @@ export function articleStructuredData(article: Article, urls: StructuredDataUrls
     dateModified: article.updated ?? article.published,
     author: article.authors.map((name) => ({ '@type': 'Person', name })),
     publisher,
-    citation: article.sources.map((source) => ({
-      '@type': 'CreativeWork',
-      name: source.title,
-      url: source.url,
-      publisher: { '@type': 'Organization', name: source.publisher },
-      ...(source.published ? { datePublished: source.published } : {}),
-      ...(source.archive ? { archivedAt: source.archive } : {}),
-    })),
+    // The address of each source: its title, publisher and dates are on the page, and repeating
+    // them here would weigh more than the rest of the structured data.
+    citation: article.sources.map((source) => source.url),
     ...(article.corrections.length > 0
       ? {
           correction: article.corrections.map((correction) => ({

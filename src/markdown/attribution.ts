@@ -1,5 +1,3 @@
-import { formatDate } from '../lib/format-date.ts';
-
 /** The parts of a source an attribution shows. */
 export interface CitableSource {
   id: string;
@@ -15,36 +13,52 @@ export interface CitableClaim {
   sources: string[];
 }
 
-/** What a citation can point at, by id. */
+/** What a citation can point at, by id; `number` is a source's place in the source list, from 1. */
 export type CitationTarget =
-  | { kind: 'source'; source: CitableSource }
-  | { kind: 'claim'; claim: CitableClaim; sources: CitableSource[] };
+  | { kind: 'source'; source: CitableSource; number: number }
+  | { kind: 'claim'; claim: CitableClaim; sources: { source: CitableSource; number: number }[] };
 
-/** One attribution to a source: a button that opens its card, and a link to its entry as the fallback. */
+/** One attribution to a source: a button that opens its card, and a link to the card as the fallback. */
 export interface SourceLink {
-  /** `#source-<id>`: the entry in the source list. */
-  href: string;
-  /** `source-<id>`: the entry of the source list, which opens as the source's card (a popover). */
+  /** `card-<n>`: the card (a popover) of the n-th source, inside its entry in the source list. */
   card: string;
-  /** `cite-<id>-<n>`: this place in the text, the target of the entry's back-link. */
+  /** `about-<n>`: the card's publisher, title and dates, which describe the button to assistive technology. */
+  about: string;
+  /** `cite-<k>`: this place in the text, the target of the entry's back-link. */
   anchor: string;
   /** The publisher's name as shown in the text (see `shortPublisher`). */
   label: string;
-  /** The rest of the publisher's name, then title and date, for assistive technology. */
-  detail: string;
 }
 
 /** A citation resolved to what it shows: one item per cited id. */
 export type AttributionItem =
   | { kind: 'source'; link: SourceLink }
-  | { kind: 'claim'; href: string; card: string; anchor: string; status: string; links: SourceLink[] };
+  | {
+      kind: 'claim';
+      /** `claim-<id>`: the claim's entry in the claims panel, which opens as the claim's card (a popover). */
+      card: string;
+      /** `cite-<k>`: this place in the text, the target of the claim's links to where the text cites it. */
+      anchor: string;
+      status: string;
+      links: SourceLink[];
+    };
 
-/** The id of a source's entry in the source list. */
+/** The id of a source's entry in the source list: its permalink. */
 export const sourceAnchor = (id: string) => `source-${id}`;
-/** The id of a claim's entry in the claims panel. */
+/** The id of a claim's entry in the claims panel (its permalink), which is also the claim's card. */
 export const claimAnchor = (id: string) => `claim-${id}`;
-/** The id of the card (a popover) that a citation of a claim opens; a source's card is its entry in the source list. */
-export const cardId = (id: string) => `card-${id}`;
+/**
+ * The id of the card of the n-th source (from 1): a popover inside the source's entry. Cards are
+ * numbered, like the list, so that the many controls that open them stay short.
+ */
+export const cardAnchor = (number: number) => `card-${number}`;
+/**
+ * The id of the part of the n-th source's card that names its publisher, title and dates: every
+ * control that opens the card points at it with `aria-describedby`, so the text is written once.
+ */
+export const aboutAnchor = (number: number) => `about-${number}`;
+/** The id of the k-th place (from 1) in the text that cites something. */
+export const citeAnchor = (place: number) => `cite-${place}`;
 
 /**
  * The publisher's name as the text shows it: up to a parenthesis, so that
@@ -57,14 +71,14 @@ export function shortPublisher(publisher: string): { label: string; rest: string
   return { label: publisher.slice(0, cut), rest: publisher.slice(cut) };
 }
 
-/** Indexes an article's sources and claims by id. */
+/** Indexes an article's sources (with their place in the source list) and claims by id. */
 export function indexTargets(sources: readonly CitableSource[], claims: readonly CitableClaim[]): Map<string, CitationTarget> {
   const byId = new Map<string, CitationTarget>();
-  for (const source of sources) byId.set(source.id, { kind: 'source', source });
+  sources.forEach((source, index) => byId.set(source.id, { kind: 'source', source, number: index + 1 }));
   for (const claim of claims) {
     const claimSources = claim.sources.flatMap((id) => {
       const target = byId.get(id);
-      return target?.kind === 'source' ? [target.source] : [];
+      return target?.kind === 'source' ? [{ source: target.source, number: target.number }] : [];
     });
     byId.set(claim.id, { kind: 'claim', claim, sources: claimSources });
   }
@@ -72,35 +86,34 @@ export function indexTargets(sources: readonly CitableSource[], claims: readonly
 }
 
 /**
- * Numbers citations in the order they appear, so that every place that cites a source gets its own
- * anchor (`cite-<source>-1`, `cite-<source>-2`, ...) and every place that cites a claim too.
- * `places` lists, per source and per claim id, the anchors in order: the source list's back-links.
+ * Numbers the places that cite something in the order they appear (`cite-1`, `cite-2`, ...; a
+ * claim's sources shown after it count as places too). `places` lists, per source and per claim
+ * id, the anchors of its places in order: the targets of the back-links.
  */
 export class CitationNumbering {
   readonly places = new Map<string, string[]>();
   private readonly targets: ReadonlyMap<string, CitationTarget>;
+  private count = 0;
 
   constructor(targets: ReadonlyMap<string, CitationTarget>) {
     this.targets = targets;
   }
 
-  private next(id: string, prefix: string): string {
+  private next(id: string): string {
+    this.count += 1;
+    const anchor = citeAnchor(this.count);
     const list = this.places.get(id) ?? [];
-    const anchor = `${prefix}-${id}-${list.length + 1}`;
     list.push(anchor);
     this.places.set(id, list);
     return anchor;
   }
 
-  private link(source: CitableSource): SourceLink {
-    const date = source.published ? `, published ${formatDate(source.published)}` : '';
-    const { label, rest } = shortPublisher(source.publisher);
+  private link(source: CitableSource, number: number): SourceLink {
     return {
-      href: `#${sourceAnchor(source.id)}`,
-      card: sourceAnchor(source.id),
-      anchor: this.next(source.id, 'cite'),
-      label,
-      detail: `${rest}: “${source.title}”${date}`,
+      card: cardAnchor(number),
+      about: aboutAnchor(number),
+      anchor: this.next(source.id),
+      label: shortPublisher(source.publisher).label,
     };
   }
 
@@ -109,14 +122,14 @@ export class CitationNumbering {
     return ids.map((id) => {
       const target = this.targets.get(id);
       if (!target) throw new Error(`Citation [@${id}] matches no source or claim`);
-      if (target.kind === 'source') return { kind: 'source', link: this.link(target.source) };
+      if (target.kind === 'source') return { kind: 'source', link: this.link(target.source, target.number) };
+      const anchor = this.next(id);
       return {
         kind: 'claim',
-        href: `#${claimAnchor(id)}`,
-        card: cardId(id),
-        anchor: this.next(id, 'cite'),
+        card: claimAnchor(id),
+        anchor,
         status: target.claim.status,
-        links: target.sources.map((source) => this.link(source)),
+        links: target.sources.map(({ source, number }) => this.link(source, number)),
       };
     });
   }

@@ -31,36 +31,38 @@ const element = (
 
 const text = (value: string): Text => ({ type: 'text', value });
 
-const hidden = (value: string): PhrasingContent[] =>
-  value ? [element('span', { className: ['visually-hidden'] }, [text(value)])] : [];
+const hidden = (value: string): PhrasingContent => element('span', { className: ['visually-hidden'] }, [text(value)]);
 
 /**
- * A button that opens the card `card` (a popover, so no script is needed), and a link to `href`
- * for browsers without popovers; the stylesheet shows one or the other.
+ * A button that opens the card `card` (a popover, so no script is needed), then a link to the
+ * card for browsers without popovers; the stylesheet shows one or the other. The button carries
+ * `anchor`, the id of this place in the text.
  */
-function cardOpener(card: string, href: string, className: string[], label: PhrasingContent[], detail: PhrasingContent[]): PhrasingContent[] {
+function cardOpener(card: string, anchor: string, label: () => PhrasingContent[], more: Record<string, string | string[]>): PhrasingContent[] {
   return [
-    element('button', { type: 'button', popovertarget: card, className: ['cite-open', ...className] }, [...label, ...detail]),
-    element('a', { href, className: ['cite-link', ...className] }, label),
+    element('button', { id: anchor, popovertarget: card, ...more }, label()),
+    element('a', { href: `#${card}`, ...(more['className'] ? { className: more['className'] } : {}) }, label()),
   ];
 }
 
-function sourceLink(link: SourceLink): PhrasingContent {
-  return element('span', { id: link.anchor, className: ['cite'] }, cardOpener(link.card, link.href, [], [text(link.label)], hidden(link.detail)));
+/** A source's publisher, opening its card; the card's publisher, title and dates describe the button. */
+function sourceLink(link: SourceLink): PhrasingContent[] {
+  return cardOpener(link.card, link.anchor, () => [text(link.label)], { ariaDescribedBy: link.about });
+}
+
+/** A claim's status, opening the claim's card, then the claim's sources. */
+function claimLink(item: Extract<AttributionItem, { kind: 'claim' }>): PhrasingContent[] {
+  const status = () => [hidden('Claim '), text(item.status)];
+  const parts = cardOpener(item.card, item.anchor, status, { className: ['status', `status-${item.status}`] });
+  item.links.forEach((link, index) => parts.push(text(index === 0 ? ' ' : ', '), ...sourceLink(link)));
+  return parts;
 }
 
 function attribution(items: readonly AttributionItem[]): PhrasingContent {
   const children: PhrasingContent[] = [];
   items.forEach((item, index) => {
     if (index > 0) children.push(text('; '));
-    if (item.kind === 'source') {
-      children.push(sourceLink(item.link));
-      return;
-    }
-    const status = [...hidden('Claim '), text(item.status)];
-    const claimChildren = cardOpener(item.card, item.href, ['cite-status', `status-${item.status}`], status, []);
-    item.links.forEach((link, index) => claimChildren.push(text(index === 0 ? ' ' : ', '), sourceLink(link)));
-    children.push(element('span', { id: item.anchor, className: ['cite', 'cite-claim'] }, claimChildren));
+    children.push(...(item.kind === 'source' ? sourceLink(item.link) : claimLink(item)));
   });
   return element('span', { className: ['attribution'] }, children);
 }
@@ -85,11 +87,13 @@ export function splitText(node: Text, numbering: CitationNumbering): PhrasingCon
 
 /**
  * Turns every `[@id]` and `[@id1; @id2]` in the text into an inline attribution showing the
- * publisher: a button that opens the source's card (`card-<id>`, rendered with the source list),
- * with the title and date for assistive technology, and a link to the source's entry in the source
- * list for browsers without popovers. A cited claim shows its status, which opens the claim's card. The sources and claims come from the options, or else from the
- * frontmatter Astro passes in; the anchors of every cited place are left on the frontmatter as
- * `citations`, for the source list's back-links.
+ * publisher: a button that opens the source's card (`card-<n>`, in its entry of the source list),
+ * described to assistive technology by the card's publisher, title and dates (`about-<n>`), and a
+ * link to the card for browsers without popovers. A cited claim shows its status, which opens the
+ * claim's card (its entry in the claims panel, `claim-<id>`), then its sources. Each place gets an
+ * anchor, `cite-<k>`, on its button. The sources and
+ * claims come from the options, or else from the frontmatter Astro passes in; the anchors of every
+ * cited place are left on the frontmatter as `citations`, for the back-links.
  */
 export default function remarkCitations(options: CitationData = {}) {
   return (tree: Root, file: VFile) => {

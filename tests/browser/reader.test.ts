@@ -61,6 +61,9 @@ async function open(viewport: keyof typeof VIEWPORTS, path: string, javaScriptEn
   return page;
 }
 
+/** The id of the card (a popover) in the source list entry of the source `id`. */
+const cardOf = (page: Page, id: string) => page.locator(`#source-${id} [popover]`).getAttribute('id') as Promise<string>;
+
 /** Whether the popover with this id is open. */
 const isOpen = (page: Page, id: string) =>
   page.evaluate((cardId) => document.getElementById(cardId)!.matches(':popover-open'), id);
@@ -71,7 +74,7 @@ const isOpen = (page: Page, id: string) =>
  */
 function coverage(page: Page, index: number) {
   return page.evaluate((n) => {
-    const button = document.querySelectorAll<HTMLButtonElement>('.article-body .attribution .cite-open')[n]!;
+    const button = document.querySelectorAll<HTMLButtonElement>('.article-body .attribution button')[n]!;
     const attribution = button.closest('.attribution')!;
     const paragraph = attribution.parentElement!;
     const range = document.createRange();
@@ -96,47 +99,63 @@ describe.each([
 ] as const)('the article page on a %s (JavaScript %s)', (viewport, javaScript) => {
   it('opens a source card by click in place, and closes it with its Close button and by Escape', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
-    const button = page.locator('.article-body .cite-open[popovertarget="source-shafaq-zelensky-x-embed"]').first();
+    const id = await cardOf(page, 'shafaq-zelensky-x-embed');
+    const button = page.locator(`.article-body button[popovertarget="${id}"]`).first();
     await button.click();
-    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(true);
-    const card = page.locator('#source-shafaq-zelensky-x-embed');
+    expect(await isOpen(page, id)).toBe(true);
+    const card = page.locator(`#${id}`);
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.locator('.publisher').textContent()).toBe("Shafaq News (embedding Zelensky's X post of 11 May 2025)");
     expect(await card.locator('cite a').getAttribute('href')).toBe('https://www.shafaq.com/en/World/Zelensky-ready-for-talks-with-Putin-in-Turkiye');
     expect(await card.locator('blockquote').textContent()).toContain('I will be waiting for Putin in Türkiye on Thursday.');
     await card.getByRole('button', { name: /^Close/ }).click();
-    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(false);
+    expect(await isOpen(page, id)).toBe(false);
 
     await button.click();
-    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(true);
+    expect(await isOpen(page, id)).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await isOpen(page, 'source-shafaq-zelensky-x-embed')).toBe(false);
+    expect(await isOpen(page, id)).toBe(false);
     await page.context().close();
   });
 
   it('opens a card from the keyboard, moves into it with Tab, and closes it with Escape', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
-    const button = page.locator('.article-body .cite-open[popovertarget="source-mid-ru-putin-statement"]').first();
+    const id = await cardOf(page, 'mid-ru-putin-statement');
+    const button = page.locator(`.article-body button[popovertarget="${id}"]`).first();
     await button.focus();
     await page.keyboard.press('Enter');
-    expect(await isOpen(page, 'source-mid-ru-putin-statement')).toBe(true);
+    expect(await isOpen(page, id)).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('[popover]')?.id)).toBe('source-mid-ru-putin-statement');
+    expect(await page.evaluate(() => document.activeElement?.closest('[popover]')?.id)).toBe(id);
     await page.keyboard.press('Escape');
-    expect(await isOpen(page, 'source-mid-ru-putin-statement')).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('source-mid-ru-putin-statement');
+    expect(await isOpen(page, id)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe(id);
     await page.keyboard.press(' ');
-    expect(await isOpen(page, 'source-mid-ru-putin-statement')).toBe(true);
+    expect(await isOpen(page, id)).toBe(true);
     await page.context().close();
   });
 
-  it('opens a claim card from a status in the text', async () => {
+  it('opens a claim card (its entry in Key claims) from a status in the text', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
-    await page.locator('.article-body .cite-open[popovertarget="card-claim-trump-former-president"]').first().click();
-    const card = page.locator('#card-claim-trump-former-president');
-    expect(await isOpen(page, 'card-claim-trump-former-president')).toBe(true);
-    expect(await card.locator('.status').textContent()).toBe('False: what this status means');
-    expect(await card.locator('a[href="#claim-claim-trump-former-president"]').textContent()).toBe('Claim 2 in Key claims');
+    await page.locator('.article-body button[popovertarget="claim-claim-trump-former-president"]').first().click();
+    const card = page.locator('#claim-claim-trump-former-president');
+    expect(await isOpen(page, 'claim-claim-trump-former-president')).toBe(true);
+    expect(await card.locator('.statement .status').textContent()).toBe('False: what this status means');
+    expect(await card.locator('.statement').textContent()).toContain('Donald Trump was a former US president');
+    expect(await card.getByRole('link', { name: /^Citation \d of 2 in the text$/ }).count()).toBe(2);
+    await page.context().close();
+  });
+
+  it('describes each attribution by its source\'s publisher, title and dates', async () => {
+    const page = await open(viewport, PAGES.article, javaScript);
+    const id = await cardOf(page, 'shafaq-zelensky-x-embed');
+    const described = await page.locator(`.article-body button[popovertarget="${id}"]`).first().evaluate((button) => {
+      const about = document.getElementById(button.getAttribute('aria-describedby')!)!;
+      return about.textContent!.replace(/\s+/g, ' ').trim();
+    });
+    expect(described).toBe(
+      "News report Shafaq News (embedding Zelensky's X post of 11 May 2025), Zelensky ready for talks with Putin in Turkiye Published 11 May 2025. Accessed 24 November 2026.",
+    );
     await page.context().close();
   });
 
@@ -149,9 +168,10 @@ describe.each([
       'Back to citation 2 of 3',
       'Back to citation 3 of 3',
     ]);
+    const href = (await backlinks.nth(1).getAttribute('href'))!;
     await backlinks.nth(1).click();
-    expect(new URL(page.url()).hash).toBe('#cite-kyivindependent-leaders-arrive-2');
-    const target = page.locator('#cite-kyivindependent-leaders-arrive-2');
+    expect(new URL(page.url()).hash).toBe(href);
+    const target = page.locator(href);
     expect(await target.evaluate((element) => element.closest('.article-body') !== null)).toBe(true);
     await expect.poll(() => target.evaluate((element) => {
       const box = element.getBoundingClientRect();
@@ -163,9 +183,12 @@ describe.each([
   it('links each key claim to where the text cites it, and its status to the methodology', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
     const claim = page.locator('#claim-claim-kyiv-leaders-30-day-call');
-    await claim.getByRole('link', { name: 'Where the text cites it' }).click();
-    expect(new URL(page.url()).hash).toBe('#cite-claim-kyiv-leaders-30-day-call-1');
-    await expect.poll(() => page.locator('#cite-claim-kyiv-leaders-30-day-call-1').isVisible()).toBe(true);
+    const link = claim.getByRole('link', { name: 'Where the text cites it' });
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    expect(new URL(page.url()).hash).toBe(href);
+    expect(await page.locator(href).getAttribute('popovertarget')).toBe('claim-claim-kyiv-leaders-30-day-call');
+    await expect.poll(() => page.locator(href).isVisible()).toBe(true);
 
     await claim.locator('.statement .status').click();
     await page.waitForURL(/\/methodology\/#confirmed$/);
@@ -177,10 +200,10 @@ describe.each([
 describe('cards on a 360-pixel-wide screen', () => {
   it('never cover the text they belong to, and fit the screen', async () => {
     const page = await open('phone', PAGES.article);
-    const count = await page.locator('.article-body .attribution .cite-open').count();
+    const count = await page.locator('.article-body .attribution button').count();
     expect(count).toBeGreaterThan(50);
     for (let index = 0; index < count; index++) {
-      const button = page.locator('.article-body .attribution .cite-open').nth(index);
+      const button = page.locator('.article-body .attribution button').nth(index);
       await button.scrollIntoViewIfNeeded();
       await button.click();
       const result = await coverage(page, index);
@@ -249,12 +272,13 @@ describe.each([true, false])('accessibility with JavaScript %s', (javaScript) =>
   });
 
   it('an open source card and an open claim card have no WCAG 2.2 AA violation', async () => {
-    for (const id of ['source-president-gov-ua-2025-05-10', 'card-claim-invite-in-istanbul']) {
+    for (const entry of ['#source-president-gov-ua-2025-05-10 [popover]', '#claim-claim-invite-in-istanbul']) {
       const openCard = async (page: Page) => {
-        await page.locator(`.article-body .cite-open[popovertarget="${id}"]`).first().click();
+        const id = (await page.locator(entry).getAttribute('id'))!;
+        await page.locator(`.article-body button[popovertarget="${id}"]`).first().click();
         expect(await isOpen(page, id)).toBe(true);
       };
-      expect(await axeViolations('phone', PAGES.article, javaScript, `#${id}`, openCard), id).toEqual([]);
+      expect(await axeViolations('phone', PAGES.article, javaScript, entry, openCard), entry).toEqual([]);
     }
   });
 });
@@ -262,7 +286,7 @@ describe.each([true, false])('accessibility with JavaScript %s', (javaScript) =>
 describe('dark mode', () => {
   it.each(['article', 'home', 'methodology'] as const)('the %s page keeps WCAG AA contrast in dark mode', async (name) => {
     const open = async (page: Page) => {
-      if (name === 'article') await page.locator('.article-body .cite-open[popovertarget="card-claim-invite-in-istanbul"]').first().click();
+      if (name === 'article') await page.locator('.article-body button[popovertarget="claim-claim-invite-in-istanbul"]').first().click();
     };
     expect(await axeViolations('desktop', PAGES[name], true, 'html', open, 'dark')).toEqual([]);
   });

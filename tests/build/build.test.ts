@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
-import { buildSite, runBuildCommand, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, runBuildCommand, writeArticles, type BuiltSite, buildDir } from '../helpers/site.ts';
 
 const hostileTitle = 'Talks </script><script>alert(1)</script> & "quotes"';
 const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
@@ -33,21 +32,22 @@ describe('a built site', () => {
     expect(home).not.toContain('draft-piece');
   });
 
-  it('turns every citation into an attribution that links to an entry of the source list', () => {
-    const targets = hrefs(page, 'source-');
+  it('turns every citation into an attribution that links to a card in an entry of the source list', () => {
+    const targets = hrefs(page, 'card-');
     expect(targets.length).toBeGreaterThanOrEqual(4);
     for (const target of targets) expect(ids(page).has(target), target).toBe(true);
-    expect(page).toContain('id="source-kyiv-statement"');
-    expect(page).toContain('id="source-reuters-talks"');
+    expect(page).toContain('<li id="source-kyiv-statement"><div id="card-1" popover>');
+    expect(page).toContain('<li id="source-reuters-talks"><div id="card-2" popover>');
     expect(page).not.toContain('[@');
   });
 
   it('gives every cited place a back-link from the source list, and every back-link a target', () => {
     const backlinks = hrefs(page, 'cite-');
-    // kyiv-statement is cited directly and through the claim; reuters-talks directly and through the claim.
-    expect(backlinks.filter((id) => id.startsWith('cite-kyiv-statement-')).sort()).toEqual(
-      expect.arrayContaining(['cite-kyiv-statement-1', 'cite-kyiv-statement-2']),
-    );
+    // kyiv-statement is cited directly (place 1) and through the claim (place 3); reuters-talks
+    // through the claim (place 4) and directly (place 5).
+    const entry = (id: string) => page.slice(page.indexOf(`<li id="source-${id}">`), page.indexOf('</li>', page.indexOf(`<li id="source-${id}">`)));
+    expect(hrefs(entry('kyiv-statement'), 'cite-')).toEqual(['cite-1', 'cite-3']);
+    expect(hrefs(entry('reuters-talks'), 'cite-')).toEqual(['cite-4', 'cite-5']);
     for (const target of backlinks) expect(ids(page).has(target), target).toBe(true);
     expect(page).toContain('aria-label="Back to citation 1 of 2"');
   });
@@ -66,7 +66,7 @@ describe('a built site', () => {
 
 describe('a build that must fail', () => {
   it('fails on a content error, names the file and rule, and leaves the previous site untouched', () => {
-    const outDir = join(mkdtempSync(join(tmpdir(), 'sourced-out-')), 'dist');
+    const outDir = join(buildDir('out-'), 'dist');
     const good = runBuildCommand(writeArticles({ 'talks.md': article() }), outDir);
     expect(good.status, good.output).toBe(0);
     const before = readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8');

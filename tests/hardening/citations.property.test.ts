@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBody } from '../../src/lib/body-check.ts';
 import { findCitations } from '../../src/lib/citations.ts';
 import { KEBAB_CASE } from '../../src/schemas/index.ts';
+import { shortPublisher } from '../../src/markdown/attribution.ts';
 import remarkCitations, { type CitationData } from '../../src/markdown/remark-citations.ts';
 
 const RUNS = { numRuns: 300 };
@@ -185,7 +186,8 @@ describe('the attribution plugin on arbitrary Markdown and ids', () => {
         attributions.forEach(({ node }, index) => {
           // Browsers collapse white space and HTML parsers drop U+0000; every other character must come back as written.
           const visible = (value: string) => value.replace(/\u0000/g, '').replace(/[ \t\r\n]+/g, ' ');
-          expect(visible(textOf([{ ...node, properties: {} }], false))).toContain(visible(data.sources[index]!.publisher).trim());
+          // The text shows the publisher up to its first parenthesis; the card shows the rest.
+          expect(visible(textOf([{ ...node, properties: {} }], false))).toContain(visible(shortPublisher(data.sources[index]!.publisher).label).trim());
         });
       }),
       RUNS,

@@ -241,10 +241,7 @@ describe('a site built under a base path', () => {
       author: [{ '@type': 'Person', name: 'Ann <Writer> & Co' }],
       correction: [{ '@type': 'CorrectionComment', text: 'An earlier version said </script> was a city.', datePublished: '2025-05-22' }],
     });
-    expect(article.citation.map((citation: { name: string; url: string }) => [citation.name, citation.url])).toEqual([
-      ['Statement </script> & more', 'https://example.org/statement?a=1&b=2'],
-      ['Talks in Istanbul', 'https://example.com/talks'],
-    ]);
+    expect(article.citation).toEqual(['https://example.org/statement?a=1&b=2', 'https://example.com/talks']);
     expect(review).toMatchObject({
       '@type': 'ClaimReview',
       url: `${HOME}articles/hostile-title/#claim-putin-will-attend`,

@@ -89,17 +89,7 @@ describe('articleStructuredData', () => {
             { '@type': 'Person', name: 'Bo Editor' },
           ],
           publisher,
-          citation: [
-            {
-              '@type': 'CreativeWork',
-              name: 'Statement',
-              url: 'https://example.org/s',
-              publisher: { '@type': 'Organization', name: 'Office of the President' },
-              datePublished: '2025-05-10',
-              archivedAt: 'https://web.archive.org/x',
-            },
-            { '@type': 'CreativeWork', name: 'Talks', url: 'https://example.com/t', publisher: { '@type': 'Organization', name: 'Reuters' } },
-          ],
+          citation: ['https://example.org/s', 'https://example.com/t'],
           correction: [{ '@type': 'CorrectionComment', text: 'An earlier version misnamed the city.', datePublished: '2025-05-22' }],
         },
         {

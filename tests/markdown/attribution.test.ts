@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import * as attribution from '../../src/markdown/attribution.ts';
+import { CitationNumbering, indexTargets, shortPublisher } from '../../src/markdown/attribution.ts';
+
+const SOURCES = [
+  { id: 'reuters-talks', publisher: 'Reuters (Elizabeth Piper), republished by daily8.com', title: 'Talks end', published: '2025-05-16' },
+  { id: 'kyiv-statement', publisher: 'Office of the President of Ukraine', title: 'Joint statement' },
+];
+const CLAIMS = [{ id: 'talks-ended', status: 'confirmed', sources: ['kyiv-statement', 'reuters-talks'] }];
+
+describe('attribution', () => {
+  it('exports the anchors, shortPublisher, indexTargets and CitationNumbering, nothing else', () => {
+    expect(Object.keys(attribution).sort()).toEqual([
+      'CitationNumbering',
+      'aboutAnchor',
+      'cardAnchor',
+      'citeAnchor',
+      'claimAnchor',
+      'indexTargets',
+      'shortPublisher',
+      'sourceAnchor',
+    ]);
+  });
+
+  it('names the anchors: permalinks by id, cards and places by number', () => {
+    expect([
+      attribution.sourceAnchor('kyiv-statement'),
+      attribution.claimAnchor('talks-ended'),
+      attribution.cardAnchor(2),
+      attribution.aboutAnchor(2),
+      attribution.citeAnchor(17),
+    ]).toEqual(['source-kyiv-statement', 'claim-talks-ended', 'card-2', 'about-2', 'cite-17']);
+  });
+});
+
+describe('shortPublisher', () => {
+  it('shows a publisher up to its first parenthesis and keeps the rest for the card', () => {
+    expect(shortPublisher('Reuters (Elizabeth Piper), republished by daily8.com')).toEqual({
+      label: 'Reuters',
+      rest: ' (Elizabeth Piper), republished by daily8.com',
+    });
+    expect(shortPublisher('BBC News')).toEqual({ label: 'BBC News', rest: '' });
+    expect(shortPublisher('(anonymous)')).toEqual({ label: '(anonymous)', rest: '' });
+  });
+});
+
+describe('CitationNumbering', () => {
+  it('numbers every place in order, a claim\'s sources after the claim, and lists each id\'s places', () => {
+    const numbering = new CitationNumbering(indexTargets(SOURCES, CLAIMS));
+    expect(numbering.resolve(['kyiv-statement'])).toEqual([
+      { kind: 'source', link: { card: 'card-2', about: 'about-2', anchor: 'cite-1', label: 'Office of the President of Ukraine' } },
+    ]);
+    expect(numbering.resolve(['talks-ended', 'reuters-talks'])).toEqual([
+      {
+        kind: 'claim',
+        card: 'claim-talks-ended',
+        anchor: 'cite-2',
+        status: 'confirmed',
+        links: [
+          { card: 'card-2', about: 'about-2', anchor: 'cite-3', label: 'Office of the President of Ukraine' },
+          { card: 'card-1', about: 'about-1', anchor: 'cite-4', label: 'Reuters' },
+        ],
+      },
+      { kind: 'source', link: { card: 'card-1', about: 'about-1', anchor: 'cite-5', label: 'Reuters' } },
+    ]);
+    expect(Object.fromEntries(numbering.places)).toEqual({
+      'kyiv-statement': ['cite-1', 'cite-3'],
+      'talks-ended': ['cite-2'],
+      'reuters-talks': ['cite-4', 'cite-5'],
+    });
+  });
+
+  it('refuses an id that names nothing', () => {
+    expect(() => new CitationNumbering(indexTargets(SOURCES, [])).resolve(['nobody'])).toThrow('Citation [@nobody] matches no source or claim');
+  });
+});

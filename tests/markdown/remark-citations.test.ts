@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { checkArticle } from '../../src/lib/check-article.ts';
+import * as plugin from '../../src/markdown/remark-citations.ts';
+import { rehypePlugins, remarkPlugins, remarkRehype } from '../../src/markdown/pipeline.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/remark-citations');
+// `SOURCED_UPDATE_FIXTURES=1 npm test -- tests/markdown` rewrites every output.html; review the diff.
+const UPDATE = process.env['SOURCED_UPDATE_FIXTURES'] === '1';
+
+const siteRenderer = unified({ remarkPlugins, rehypePlugins, remarkRehype }).createRenderer({ syntaxHighlight: false });
+const plainRenderer = unified({
+  remarkPlugins: remarkPlugins.filter((entry) => entry !== plugin.default),
+  rehypePlugins,
+  remarkRehype,
+}).createRenderer({ syntaxHighlight: false });
+
+/** Checks an article as the build does, then renders its body with the site's Markdown pipeline. */
+async function render(text: string, renderer = siteRenderer) {
+  const checked = checkArticle('input.md', text);
+  expect(checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  const result = await (await renderer).render(checked.body, { frontmatter: { ...checked.article } });
+  return { html: result.code, frontmatter: result.metadata.frontmatter };
+}
+
+const read = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');
+
+describe('remark-citations', () => {
+  it('exports the plugin and splitText, nothing else', () => {
+    expect(Object.keys(plugin).sort()).toEqual(['default', 'splitText']);
+  });
+
+  it('leaves the anchors of every cited place on the frontmatter, for the back-links', async () => {
+    const { frontmatter } = await render(read('claim-citation', 'input.md'));
+    expect(frontmatter['citations']).toEqual({
+      'talks-ended': ['cite-1'],
+      'reuters-talks': ['cite-2'],
+      'kyiv-statement': ['cite-3', 'cite-4'],
+    });
+  });
+
+  it('changes nothing in a body without citations', async () => {
+    const input = read('no-citations', 'input.md');
+    expect((await render(input)).html).toBe((await render(input, plainRenderer)).html);
+  });
+
+  it('takes the sources and claims from its options when it is given them', () => {
+    const tree = {
+      type: 'root' as const,
+      children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: 'Said. [@a]' }] }],
+    };
+    plugin.default({ sources: [{ id: 'a', publisher: 'A & B', title: 'T' }] })(tree, { data: {} } as never);
+    expect(JSON.stringify(tree.children[0]!.children[1])).toBe(
+      JSON.stringify({
+        type: 'emphasis',
+        data: { hName: 'span', hProperties: { className: ['attribution'] } },
+        children: [
+          { type: 'emphasis', data: { hName: 'button', hProperties: { id: 'cite-1', popovertarget: 'card-1', ariaDescribedBy: 'about-1' } }, children: [{ type: 'text', value: 'A & B' }] },
+          { type: 'emphasis', data: { hName: 'a', hProperties: { href: '#card-1' } }, children: [{ type: 'text', value: 'A & B' }] },
+        ],
+      }),
+    );
+  });
+
+  it('refuses a citation of an id that names nothing, which the checker reports first', () => {
+    const tree = { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: 'Said. [@nobody]' }] }] };
+    expect(() => plugin.default({ sources: [] })(tree, { data: {} } as never)).toThrow('Citation [@nobody] matches no source or claim');
+  });
+});
+
+describe('remark-citations fixtures: input.md rendered by the site pipeline is output.html', () => {
+  const cases = readdirSync(FIXTURES).filter((name) => existsSync(join(FIXTURES, name, 'input.md')));
+
+  it('has a folder for every kind of citation', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(cases)('%s', async (name) => {
+    const { html } = await render(read(name, 'input.md'));
+    if (UPDATE) writeFileSync(join(FIXTURES, name, 'output.html'), html);
+    expect(html).toBe(read(name, 'output.html'));
+  });
+});
