@@ -52,6 +52,18 @@ describe('a built site', () => {
     expect(page).toContain('aria-label="Back to citation 1 of 2"');
   });
 
+  it('links every section, search included, from the header of every page', () => {
+    const nav = /<nav aria-label="Site">(.*?)<\/nav>/.exec(page)?.[1] ?? '';
+    expect([...nav.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`)).toEqual([
+      'Explainers /',
+      'Topics /topics/',
+      'Sources /sources/',
+      'Corrections /corrections/',
+      'Methodology /methodology/',
+      'Search /search/',
+    ]);
+  });
+
   it('escapes hostile text instead of publishing it as markup', () => {
     // Inside a quoted attribute value `<` is text, so only markup outside attribute values counts.
     expect(page.replace(/="[^"]*"/g, '=""')).not.toContain('<script>alert(1)</script>');
