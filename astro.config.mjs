@@ -2,7 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
+import { processorOptions } from './src/markdown/pipeline.ts';
 import { CSP_DIRECTIVES } from './src/lib/security-policy.ts';
 
 // Where the site is published: SITE_URL is the origin (plus any path the host adds), BASE_PATH the
@@ -33,7 +33,7 @@ export default defineConfig({
     }),
   ],
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins, remarkRehype }),
+    processor: unified(processorOptions),
     syntaxHighlight: false,
   },
 });

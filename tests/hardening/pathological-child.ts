@@ -5,7 +5,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { checkArticle } from '../../src/lib/check-article.ts';
 import { formatText } from '../../src/lib/diagnostic.ts';
-import { rehypePlugins, remarkPlugins, remarkRehype } from '../../src/markdown/pipeline.ts';
+import { processorOptions } from '../../src/markdown/pipeline.ts';
 import { articleWith, PATHOLOGICAL } from './pathological-inputs.ts';
 
 const name = process.argv[2] ?? '';
@@ -13,7 +13,7 @@ const entry = PATHOLOGICAL[name];
 if (!entry) throw new Error(`No pathological case "${name}"`);
 
 const checked = checkArticle('input.md', articleWith(entry.body));
-const renderer = await unified({ remarkPlugins, rehypePlugins, remarkRehype }).createRenderer({ syntaxHighlight: false });
+const renderer = await unified(processorOptions).createRenderer({ syntaxHighlight: false });
 const rendered = await renderer.render(checked.body, { frontmatter: { ...checked.article } });
 const count = (needle: string) => rendered.code.split(needle).length - 1;
 process.stdout.write(

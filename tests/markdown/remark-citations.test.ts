@@ -4,17 +4,16 @@ import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/lib/check-article.ts';
 import * as plugin from '../../src/markdown/remark-citations.ts';
-import { rehypePlugins, remarkPlugins, remarkRehype } from '../../src/markdown/pipeline.ts';
+import { processorOptions } from '../../src/markdown/pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/remark-citations');
 // `SOURCED_UPDATE_FIXTURES=1 npm test -- tests/markdown` rewrites every output.html; review the diff.
 const UPDATE = process.env['SOURCED_UPDATE_FIXTURES'] === '1';
 
-const siteRenderer = unified({ remarkPlugins, rehypePlugins, remarkRehype }).createRenderer({ syntaxHighlight: false });
+const siteRenderer = unified(processorOptions).createRenderer({ syntaxHighlight: false });
 const plainRenderer = unified({
-  remarkPlugins: remarkPlugins.filter((entry) => entry !== plugin.default),
-  rehypePlugins,
-  remarkRehype,
+  ...processorOptions,
+  remarkPlugins: processorOptions.remarkPlugins.filter((entry) => entry !== plugin.default),
 }).createRenderer({ syntaxHighlight: false });
 
 /** Checks an article as the build does, then renders its body with the site's Markdown pipeline. */
