@@ -36,18 +36,8 @@ export function writeArticles(articles: Record<string, string>): string {
   return dir;
 }
 
-/**
- * Builds the site with `astro build` over the given articles folder, into a temporary folder (or
- * `outDir`), with a cache of its own. `config` names another Astro config file, relative to the project root.
- */
-export function buildSite(
-  articlesDir: string,
-  options: { config?: string; outDir?: string; env?: Record<string, string> } = {},
-): BuiltSite {
-  const work = buildDir();
-  const outDir = options.outDir ?? join(work, 'dist');
-  const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--root', ROOT];
-  if (options.config) args.push('--config', options.config);
+/** Runs a build step (a script and its arguments) in a child process, over `articlesDir`, with a cache of its own. */
+function runBuild(args: string[], articlesDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
@@ -55,32 +45,29 @@ export function buildSite(
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       SOURCED_ARTICLES_DIR: articlesDir,
-      SOURCED_CACHE_DIR: join(work, 'cache'),
-      ...options.env,
-    },
-    timeout: 300_000,
-  });
-  return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
-    outDir,
-    read: (path) => readFileSync(join(outDir, path), 'utf8'),
-  };
-}
-
-/** Runs `npm run build`'s script (check, build into staging, swap) over an articles folder into `outDir`. */
-export function runBuildCommand(articlesDir: string, outDir: string): { status: number | null; output: string } {
-  const work = buildDir();
-  const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      SOURCED_ARTICLES_DIR: articlesDir,
-      SOURCED_CACHE_DIR: join(work, 'cache'),
+      SOURCED_CACHE_DIR: join(buildDir('cache-'), 'cache'),
+      ...env,
     },
     timeout: 300_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * Builds the site with `astro build` over the given articles folder, into a temporary folder (or
+ * `outDir`). `config` names another Astro config file, relative to the project root.
+ */
+export function buildSite(
+  articlesDir: string,
+  options: { config?: string; outDir?: string; env?: Record<string, string> } = {},
+): BuiltSite {
+  const outDir = options.outDir ?? join(buildDir(), 'dist');
+  const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--root', ROOT];
+  if (options.config) args.push('--config', options.config);
+  return { ...runBuild(args, articlesDir, options.env), outDir, read: (path) => readFileSync(join(outDir, path), 'utf8') };
+}
+
+/** Runs `npm run build`'s script (check, build into staging, index, swap) over an articles folder into `outDir`. */
+export function runBuildCommand(articlesDir: string, outDir: string): { status: number | null; output: string } {
+  return runBuild([join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], articlesDir);
 }

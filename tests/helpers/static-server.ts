@@ -21,13 +21,14 @@ export interface StaticServer {
 }
 
 /**
- * Serves the folder `root` on a free localhost port the way static hosts do: `/path/` answers with
- * `/path/index.html`, and an unknown path answers 404 with the site's `404.html`.
+ * Serves the folder `root` on a free localhost port the way static hosts do, at the path `base`
+ * (such as `/sub/path/` for a site published under a base path): `/base/path/` answers with
+ * `path/index.html`, and anything outside the base or missing answers 404 with the site's `404.html`.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(root, path));
+    let file = path.startsWith(base) ? normalize(join(root, path.slice(base.length))) : '';
     if (!file.startsWith(root + sep) && file !== root) file = join(root, '404.html');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     let status = 200;

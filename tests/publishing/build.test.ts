@@ -6,7 +6,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleJsonSchema } from '../../src/lib/article-json-schema.ts';
 import { ROOT, buildSite, writeArticles, type BuiltSite } from '../helpers/site.ts';
-import { serveUnderBase } from './serve-under-base.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 const SITE = 'https://user.github.io';
 const BASE = '/sub/path/';
@@ -332,9 +332,9 @@ describe('a site built under a base path', () => {
   });
 
   describe('links', () => {
-    let server: Awaited<ReturnType<typeof serveUnderBase>>;
+    let server: Awaited<ReturnType<typeof serveStatic>>;
     beforeAll(async () => {
-      server = await serveUnderBase(site.outDir, BASE);
+      server = await serveStatic(site.outDir, BASE);
     });
     afterAll(() => server.close());
 
