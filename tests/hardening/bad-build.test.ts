@@ -103,3 +103,27 @@ describe('npm run build after a good build', () => {
     expect(snapshot(outDir)).toEqual(good);
   });
 });
+
+describe('npm run build on each bad article alone', () => {
+  let outDir: string;
+  let good: Record<string, string>;
+
+  beforeAll(() => {
+    outDir = join(buildDir('out-'), 'site');
+    expect(runBuildCommand(writeArticles({ 'good-article.md': GOOD }), outDir).status).toBe(0);
+    good = snapshot(outDir);
+  });
+
+  // file-too-large has no committed input; its 2 MB article is built above.
+  const cases = readdirSync(BAD).filter((name) => readdirSync(join(BAD, name)).some((file) => file.endsWith('.md')));
+
+  it.each(cases)('%s: exits 1 with its diagnostics and leaves the previous site byte for byte', (name) => {
+    const file = readdirSync(join(BAD, name)).find((entry) => entry.endsWith('.md'))!;
+    const dir = writeArticles({ [file]: readFileSync(join(BAD, name, file), 'utf8') });
+    const result = runBuildCommand(dir, outDir);
+    expect(result.status).toBe(1);
+    const written = relative(ROOT, join(dir, file));
+    for (const line of expectedLines(name)) expect(result.output).toContain(line.replace(`${file}:`, `${written}:`));
+    expect(snapshot(outDir)).toEqual(good);
+  });
+});
