@@ -65,6 +65,18 @@ export function checkArticle(file: string, text: string): CheckedArticle {
     }
   }
 
+  const stray = strayFrontmatter(split.body);
+  if (stray) {
+    const closing = split.bodyLine - 1;
+    report(
+      'error',
+      'frontmatter',
+      closing,
+      1,
+      `The frontmatter ends at this "---", but line ${stray.line + closing} ("${stray.field}:") is a frontmatter field; remove the stray "---" or move the field above it.`,
+    );
+  }
+
   const tree = parseMarkdown(split.body);
   const body = checkBody(split.body, knownIds, tree, split.bodyLine);
   const toFileLine = (line: number) => line + split.bodyLine - 1;
@@ -98,4 +110,17 @@ function idsIn(data: object): string[] {
     }
   }
   return ids;
+}
+
+const FIELDS = new Set(Object.keys(articleSchema.shape));
+
+/**
+ * The first frontmatter field written at the top of the body, which happens when a stray `---` line
+ * ends the frontmatter early: the fields after it would otherwise be published as text.
+ */
+function strayFrontmatter(body: string): { line: number; field: string } | undefined {
+  const lines = body.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  const field = /^([a-z]+):(?:\s|$)/.exec(lines[first] ?? '')?.[1];
+  return field && FIELDS.has(field) ? { line: first + 1, field } : undefined;
 }
