@@ -1,11 +1,11 @@
-import rehypeSlug from 'rehype-slug';
+import rehypeHeadingSlugs from './rehype-heading-slugs.ts';
 import remarkCitations from './remark-citations.ts';
 import remarkWordCount from './remark-word-count.ts';
 
 /** The remark plugins every article goes through, in order. */
 export const remarkPlugins = [remarkWordCount, remarkCitations];
 /** The rehype plugins every article goes through, in order. */
-export const rehypePlugins = [rehypeSlug];
+export const rehypePlugins = [rehypeHeadingSlugs];
 /**
  * No "smart" punctuation: quotations must stay exactly as the source worded and punctuated them
  * (smartypants would turn `--` into a dash and `...` into an ellipsis), and it is a sixth of the
