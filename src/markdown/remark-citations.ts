@@ -45,9 +45,15 @@ function cardOpener(card: string, anchor: string, label: () => PhrasingContent[]
   ];
 }
 
+// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/** A name as it sits in an English sentence: isolated in <bdi> when it is written right to left, so punctuation stays in place. */
+const name = (value: string): PhrasingContent => (RIGHT_TO_LEFT.test(value) ? element('bdi', {}, [text(value)]) : text(value));
+
 /** A source's publisher, opening its card; the card's publisher, title and dates describe the button. */
 function sourceLink(link: SourceLink): PhrasingContent[] {
-  return cardOpener(link.card, link.anchor, () => [text(link.label)], { ariaDescribedBy: link.about });
+  return cardOpener(link.card, link.anchor, () => [name(link.label)], { ariaDescribedBy: link.about });
 }
 
 /** A claim's status, opening the claim's card, then the claim's sources. */

@@ -121,7 +121,7 @@ function render(markdown: string, data?: CitationData): Root {
   return fromHtml(html, { fragment: true });
 }
 
-const ATTRIBUTION_TAGS = new Set(['span', 'a', 'button', 'cite', 'time', 'q', 'sup', 'small']);
+const ATTRIBUTION_TAGS = new Set(['span', 'a', 'button', 'cite', 'time', 'q', 'sup', 'small', 'bdi']);
 
 describe('the attribution plugin on arbitrary Markdown and ids', () => {
   const source = fc.record({
