@@ -7,6 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from './article-files.ts';
 import { checkArticle, type CheckedArticle } from './check-article.ts';
 import { CheckPool } from './check-pool.ts';
+import { readPrechecked, textDigest } from './prechecked.ts';
 import { formatText, type Diagnostic } from './diagnostic.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
@@ -50,9 +51,11 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       };
 
       const sync = async () => {
-        const { errors, rendered, unchanged } = await syncArticles(context, root, dir, render);
+        const { errors, rendered, unchanged, alreadyChecked } = await syncArticles(context, root, dir, render);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
-        logger.info(`${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged`);
+        logger.info(
+          `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${alreadyChecked} checked before the build`,
+        );
         if (errors.length === 0) return;
         const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${errors.map(formatText).join('\n')}`;
         if (!watcher) throw new ArticleError(message);
@@ -88,7 +91,7 @@ async function syncArticles(
   root: string,
   dir: string,
   render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<MarkdownRenderResult>,
-): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number }> {
+): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; alreadyChecked: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();
   let rendered = 0;
@@ -97,7 +100,19 @@ async function syncArticles(
   // ones can start on worker threads (check-pool.ts) while this thread renders: checking is a third
   // of the work per article and would otherwise run on the same core as rendering.
   const pipeline = generateDigest(renderingSources(root));
-  const changed: { path: string; full: string; file: string; slug: string; digest: string; text?: string | undefined; checked?: Promise<CheckedArticle> | undefined }[] = [];
+  const prechecked = readPrechecked();
+  let alreadyChecked = 0;
+  const changed: {
+    path: string;
+    full: string;
+    file: string;
+    slug: string;
+    digest: string;
+    text?: string | undefined;
+    /** True when `npm run build` has just checked this exact text: only its frontmatter is read again. */
+    passed: boolean;
+    checked?: Promise<CheckedArticle> | undefined;
+  }[] = [];
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
     const slug = slugOf(path);
@@ -109,22 +124,25 @@ async function syncArticles(
       seen.add(slug);
       continue;
     }
-    changed.push({ path, full, file: relative(root, full), slug, digest, text });
+    const passed = prechecked.get(full) === textDigest(text);
+    if (passed) alreadyChecked++;
+    changed.push({ path, full, file: relative(root, full), slug, digest, text, passed });
   }
-  const pool = changed.length >= POOL_FROM && availableParallelism() > 1 ? new CheckPool(availableParallelism() - 1) : undefined;
+  const pool = changed.length - alreadyChecked >= POOL_FROM && availableParallelism() > 1 ? new CheckPool(availableParallelism() - 1) : undefined;
   let submitted = 0;
   try {
     for (const [index, item] of changed.entries()) {
       // Keep a bounded number of checks ahead of rendering, so results do not pile up in memory.
       for (; pool && submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) {
         const next = changed[submitted]!;
+        if (next.passed) continue;
         next.checked = pool.check(next.file, next.text!);
         next.text = undefined;
       }
       const { path, full, file, slug, digest } = item;
       const slugProblem = badSlugReason(path);
       if (slugProblem) errors.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-      const checked = item.checked ? await item.checked : checkArticle(file, item.text!);
+      const checked = item.checked ? await item.checked : checkArticle(file, item.text!, { body: !item.passed });
       item.checked = undefined;
       item.text = undefined;
       const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
@@ -163,5 +181,5 @@ async function syncArticles(
     await pool?.close();
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  return { errors, rendered, unchanged };
+  return { errors, rendered, unchanged, alreadyChecked };
 }

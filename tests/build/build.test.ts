@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { textDigest, writePrechecked } from '../../src/lib/prechecked.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
@@ -102,6 +103,23 @@ describe('a build that must fail', () => {
     expect(result.output).toContain('render-failed');
     expect(result.output).toContain('plugin exploded on purpose');
     expect(existsSync(join(result.outDir, 'articles/explodes/index.html'))).toBe(false);
+  });
+
+  it('reads only the frontmatter again of articles npm run build has just checked, and checks a changed one in full', () => {
+    const good = article();
+    const dir = writeArticles({ 'talks.md': good });
+    const outDir = join(buildDir('out-'), 'dist');
+    const built = runBuildCommand(dir, outDir);
+    expect(built.status, built.output).toBe(0);
+    expect(built.output).toContain('1 article rendered, 0 unchanged, 1 checked before the build');
+
+    // A list that vouches for the good text must not let a different text through unchecked.
+    const list = join(buildDir('list-'), 'checked.json');
+    writePrechecked(list, new Map([[join(dir, 'talks.md'), textDigest(good)]]));
+    writeFileSync(join(dir, 'talks.md'), article(VALID_FRONTMATTER, `${VALID_BODY}\nMore. [@nowhere]\n`));
+    const result = buildSite(dir, { env: { SOURCED_PRECHECKED: list } });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('talks.md:41:7  error  unknown-citation');
   });
 
   it('fails when the loader meets an invalid article even without the checker in front of it', () => {
