@@ -1,47 +1,8 @@
 /**
- * `npm run check [-- [--format text|github|json] [path ...]]`: validates articles without Astro.
- * Exit status: 0 when there is no error (warnings allowed), 1 on any error, 2 on a usage mistake.
+ * `npm run check [-- [--format text|github|json] [path ...]]`: validates articles without Astro
+ * (see check-command.ts). This entry only turns on the compile cache before loading the checker.
  */
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../lib/article-files.ts';
-import { checkTargets } from '../lib/check-files.ts';
-import { FORMATS, type Format } from '../lib/diagnostic.ts';
-import { reportCheck } from '../lib/report.ts';
+import { enableCompileCache } from '../lib/compile-cache.ts';
 
-const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
-Checks every article in ${ARTICLES_DIR}/ (or the files and folders given) and prints every problem.`;
-
-function usageError(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  usageError((error as Error).message);
-}
-if (parsed.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const format = (parsed.values.format ?? 'text') as Format;
-if (!FORMATS.includes(format)) usageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
-
-const targets = parsed.positionals.length > 0 ? parsed.positionals : [ARTICLES_DIR];
-const missing = targets.filter((target) => !existsSync(target));
-if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')}`);
-
-const checked = await checkTargets(targets);
-const report = reportCheck(checked, format);
-process.stdout.write(report.stdout);
-process.stderr.write(report.stderr);
-process.exitCode = report.errors > 0 ? 1 : 0;
+enableCompileCache();
+await import('./check-command.ts');

@@ -1,11 +1,10 @@
 import type { Link, LinkReference, Nodes, Root, Text } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { createRequire } from 'node:module';
 import { visitParents } from 'unist-util-visit-parents';
 import { findCitations, type CitationMatch } from './citations.ts';
 import type { Position } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
+import { lineStarts, positionOf } from './text-position.ts';
 
 /** A body problem, positioned in the body (line 1 is the body's first line). */
 export interface BodyProblem extends Position {
@@ -24,13 +23,22 @@ export interface BodyReport {
   citations: BodyCitation[];
 }
 
-// Built once: the extensions are plain, read-only tables, and building them for every article cost
-// about 5% of the parse.
-const MARKDOWN_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+// micromark and its GitHub extensions take 40 ms to load, and most checks never need them (see
+// body-scan.ts): they are loaded on first use. The extensions are built once: they are plain,
+// read-only tables, and building them for every article cost about 5% of the parse.
+const require = createRequire(import.meta.url);
+let markdownParser: ((body: string) => Root) | undefined;
 
 /** Parses Markdown the way the site renders it (CommonMark with GitHub's extensions). */
 export function parseMarkdown(body: string): Root {
-  return fromMarkdown(body, MARKDOWN_OPTIONS);
+  if (!markdownParser) {
+    const { fromMarkdown } = require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown');
+    const { gfmFromMarkdown } = require('mdast-util-gfm') as typeof import('mdast-util-gfm');
+    const { gfm } = require('micromark-extension-gfm') as typeof import('micromark-extension-gfm');
+    const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+    markdownParser = (text) => fromMarkdown(text, options);
+  }
+  return markdownParser(body);
 }
 
 const HTML_COMMENT = /^<!--(?:(?!-->)[\s\S])*-->$/;
@@ -49,31 +57,26 @@ export function unsafeLinkReason(url: string): string | null {
   return null;
 }
 
-function offsetOf(citation: CitationMatch, node: Text, body: string): number {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  const raw = body.slice(start, end);
-  if (raw === node.value) return start + citation.start;
-  const written = node.value.slice(citation.start, citation.end);
-  const found = raw.indexOf(written);
-  return found >= 0 ? start + found : start;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function positionOf(offset: number, starts: readonly number[]): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+/**
+ * Offsets in the body of the citations found in a text node's value. The value is the raw text
+ * unless the node spans lines inside a quote or list, or with indented lines; then each citation is
+ * looked for in the raw text after the previous citation (`after`). Text that GitHub's autolinks
+ * split off has no position of its own: it is looked for within its nearest positioned ancestor.
+ * A citation written over several lines, which cannot be found as written, is placed at the start.
+ */
+function offsetsOf(matches: readonly CitationMatch[], node: Text, ancestors: readonly Nodes[], body: string, after: number): number[] {
+  const holder = node.position ? node : ancestors.findLast((ancestor) => ancestor.position);
+  const start = holder?.position?.start.offset ?? 0;
+  const end = holder?.position?.end.offset ?? body.length;
+  if (node.position && body.slice(start, end) === node.value) return matches.map((match) => start + match.start);
+  let from = Math.max(start, after);
+  return matches.map((match) => {
+    const written = node.value.slice(match.start, match.end);
+    const found = body.indexOf(written, from);
+    if (found < 0 || found + written.length > end) return start;
+    from = found + written.length;
+    return found;
+  });
 }
 
 /**
@@ -114,6 +117,8 @@ export function checkBody(
     return `[${first.value}]`;
   };
 
+  // Where the last citation found starts: citations are visited in the order they are written.
+  let after = 0;
   visitParents(tree, (node, ancestors) => {
     if (node.type === 'link' || node.type === 'linkReference') {
       const written = citationWrittenAsLink(node);
@@ -147,6 +152,16 @@ export function checkBody(
       });
     }
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      // A citation written right after a bare web address becomes part of it: GitHub's autolinks
+      // run on to the next space.
+      const swallowed = /\[@[^\s[\]]*/.exec(node.url)?.[0];
+      if (swallowed) {
+        problems.push({
+          ...at(node),
+          rule: 'citation-in-link',
+          message: `The link target ${JSON.stringify(node.url)} swallows the citation ${swallowed}]; put a space between the web address and the citation.`,
+        });
+      }
       const reason = unsafeLinkReason(node.url);
       if (reason) {
         const what = node.type === 'image' ? 'Image source' : 'Link target';
@@ -157,8 +172,11 @@ export function checkBody(
         });
       }
     } else if (node.type === 'text') {
-      for (const match of findCitations(node.value)) {
-        const position = positionOf(offsetOf(match, node, body), starts);
+      const matches = findCitations(node.value);
+      const offsets = offsetsOf(matches, node, ancestors, body, after);
+      if (offsets.length > 0) after = offsets.at(-1)! + 1;
+      for (const [index, match] of matches.entries()) {
+        const position = positionOf(offsets[index]!, starts);
         const written = node.value.slice(match.start, match.end).replace(/\s*\n\s*/g, ' ');
         if (match.malformed.length > 0) {
           problems.push({

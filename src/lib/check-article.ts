@@ -1,5 +1,6 @@
 import { articleSchema, type Article } from '../schemas/index.ts';
 import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
+import { quickCheckBody } from './body-scan.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { describeIssues } from './schema-diagnostics.ts';
@@ -42,7 +43,7 @@ export function checkArticle(
     report('error', 'file-too-large', 1, 1, `The file is ${bytes} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes; split it into several articles.`);
     return { body: '', bodyLine: 1, citations: [], diagnostics };
   }
-  const split = splitFrontmatter(text.replace(/\r\n?/g, '\n'));
+  const split = splitFrontmatter(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
   if (!('yaml' in split)) {
     report('error', split.rule, split.line, split.column, split.message);
     return { body: '', bodyLine: 1, citations: [], diagnostics };
@@ -86,8 +87,7 @@ export function checkArticle(
     return { ...(article ? { article } : {}), body: split.body, bodyLine: split.bodyLine, citations: [], diagnostics };
   }
 
-  const tree = parseMarkdown(split.body);
-  const body = checkBody(split.body, knownIds, tree, split.bodyLine);
+  const body = quickCheckBody(split.body, knownIds) ?? checkBody(split.body, knownIds, parseMarkdown(split.body), split.bodyLine);
   const toFileLine = (line: number) => line + split.bodyLine - 1;
   // Citations can only be judged against ids that were read; with broken YAML they would all look unknown.
   const judgeCitations = yaml.errors.length === 0 && isMap;

@@ -28,7 +28,7 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
  * for every file js-yaml accepts.
  */
 export function parseYaml(source: string, firstLine: number): ParsedYaml {
-  if (!ANCHOR_OR_ALIAS.test(source)) {
+  if (!((source.includes('&') || source.includes('*')) && ANCHOR_OR_ALIAS.test(source))) {
     let data: unknown;
     try {
       data = jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });

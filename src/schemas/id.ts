@@ -11,14 +11,17 @@ export const idSchema = z
       `must be kebab-case (lowercase letters, digits and single hyphens, such as bbc-putin-talks), not "${String(issue.input)}"`,
   });
 
-/** True for a C0 or C1 control character (other than tab and line breaks) or a Unicode noncharacter. */
+/**
+ * C0 and C1 control characters (other than tab and line breaks) and the Unicode noncharacters:
+ * U+FDD0 to U+FDEF, and the last two code points of each of the 17 planes.
+ */
+const FORBIDDEN_CHARACTER = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufdd0-\\ufdef${Array.from({ length: 17 }, (_, plane) => `\\u{${plane.toString(16)}fffe}\\u{${plane.toString(16)}ffff}`).join('')}]`,
+  'u',
+);
+
 function hasForbiddenCharacter(value: string): boolean {
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
-    if ((code >= 0x7f && code <= 0x9f) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) return true;
-  }
-  return false;
+  return FORBIDDEN_CHARACTER.test(value);
 }
 
 /** Text an editor must fill in: a string with at least one visible character. */

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { badSlugReason, slugOf } from './article-files.ts';
+import { checkArticle } from './check-article.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { textDigest } from './prechecked.ts';
+
+/** Where an article file is, for reading it and for naming it to the editor. */
+export interface ArticleFile {
+  /** Path relative to the folder being checked, with `/` separators: the page address. */
+  path: string;
+  /** Absolute path. */
+  full: string;
+  /** Path as given to the editor: relative to the working folder. */
+  file: string;
+}
+
+/** What checking one file from the command line yields. */
+export interface CheckedFile extends ArticleFile {
+  slug: string;
+  /** Digest of the exact text that was checked (see prechecked.ts). */
+  digest: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and checks one article file, its name included. */
+export function checkArticleFile({ path, full, file }: ArticleFile): CheckedFile {
+  const text = readFileSync(full, 'utf8');
+  const { diagnostics } = checkArticle(file, text);
+  const slugProblem = badSlugReason(path);
+  if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
+  return { path, full, file, slug: slugOf(path), digest: textDigest(text), diagnostics };
+}
