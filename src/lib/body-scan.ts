@@ -36,7 +36,8 @@ export function quickCheckBody(body: string, ids: readonly string[]): BodyReport
 
 // Code spans and fences (` and ~~~), indented code, images, link definitions: where a `[@...]` may
 // not be text, or text may be hidden from the search.
-const NOT_PLAIN = /[`]|!\[|\]:|^(?: {0,3}\t| {4})/m;
+const NOT_PLAIN = /[`]|!\[|\]:/;
+const INDENTED = /(?:^|\n)(?: {0,3}\t| {4})/;
 // An inline link's target: a web address, a path on this site or an #anchor, with no brackets.
 const PLAIN_LINK_TARGET = /\]\((?:https?:\/\/|\/(?!\/)|#)[^\s()[\]]*\)/y;
 
@@ -46,7 +47,7 @@ const PLAIN_LINK_TARGET = /\]\((?:https?:\/\/|\/(?!\/)|#)[^\s()[\]]*\)/y;
  * `(` or `[` (which would make it a link) or stands inside brackets (a link's text).
  */
 function isPlainProse(body: string, raw: readonly CitationMatch[]): boolean {
-  if (NOT_PLAIN.test(body)) return false;
+  if (NOT_PLAIN.test(body) || INDENTED.test(body)) return false;
   let depth = 0;
   let next = 0;
   for (let index = 0; index < body.length; index++) {
