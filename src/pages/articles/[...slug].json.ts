@@ -1,10 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
 import { articleRecord, dataFileText, type PublishedArticle } from '../../lib/open-data.ts';
-import { publishedArticles } from '../../lib/published.ts';
 import { openDataUrls } from '../../lib/site-url.ts';
 
+// Keyed by the article's digest, like the article page: an unchanged article's file is copied from the last build.
 export const getStaticPaths = (async () =>
-  (await publishedArticles()).map((entry) => ({ params: { slug: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
+  (await getCollection('articles')).map((entry) => ({
+    params: { slug: entry.id },
+    props: { entry: { slug: entry.id, article: entry.data } },
+    cacheKey: entry.digest,
+  }))) satisfies GetStaticPaths;
 
 /** `/articles/<slug>.json`: one article's metadata, claims, sources, timeline and corrections. */
 export const GET: APIRoute<{ entry: PublishedArticle }> = ({ props }) =>

@@ -1,0 +1,67 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
+import { buildDir, buildSite, writeArticles, type BuiltSite } from '../helpers/site.ts';
+
+// Two builds share a cache when they are given the same SOURCED_CACHE_DIR.
+const EDIT = 'An editor added this sentence before the rebuild.';
+// Astro logs each page as it starts it, then "(restored)" or "(cached)" right after the path when
+// it copies the page from the last build instead of rendering it.
+const copied = (output: string, path: string) => new RegExp(` ${path.replace(/[.]/g, '\\.')} \\((?:restored|cached)\\)`).test(output);
+const logged = (output: string, path: string) => output.includes(` ${path}`);
+
+describe('a rebuild after one article is edited', () => {
+  let dir: string;
+  let outDir: string;
+  let cache: string;
+  let first: BuiltSite;
+  let second: BuiltSite;
+  let untouchedBefore: string;
+
+  beforeAll(() => {
+    dir = writeArticles({
+      'talks.md': article(),
+      'ceasefire.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Ceasefire talks')),
+    });
+    outDir = join(buildDir('incremental-'), 'dist');
+    cache = join(buildDir('incremental-cache-'), 'cache');
+    first = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache } });
+    expect(first.status, first.output).toBe(0);
+    untouchedBefore = first.read('articles/ceasefire/index.html');
+    writeFileSync(join(dir, 'talks.md'), `${article().trimEnd()}\n\n${EDIT}\n`);
+    second = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache } });
+    expect(second.status, second.output).toBe(0);
+  });
+
+  it('renders again the edited article only', () => {
+    expect(second.output).toContain('1 article rendered, 1 unchanged');
+    expect(second.read('articles/talks/index.html')).toContain(EDIT);
+    expect(logged(second.output, '/articles/talks.json')).toBe(true);
+    expect(copied(second.output, '/articles/talks.json')).toBe(false);
+  });
+
+  it('copies the untouched article\'s page and data from the last build, byte for byte', () => {
+    expect(copied(second.output, '/articles/ceasefire/index.html')).toBe(true);
+    expect(copied(second.output, '/articles/ceasefire.json')).toBe(true);
+    expect(logged(second.output, '/articles/talks/index.html')).toBe(true);
+    expect(copied(second.output, '/articles/talks/index.html')).toBe(false);
+    expect(second.read('articles/ceasefire/index.html')).toBe(untouchedBefore);
+  });
+
+  it('renders every page again when the site address changes', () => {
+    const moved = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache, SITE_URL: 'https://news.example.com' } });
+    expect(moved.status, moved.output).toBe(0);
+    expect(logged(moved.output, '/articles/ceasefire/index.html')).toBe(true);
+    expect(copied(moved.output, '/articles/ceasefire/index.html')).toBe(false);
+    expect(moved.read('articles/ceasefire/index.html')).toContain('<link rel="canonical" href="https://news.example.com/articles/ceasefire/">');
+  });
+
+  it('drops the page of an article that was deleted', () => {
+    rmSync(join(dir, 'ceasefire.md'));
+    const after = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache } });
+    expect(after.status, after.output).toBe(0);
+    expect(() => readFileSync(join(outDir, 'articles/ceasefire/index.html'))).toThrow();
+    expect(after.read('index.html')).not.toContain('/articles/ceasefire/');
+  });
+});
