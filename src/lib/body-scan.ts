@@ -1,4 +1,5 @@
-import MarkdownIt, { type Env, type Token } from 'markdown-it';
+import type { default as MarkdownIt, Env, Token } from 'markdown-it';
+import { createRequire } from 'node:module';
 import { unsafeLinkReason, type BodyCitation, type BodyReport } from './body-check.ts';
 import { findCitations, type CitationMatch } from './citations.ts';
 import { lineStarts, positionOf } from './text-position.ts';
@@ -72,7 +73,7 @@ function markdownItAgrees(body: string, raw: readonly CitationMatch[], known: Re
   let tokens: Token[];
   const env: Env = {};
   try {
-    tokens = markdown.parse(body, env);
+    tokens = markdown().parse(body, env);
   } catch {
     // A body nested deeper than the call stack allows: the exact check has its own limits.
     return false;
@@ -88,10 +89,19 @@ function markdownItAgrees(body: string, raw: readonly CitationMatch[], known: Re
 
 // CommonMark with GitHub's tables, as micromark with micromark-extension-gfm reads it. Links keep
 // their targets as written (markdown-it would drop `javascript:` ones and percent-encode the rest),
-// and nesting is not cut short (markdown-it stops reading below 20 levels by default).
-const markdown = new MarkdownIt('commonmark', { maxNesting: Number.MAX_SAFE_INTEGER }).enable('table');
-markdown.validateLink = () => true;
-markdown.normalizeLink = (url) => url;
+// and nesting is not cut short (markdown-it stops reading below 20 levels by default). Loaded on
+// first use: plain prose never needs it.
+const require = createRequire(import.meta.url);
+let markdownIt: MarkdownIt | undefined;
+function markdown(): MarkdownIt {
+  if (!markdownIt) {
+    const create = require('markdown-it') as typeof import('markdown-it').default;
+    markdownIt = create('commonmark', { maxNesting: Number.MAX_SAFE_INTEGER }).enable('table');
+    markdownIt.validateLink = () => true;
+    markdownIt.normalizeLink = (url) => url;
+  }
+  return markdownIt;
+}
 
 // HTML and autolinks (<), escapes (\), strikethrough (~, one is enough on GitHub), footnotes ([^),
 // and the character markdown-it replaces.

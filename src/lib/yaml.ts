@@ -1,5 +1,6 @@
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type ErrorCode, type Node } from 'yaml';
 import jsYaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type { ErrorCode, Node } from 'yaml';
 import type { Position } from './diagnostic.ts';
 
 /** A path into the frontmatter, as zod reports it: keys and list indexes. */
@@ -41,7 +42,11 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
   return parseYamlWithPositions(source, firstLine);
 }
 
+// The positioned parser is loaded on first use: most runs never need it, and it takes 15 ms to load.
+const require = createRequire(import.meta.url);
+
 function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
+  const { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
   const toPosition = (offset: number): Position => {
