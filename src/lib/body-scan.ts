@@ -1,4 +1,4 @@
-import type { default as MarkdownIt, Env, Token } from 'markdown-it';
+import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { createRequire } from 'node:module';
 import { unsafeLinkReason, type BodyCitation, type BodyReport } from './body-check.ts';
 import { findCitations, type CitationMatch } from './citations.ts';
@@ -98,7 +98,7 @@ function markdown(): MarkdownIt {
     const create = require('markdown-it') as typeof import('markdown-it').default;
     markdownIt = create('commonmark', { maxNesting: Number.MAX_SAFE_INTEGER }).enable('table');
     markdownIt.validateLink = () => true;
-    markdownIt.normalizeLink = (url) => url;
+    markdownIt.normalizeLink = (url: string) => url;
   }
   return markdownIt;
 }

@@ -8,7 +8,7 @@ export const getStaticPaths = (async () =>
   (await getCollection('articles')).map((entry) => ({
     params: { slug: entry.id },
     props: { entry: { slug: entry.id, article: entry.data } },
-    cacheKey: entry.digest,
+    ...(entry.digest === undefined ? {} : { cacheKey: entry.digest }),
   }))) satisfies GetStaticPaths;
 
 /** `/articles/<slug>.json`: one article's metadata, claims, sources, timeline and corrections. */
