@@ -17,16 +17,22 @@ export interface ArticleFile {
 /** What checking one file from the command line yields. */
 export interface CheckedFile extends ArticleFile {
   slug: string;
-  /** Digest of the exact text that was checked (see prechecked.ts). */
-  digest: string;
+  /** Digest of the exact text that was checked (see prechecked.ts), when asked for. */
+  digest?: string;
   diagnostics: Diagnostic[];
 }
 
-/** Reads and checks one article file, its name included. */
-export function checkArticleFile({ path, full, file }: ArticleFile): CheckedFile {
-  const text = readFileSync(full, 'utf8');
+/** One file to check, with its text when the caller has read it already. */
+export interface FileToCheck extends ArticleFile {
+  text?: string;
+  /** Whether to record the digest of the text (`npm run build` needs it; `npm run check` does not). */
+  digest?: boolean;
+}
+
+/** Reads (unless given its text) and checks one article file, its name included. */
+export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false }: FileToCheck): CheckedFile {
   const { diagnostics } = checkArticle(file, text);
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-  return { path, full, file, slug: slugOf(path), digest: textDigest(text), diagnostics };
+  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };
 }

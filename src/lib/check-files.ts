@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { listArticleFiles } from './article-files.ts';
@@ -25,16 +25,20 @@ function filesOf(target: string, cwd: string): ArticleFile[] {
  */
 const PARALLEL_FROM = 64;
 
-/** Checks every article under each target (folders or files), in parallel when there are many; in order. */
-export async function checkTargets(targets: readonly string[], cwd = process.cwd()): Promise<CheckedFile[]> {
+/**
+ * Checks every article under each target (folders or files), in parallel when there are many; in
+ * order. `digests` records the digest of each text checked, for `npm run build`.
+ */
+export async function checkTargets(targets: readonly string[], { cwd = process.cwd(), digests = false } = {}): Promise<CheckedFile[]> {
   const files = targets.flatMap((target) => filesOf(target, cwd));
   if (files.length < PARALLEL_FROM || availableParallelism() < 2) {
     const { checkArticleFile } = await import('./check-file.ts');
-    return files.map(checkArticleFile);
+    return files.map((file) => checkArticleFile({ ...file, digest: digests }));
   }
   const pool = new CheckPool();
   try {
-    return await Promise.all(files.map((file) => pool.checkFile(file)));
+    // This thread reads the files while the workers start, and would otherwise wait idle.
+    return await Promise.all(files.map((file) => pool.checkFile({ ...file, text: readFileSync(file.full, 'utf8'), digest: digests })));
   } finally {
     await pool.close();
   }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckedArticle } from './check-article.ts';
-import type { ArticleFile, CheckedFile } from './check-file.ts';
+import type { CheckedFile, FileToCheck } from './check-file.ts';
 
 /**
  * A worker's young generation, in MB. Checking an article makes many short-lived objects; with
@@ -12,8 +12,8 @@ const YOUNG_GENERATION_MB = 96;
 /** Articles a worker is sent at a time: enough to keep message overhead small, few enough to share work evenly. */
 const BATCH = 8;
 
-/** What a worker is asked: to check a text (`checkArticle`) or to read and check a file (`checkArticleFile`). */
-export type PoolJob = { id: number } & ({ file: string; text: string } | ArticleFile);
+/** What a worker is asked: to check a text (`checkArticle`) or a file (`checkArticleFile`). */
+export type PoolJob = { id: number } & ({ kind: 'text'; file: string; text: string } | ({ kind: 'file' } & FileToCheck));
 
 type Result = CheckedArticle | CheckedFile;
 
@@ -24,7 +24,7 @@ interface Job {
 
 /** Runs one job on the calling thread, for when no worker can. */
 async function runHere(job: PoolJob): Promise<Result> {
-  if ('text' in job) return (await import('./check-article.ts')).checkArticle(job.file, job.text);
+  if (job.kind === 'text') return (await import('./check-article.ts')).checkArticle(job.file, job.text);
   return (await import('./check-file.ts')).checkArticleFile(job);
 }
 
@@ -70,12 +70,12 @@ export class CheckPool {
 
   /** Checks one article's text; results come back in any order, each through its own promise. */
   check(file: string, text: string): Promise<CheckedArticle> {
-    return this.#submit({ id: this.#nextId++, file, text }) as Promise<CheckedArticle>;
+    return this.#submit({ id: this.#nextId++, kind: 'text', file, text }) as Promise<CheckedArticle>;
   }
 
-  /** Reads and checks one article file; the worker reads it, so its text never crosses threads. */
-  checkFile({ path, full, file }: ArticleFile): Promise<CheckedFile> {
-    return this.#submit({ id: this.#nextId++, path, full, file }) as Promise<CheckedFile>;
+  /** Checks one article file (read by the worker unless its text is given). */
+  checkFile(file: FileToCheck): Promise<CheckedFile> {
+    return this.#submit({ id: this.#nextId++, kind: 'file', ...file }) as Promise<CheckedFile>;
   }
 
   /** Stops the workers. */
