@@ -39,6 +39,7 @@ export function quickCheckBody(body: string, ids: readonly string[]): BodyReport
 // not be text, or text may be hidden from the search.
 const NOT_PLAIN = /[`]|!\[|\]:/;
 const INDENTED = /(?:^|\n)(?: {0,3}\t| {4})/;
+const BRACKET = /[[\]]/g;
 // An inline link's target: a web address, a path on this site or an #anchor, with no brackets.
 const PLAIN_LINK_TARGET = /\]\((?:https?:\/\/|\/(?!\/)|#)[^\s()[\]]*\)/y;
 
@@ -51,13 +52,14 @@ function isPlainProse(body: string, raw: readonly CitationMatch[]): boolean {
   if (NOT_PLAIN.test(body) || INDENTED.test(body)) return false;
   let depth = 0;
   let next = 0;
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index];
+  BRACKET.lastIndex = 0;
+  for (let found = BRACKET.exec(body); found; found = BRACKET.exec(body)) {
+    const index = found.index;
     if (next < raw.length && index === raw[next]!.start) {
       if (depth > 0 || body[raw[next]!.end] === '(' || body[raw[next]!.end] === '[') return false;
-      index = raw[next++]!.end - 1;
-    } else if (char === '[') depth++;
-    else if (char === ']') {
+      BRACKET.lastIndex = raw[next++]!.end;
+    } else if (found[0] === '[') depth++;
+    else {
       if (body[index + 1] === '(') {
         PLAIN_LINK_TARGET.lastIndex = index;
         if (!PLAIN_LINK_TARGET.test(body)) return false;

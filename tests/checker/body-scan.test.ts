@@ -124,4 +124,34 @@ describe('quickCheckBody on arbitrary Markdown', () => {
     // The property means something only if the quick check answers for a fair share of the bodies.
     expect(answered).toBeGreaterThan(300);
   });
+
+  it('whenever it answers for prose with links, brackets and emphasis, gives exactly the exact check\'s answer', () => {
+    const prose = fc
+      .array(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom('They met', ' in Istanbul', '. ', ' ', 'a') },
+          { weight: 2, arbitrary: fc.constantFrom(...IDS.map((id) => `[@${id}]`), `[@${IDS[0]}; @${IDS[1]}]`) },
+          {
+            weight: 3,
+            arbitrary: fc.constantFrom(
+              '\n', '\n\n', '\n- ', '\n> ', '\n# ', '  \n', '**', '*', '_', '[', ']', '(', ')', '[x]', '[]',
+              '](https://example.org/a)', '](/articles/x/)', '](#x)', '](https://e.org/a).', '](page.html)', '\n| a | b |\n| - | - |\n| ',
+            ),
+          },
+        ),
+        { maxLength: 30 },
+      )
+      .map((pieces) => pieces.join(''));
+    let answered = 0;
+    fc.assert(
+      fc.property(prose, (body) => {
+        const quick = quickCheckBody(body, IDS);
+        if (quick === undefined) return;
+        answered++;
+        expect(quick).toEqual(checkBody(body, IDS));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(1500);
+  });
 });
