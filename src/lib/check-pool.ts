@@ -3,12 +3,6 @@ import { Worker } from 'node:worker_threads';
 import type { CheckedArticle } from './check-article.ts';
 import type { CheckedFile, FileToCheck } from './check-file.ts';
 
-/**
- * A worker's young generation, in MB. Checking an article makes many short-lived objects; with
- * V8's default (16 MB) a quarter of a worker's time went to collecting them.
- */
-const YOUNG_GENERATION_MB = 96;
-
 /** Articles a worker is sent at a time: enough to keep message overhead small, few enough to share work evenly. */
 const BATCH = 8;
 
@@ -48,7 +42,7 @@ export class CheckPool {
     for (let index = 0; index < threads; index++) {
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./check-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        worker = new Worker(new URL('./check-worker.ts', import.meta.url));
       } catch {
         this.#broken = true;
         break;
