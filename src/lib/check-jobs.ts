@@ -1,6 +1,6 @@
 /**
- * What a check-pool worker does (see check-pool.ts and check-worker.ts): checks each batch of articles it is
- * sent and posts back the results, in order.
+ * What a check-pool worker does (see check-pool.ts and check-worker.ts): checks each batch of
+ * articles it is sent and posts back the results, in order.
  */
 import { parentPort } from 'node:worker_threads';
 import { checkArticle } from './check-article.ts';
