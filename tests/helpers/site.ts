@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,7 +51,8 @@ function runBuild(args: string[], articlesDir: string, env: Record<string, strin
     },
     timeout: 300_000,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Astro colours its log when CI is set, even into a pipe; tests match the plain text.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 /**
