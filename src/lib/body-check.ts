@@ -1,7 +1,7 @@
 import type { Link, LinkReference, Nodes, Root, Text } from 'mdast';
 import { createRequire } from 'node:module';
 import { visitParents } from 'unist-util-visit-parents';
-import { findCitations, type CitationMatch } from './citations.ts';
+import { findBrokenCitations, findCitations, type TextSpan } from './citations.ts';
 import type { Position } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
 import { lineStarts, positionOf } from './text-position.ts';
@@ -58,13 +58,13 @@ export function unsafeLinkReason(url: string): string | null {
 }
 
 /**
- * Offsets in the body of the citations found in a text node's value. The value is the raw text
+ * Offsets in the body of the citations (or other spans) found in a text node's value, in order. The value is the raw text
  * unless the node spans lines inside a quote or list, or with indented lines; then each citation is
  * looked for in the raw text after the previous citation (`after`). Text that GitHub's autolinks
  * split off has no position of its own: it is looked for within its nearest positioned ancestor.
  * A citation written over several lines, which cannot be found as written, is placed at the start.
  */
-function offsetsOf(matches: readonly CitationMatch[], node: Text, ancestors: readonly Nodes[], body: string, after: number): number[] {
+function offsetsOf(matches: readonly TextSpan[], node: Text, ancestors: readonly Nodes[], body: string, after: number): number[] {
   const holder = node.position ? node : ancestors.findLast((ancestor) => ancestor.position);
   const start = holder?.position?.start.offset ?? 0;
   const end = holder?.position?.end.offset ?? body.length;
@@ -173,10 +173,24 @@ export function checkBody(
       }
     } else if (node.type === 'text') {
       const matches = findCitations(node.value);
-      const offsets = offsetsOf(matches, node, ancestors, body, after);
-      if (offsets.length > 0) after = offsets.at(-1)! + 1;
-      for (const [index, match] of matches.entries()) {
-        const position = positionOf(offsets[index]!, starts);
+      // A link target that swallowed a citation is reported above, once.
+      const swallowed = ancestors.some((ancestor) => ancestor.type === 'link' && ancestor.url.includes('[@'));
+      const broken = swallowed ? [] : findBrokenCitations(node.value, matches);
+      // Both kinds are looked for in the raw text in the order they are written.
+      const spans: TextSpan[] = broken.length === 0 ? matches : [...matches, ...broken].sort((a, b) => a.start - b.start);
+      const found = offsetsOf(spans, node, ancestors, body, after);
+      if (found.length > 0) after = found.at(-1)! + 1;
+      const offsetOf = new Map(spans.map((span, index) => [span, found[index]!]));
+      for (const span of broken) {
+        const written = node.value.slice(span.start, span.end);
+        problems.push({
+          ...positionOf(offsetOf.get(span)!, starts),
+          rule: 'broken-citation',
+          message: `Citation "${written}" is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, \`) inside.`,
+        });
+      }
+      for (const match of matches) {
+        const position = positionOf(offsetOf.get(match)!, starts);
         const written = node.value.slice(match.start, match.end).replace(/\s*\n\s*/g, ' ');
         if (match.malformed.length > 0) {
           problems.push({

@@ -16,15 +16,17 @@ import { lineStarts, positionOf } from './text-position.ts';
  *
  * It answers only when it is sure. Whenever the body holds something on which the parsers can
  * differ (GitHub's autolinks, strikethrough and footnotes, HTML, escapes and entities, citations
- * over several lines) or anything that could be a problem, it returns `undefined` and the exact
- * check runs, with the exact messages. As a last guard, the citations markdown-it finds must be
- * exactly those the search of the text finds, in order: a citation that one parser would hide in
- * code and the other would not cannot slip through.
+ * over several lines, a `[@` that begins no citation) or anything that could be a problem, it
+ * returns `undefined` and the exact check runs, with the exact messages. As a last guard, the
+ * citations markdown-it finds must be exactly those the search of the text finds, in order: a
+ * citation that one parser would hide in code and the other would not cannot slip through.
  */
 export function quickCheckBody(body: string, ids: readonly string[]): BodyReport | undefined {
   if (body.trim() === '' || MAY_DIFFER.test(body) || ENTITY.test(body)) return undefined;
   const known = new Set(ids);
   const raw = findCitations(body);
+  // A `[@` that begins no citation may be a broken one (or sit in code): the exact check decides.
+  if (countOpenings(body) !== raw.length) return undefined;
   for (const { start, end, ids: cited, malformed } of raw) {
     if (malformed.length > 0 || !cited.every((id) => known.has(id)) || body.slice(start, end).includes('\n')) return undefined;
   }
@@ -33,6 +35,13 @@ export function quickCheckBody(body: string, ids: readonly string[]): BodyReport
   const starts = lineStarts(body);
   const citations: BodyCitation[] = raw.map((match) => ({ ...positionOf(match.start, starts), ids: match.ids }));
   return { problems: [], citations };
+}
+
+/** How many times `[@` occurs in `text`. */
+function countOpenings(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('[@'); at >= 0; at = text.indexOf('[@', at + 2)) count++;
+  return count;
 }
 
 // Code spans and fences (` and ~~~), indented code, images, link definitions: where a `[@...]` may

@@ -1,11 +1,15 @@
 import { KEBAB_CASE } from '../schemas/id.ts';
 
-/** A `[@id]` or `[@id1; @id2]` found in a run of text. */
-export interface CitationMatch {
-  /** Offset of `[` in the text. */
+/** Where something stands in a run of text. */
+export interface TextSpan {
+  /** Offset of its first character. */
   start: number;
-  /** Offset just after `]`. */
+  /** Offset just after its last character. */
   end: number;
+}
+
+/** A `[@id]` or `[@id1; @id2]` found in a run of text: `start` is the offset of `[`, `end` just after `]`. */
+export interface CitationMatch extends TextSpan {
   /** The cited ids, in the order written. */
   ids: string[];
   /** Parts between `[@` and `]` that are not `@kebab-case-id`; empty when the citation is well formed. */
@@ -33,4 +37,22 @@ export function findCitations(text: string): CitationMatch[] {
     matches.push({ start: match.index, end: match.index + match[0].length, ids, malformed });
   }
   return matches;
+}
+
+// `[@` and the id-like text after it: how a citation that is never closed is named.
+const OPENING = /\[@[\p{L}\p{N}_-]*/gu;
+
+/**
+ * Each `[@` in `text` that does not begin one of its citations (`matches`, from `findCitations`): a
+ * citation never closed, or split by formatting (`[@bbc-*talks*]` leaves `[@bbc-` in one run of
+ * text), or holding a bracket. The site would show such text as written, with no attribution.
+ */
+export function findBrokenCitations(text: string, matches: readonly CitationMatch[]): TextSpan[] {
+  if (!text.includes('[@')) return [];
+  const starts = new Set(matches.map((match) => match.start));
+  const broken: TextSpan[] = [];
+  for (const found of text.matchAll(OPENING)) {
+    if (!starts.has(found.index)) broken.push({ start: found.index, end: found.index + found[0].length });
+  }
+  return broken;
 }

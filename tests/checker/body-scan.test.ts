@@ -80,6 +80,9 @@ describe('quickCheckBody leaves to the exact check', () => {
     ['a citation in code', 'Write `[@bbc-talks]` to cite.'],
     ['a citation glued to a bare web address', 'See (https://example.org/a)[@bbc-talks] and ](https://example.org/b)[@bbc-talks]'],
     ['a footnote', 'They met.[^1] [@bbc-talks]\n\n[^1]: In Istanbul.'],
+    ['a citation never closed', 'They met [@bbc-talks.'],
+    ['a citation split by emphasis', 'They met [@bbc-*talks*].'],
+    ['an unclosed [@ in code, beside a citation', 'Write `[@id` to cite [@bbc-talks].'],
   ])('%s', (_name, body) => {
     expect(quickCheckBody(body, IDS)).toBeUndefined();
   });

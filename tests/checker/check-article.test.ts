@@ -103,6 +103,21 @@ describe('checkArticle', () => {
     expect(result.citations.at(-1)).toEqual({ line: 39, column: 34, ids: ['reuters-talks', 'kyiv-statement'] });
   });
 
+  it('refuses a citation never closed, or split by emphasis, which would show as plain text', () => {
+    const fix = 'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
+    const unclosed = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks');
+    expect(lines(article(VALID_FRONTMATTER, unclosed))).toEqual([`a.md:39:34  error  broken-citation  Citation "[@reuters-talks" ${fix}`]);
+    const emphasis = VALID_BODY.replace('[@reuters-talks]', '[@reuters-*talks*]');
+    expect(lines(article(VALID_FRONTMATTER, emphasis))).toEqual([`a.md:39:34  error  broken-citation  Citation "[@reuters-" ${fix}`]);
+    const quoted = '> Leaders met. [@kyiv-statement] They [@reuters-talks\n> agreed [@ceasefire-demand';
+    expect(lines(article(VALID_FRONTMATTER, `${VALID_BODY}\n${quoted}\n`))).toEqual([
+      `a.md:41:39  error  broken-citation  Citation "[@reuters-talks" ${fix}`,
+      `a.md:42:10  error  broken-citation  Citation "[@ceasefire-demand" ${fix}`,
+    ]);
+    // In code, the same characters are shown as written, as the editor meant.
+    expect(lines(article(VALID_FRONTMATTER, `${VALID_BODY}\nWrite \`[@id\` to cite.\n`))).toEqual([]);
+  });
+
   it('refuses an empty body', () => {
     expect(lines(article(VALID_FRONTMATTER, '\n\n'))).toContain(
       'a.md:32:1  error  empty-body  The article has no text after the frontmatter; write the explainer below the closing "---".',

@@ -1,8 +1,13 @@
-/** Valid but hostile Markdown bodies: each must be checked and rendered in bounded time, unchanged. */
+/**
+ * Hostile Markdown bodies: each must be checked and rendered in bounded time, unchanged. All are
+ * valid articles but those with `refused`, which the checker must refuse with exactly that many
+ * diagnostics of that rule.
+ */
 export interface PathologicalCase {
   body: string;
   /** Substrings of the rendered HTML and how many times each must occur. */
   counts: Record<string, number>;
+  refused?: { rule: string; count: number };
 }
 
 const CITED = '\n\nThe talks ended the same day [@bbc-talks].\n';
@@ -30,6 +35,8 @@ export const PATHOLOGICAL: Record<string, PathologicalCase> = {
   'unclosed-citations': {
     body: `${repeat('[@bbc-talks ', 5_000)}${CITED}`,
     counts: { '[@bbc-talks': 5_000, 'class="attribution"': 1 },
+    // Each would show as plain text with no attribution.
+    refused: { rule: 'broken-citation', count: 5_000 },
   },
   'unclosed-link-targets': {
     body: `${repeat('[a](', 10_000)}${CITED}`,
