@@ -47,7 +47,9 @@ function countOpenings(text: string): number {
 // Code spans and fences (` and ~~~), indented code, images, link definitions: where a `[@...]` may
 // not be text, or text may be hidden from the search.
 const NOT_PLAIN = /[`]|!\[|\]:/;
-const INDENTED = /(?:^|\n)(?: {0,3}\t| {4})/;
+// A tab, or four spaces, at the start of a line or after the quote and list markers that open it
+// (`>     code` is code inside a quote).
+const INDENTED = /(?:^|\n)[ >*+\-\d.)]*?(?:\t| {4})/;
 const BRACKET = /[[\]]/g;
 // An inline link's target: a web address, a path on this site or an #anchor, with no brackets.
 const PLAIN_LINK_TARGET = /\]\((?:https?:\/\/|\/(?!\/)|#)[^\s()[\]]*\)/y;

@@ -80,6 +80,8 @@ describe('quickCheckBody leaves to the exact check', () => {
     ['a citation in code', 'Write `[@bbc-talks]` to cite.'],
     ['a citation glued to a bare web address', 'See (https://example.org/a)[@bbc-talks] and ](https://example.org/b)[@bbc-talks]'],
     ['a footnote', 'They met.[^1] [@bbc-talks]\n\n[^1]: In Istanbul.'],
+    ['code indented inside a quote', 'They met.\n\n>     [@bbc-talks]'],
+    ['code indented inside a list item', 'They met.\n\n-     [@bbc-talks]'],
     ['a citation never closed', 'They met [@bbc-talks.'],
     ['a citation split by emphasis', 'They met [@bbc-*talks*].'],
     ['an unclosed [@ in code, beside a citation', 'Write `[@id` to cite [@bbc-talks].'],
@@ -107,7 +109,7 @@ describe('quickCheckBody on arbitrary Markdown', () => {
         '![alt', '![map [@bbc-talks]](https://e.org/m.png)', '\n[x]: https://example.org\n', '\n[@bbc-talks]: https://example.org\n', '\n[y]: javascript:x\n',
         '<b>', '</b>', '<!-- c -->', '<https://example.org>', '&amp;', '&#91;', '&', '\\', '\\[',
         'www.example.org', 'https://example.org', 'press@example.org', '[^1]', '\n[^1]: ',
-        '\n| a | b |\n| - | - |\n| ', ' | ', '\u0000',
+        '\n| a | b |\n| - | - |\n| ', ' | ', '\u0000', '\n>     ', '\n-     ', '\n1) ', '\n> > ',
       ),
     },
   );
