@@ -3,6 +3,7 @@ import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
 import { quickCheckBody } from './body-scan.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { findFutureDates, latestPossibleDay } from './future-dates.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { checkUsage } from './usage.ts';
 import { parseYaml } from './yaml.ts';
@@ -31,8 +32,15 @@ export interface CheckedArticle {
 export function checkArticle(
   file: string,
   text: string,
-  /** `body: false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
-  { body: checkTheBody = true }: { body?: boolean } = {},
+  {
+    body: checkTheBody = true,
+    latestDay = latestPossibleDay(),
+  }: {
+    /** `false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
+    body?: boolean;
+    /** The last calendar day a date may name (see future-dates.ts). */
+    latestDay?: string;
+  } = {},
 ): CheckedArticle {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Severity, rule: string, line: number, column: number, message: string) =>
@@ -61,8 +69,13 @@ export function checkArticle(
       report('error', 'frontmatter', split.yamlLine, 1, 'The frontmatter must be a list of "field: value" lines.');
     } else {
       const result = articleSchema.safeParse(data);
-      if (result.success) article = result.data;
-      else {
+      if (result.success) {
+        article = result.data;
+        for (const { path, message } of findFutureDates(article, latestDay)) {
+          const { line, column } = yaml.locate(path);
+          report('error', 'future-date', line, column, message);
+        }
+      } else {
         for (const problem of describeIssues(result.error.issues, articleSchema, data, yaml.locate)) {
           report('error', problem.rule, problem.line, problem.column, problem.message);
         }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/lib/check-article.ts';
 import { formatText } from '../../src/lib/diagnostic.ts';
+import { latestPossibleDay } from '../../src/lib/future-dates.ts';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 
 const lines = (text: string) => checkArticle('a.md', text).diagnostics.map(formatText);
@@ -103,6 +104,18 @@ describe('checkArticle', () => {
     expect(result.citations.at(-1)).toEqual({ line: 39, column: 34, ids: ['reuters-talks', 'kyiv-statement'] });
   });
 
+  it('refuses a date still to come, but for a draft, allowing for time zones a day ahead of UTC', () => {
+    const at = (text: string) => checkArticle('a.md', text, { latestDay: '2025-05-21' }).diagnostics.map(formatText);
+    const ahead = 'a date still to come; check the year. Only a draft (draft: true) may be dated ahead.';
+    const future = VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace('accessed: 2025-05-20', 'accessed: 2025-05-22');
+    expect(at(article(future))).toEqual([
+      `a.md:4:1  error  future-date  Field "published" is 2205-05-20, ${ahead}`,
+      `a.md:15:5  error  future-date  Field "sources[0].accessed" is 2025-05-22, ${ahead}`,
+    ]);
+    expect(at(article(VALID_FRONTMATTER.replace('accessed: 2025-05-20', 'accessed: 2025-05-21T23:30:00+03:00')))).toEqual([]);
+    expect(at(article(`${future}draft: true\n`))).toEqual([]);
+  });
+
   it('refuses a citation never closed, or split by emphasis, which would show as plain text', () => {
     const fix = 'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
     const unclosed = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks');
@@ -122,5 +135,13 @@ describe('checkArticle', () => {
     expect(lines(article(VALID_FRONTMATTER, '\n\n'))).toContain(
       'a.md:32:1  error  empty-body  The article has no text after the frontmatter; write the explainer below the closing "---".',
     );
+  });
+});
+
+describe('latestPossibleDay', () => {
+  it('is the day after today in UTC, or after SOURCED_TODAY when it is set', () => {
+    expect(latestPossibleDay(new Date('2025-12-31T23:59:00Z'), undefined)).toBe('2026-01-01');
+    expect(latestPossibleDay(new Date('2025-12-31T23:59:00-05:00'), undefined)).toBe('2026-01-02');
+    expect(latestPossibleDay(new Date('2025-03-01T00:00:00Z'), '2024-02-28')).toBe('2024-02-29');
   });
 });
