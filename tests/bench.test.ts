@@ -58,6 +58,10 @@ describe('npm run bench', () => {
     expect(figures.articles).toBe(3);
     const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
     expect(isNumber(figures.checker.seconds) && isNumber(figures.checker.articlesPerSecond) && isNumber(figures.checker.peakMB)).toBe(true);
+    // The reported check is the median of three runs.
+    expect(figures.checker.runs).toHaveLength(3);
+    expect([...figures.checker.runs].sort((a: number, b: number) => a - b)[1]).toBe(figures.checker.seconds);
+    expect(result.stdout).toMatch(/^\| Checker, 3 articles \(median of 3 runs\) +\| +[\d.]+ s \(\d+\/s\) \| +- \| +- \|$/m);
     for (const site of [figures.ours, figures.baseline]) {
       for (const run of [site.cold, site.warm]) {
         expect(isNumber(run.seconds)).toBe(true);
