@@ -58,11 +58,12 @@ export function unsafeLinkReason(url: string): string | null {
 }
 
 /**
- * Offsets in the body of the citations (or other spans) found in a text node's value, in order. The value is the raw text
- * unless the node spans lines inside a quote or list, or with indented lines; then each citation is
- * looked for in the raw text after the previous citation (`after`). Text that GitHub's autolinks
- * split off has no position of its own: it is looked for within its nearest positioned ancestor.
- * A citation written over several lines, which cannot be found as written, is placed at the start.
+ * Offsets in the body of the citations (or other spans, in the order written) found in a text
+ * node's value. The value is the raw text unless the node spans lines inside a quote or list, or
+ * with indented lines; then each citation is looked for in the raw text after the previous
+ * citation (`after`). Text that GitHub's autolinks split off has no position of its own: it is
+ * looked for within its nearest positioned ancestor. A citation written over several lines, which
+ * cannot be found as written, is placed at the start.
  */
 function offsetsOf(matches: readonly TextSpan[], node: Text, ancestors: readonly Nodes[], body: string, after: number): number[] {
   const holder = node.position ? node : ancestors.findLast((ancestor) => ancestor.position);
