@@ -69,16 +69,15 @@ export function checkArticle(
       report('error', 'frontmatter', split.yamlLine, 1, 'The frontmatter must be a list of "field: value" lines.');
     } else {
       const result = articleSchema.safeParse(data);
-      if (result.success) {
-        article = result.data;
-        for (const { path, message } of findFutureDates(article, latestDay)) {
-          const { line, column } = yaml.locate(path);
-          report('error', 'future-date', line, column, message);
-        }
-      } else {
+      if (result.success) article = result.data;
+      else {
         for (const problem of describeIssues(result.error.issues, articleSchema, data, yaml.locate)) {
           report('error', problem.rule, problem.line, problem.column, problem.message);
         }
+      }
+      for (const { path, message } of findFutureDates(data, latestDay)) {
+        const { line, column } = yaml.locate(path);
+        report('error', 'future-date', line, column, message);
       }
       knownIds = idsIn(data);
     }

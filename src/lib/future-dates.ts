@@ -1,5 +1,5 @@
-import { calendarDay } from '../schemas/date.ts';
-import type { Article } from '../schemas/index.ts';
+import { calendarDay, isDateOrDateTime } from '../schemas/date.ts';
+import { list, type Loose } from '../schemas/loose.ts';
 import { formatPath } from './schema-diagnostics.ts';
 import type { FieldPath } from './yaml.ts';
 
@@ -24,21 +24,23 @@ export function latestPossibleDay(now: Date = new Date(), today: string | undefi
 /**
  * The dates that say something has already happened (publication, update, when a source was
  * published and read, corrections) but lie after `latest`: nearly always a mistyped year. A draft
- * may be dated ahead. Timeline entries may name events still to come.
+ * may be dated ahead. Timeline entries may name events still to come. Reads frontmatter that may
+ * be invalid in other ways, so that one run reports every problem.
  */
-export function findFutureDates(article: Article, latest: string): FutureDate[] {
-  if (article.draft) return [];
-  const fields: [FieldPath, string | undefined][] = [
+export function findFutureDates(frontmatter: object, latest: string): FutureDate[] {
+  const article = frontmatter as Loose;
+  if (article.draft === true) return [];
+  const fields: [FieldPath, unknown][] = [
     [['published'], article.published],
     [['updated'], article.updated],
-    ...article.sources.flatMap((source, index): [FieldPath, string | undefined][] => [
+    ...list(article.sources).flatMap((source, index): [FieldPath, unknown][] => [
       [['sources', index, 'published'], source.published],
       [['sources', index, 'accessed'], source.accessed],
     ]),
-    ...article.corrections.map((correction, index): [FieldPath, string] => [['corrections', index, 'date'], correction.date]),
+    ...list(article.corrections).map((correction, index): [FieldPath, unknown] => [['corrections', index, 'date'], correction.date]),
   ];
   return fields
-    .filter(([, value]) => value !== undefined && calendarDay(value) > latest)
+    .filter((field): field is [FieldPath, string] => typeof field[1] === 'string' && isDateOrDateTime(field[1]) && calendarDay(field[1]) > latest)
     .map(([path, value]) => ({
       path,
       message: `Field "${formatPath(path)}" is ${value}, a date still to come; check the year. Only a draft (draft: true) may be dated ahead.`,

@@ -1,6 +1,7 @@
 import { claimSchema } from './claim.ts';
 import { calendarDay, dateSchema, dateValue, isDateOrDateTime } from './date.ts';
 import { idSchema, textSchema } from './id.ts';
+import { list, type Loose } from './loose.ts';
 import { sourceSchema } from './source.ts';
 import { z } from './zod.ts';
 
@@ -63,9 +64,6 @@ const articleFields = z.strictObject({
     .describe('a list of corrections; each has date and text'),
 });
 
-type Loose = Record<string, unknown>;
-const list = (value: unknown): Loose[] =>
-  Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' ? (item as Loose) : {})) : [];
 const validDate = (value: unknown): value is string => typeof value === 'string' && isDateOrDateTime(value);
 
 /**
@@ -74,14 +72,37 @@ const validDate = (value: unknown): value is string => typeof value === 'string'
  * reports every problem; hence they read the input defensively.
  */
 function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
-  if (validDate(article.updated) && validDate(article.published) && dateValue(article.updated) < dateValue(article.published)) {
+  const { published, updated } = article;
+  const updatedTooEarly = validDate(updated) && validDate(published) && dateValue(updated) < dateValue(published);
+  if (updatedTooEarly) {
     ctx.addIssue({
       code: 'custom',
       path: ['updated'],
-      message: `is ${article.updated}, before published (${article.published}); an update cannot come before publication`,
+      message: `is ${updated}, before published (${published}); an update cannot come before publication`,
       params: { rule: 'date-order' },
     });
   }
+  // Corrections are compared day by day: one made on the day of publication is in order. An
+  // `updated` before publication is reported above, and corrections are not judged against it.
+  list(article.corrections).forEach(({ date }, index) => {
+    if (!validDate(date)) return;
+    const day = dateValue(calendarDay(date));
+    if (validDate(published) && day < dateValue(calendarDay(published))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['corrections', index, 'date'],
+        message: `is ${date}, before published (${published}); a correction cannot come before publication`,
+        params: { rule: 'date-order' },
+      });
+    } else if (validDate(updated) && !updatedTooEarly && day > dateValue(calendarDay(updated))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['corrections', index, 'date'],
+        message: `is ${date}, after updated (${updated}); a correction updates the article, so set updated to ${calendarDay(date)} or later`,
+        params: { rule: 'date-order' },
+      });
+    }
+  });
   const sources = list(article.sources);
   const seen = new Map<string, (string | number)[]>();
   const items = [

@@ -116,6 +116,27 @@ describe('checkArticle', () => {
     expect(at(article(`${future}draft: true\n`))).toEqual([]);
   });
 
+  it('reports a date still to come together with the other problems of the same frontmatter', () => {
+    const text = article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace('title: Talks in Istanbul\n', ''));
+    expect(checkArticle('a.md', text, { latestDay: '2025-05-21' }).diagnostics.map((diagnostic) => diagnostic.rule)).toEqual([
+      'missing-field',
+      'future-date',
+    ]);
+  });
+
+  it('refuses a correction dated before publication, or after the last update', () => {
+    const corrected = (published: string, updated: string, correction: string) =>
+      article(`${VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)}corrections:\n  - date: ${correction}\n    text: The first version named the wrong city.\n`);
+    expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-19'))).toEqual([
+      'a.md:33:5  error  date-order  Field "corrections[0].date" is 2025-05-19, before published (2025-05-20); a correction cannot come before publication.',
+    ]);
+    expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-23'))).toEqual([
+      'a.md:33:5  error  date-order  Field "corrections[0].date" is 2025-05-23, after updated (2025-05-22); a correction updates the article, so set updated to 2025-05-23 or later.',
+    ]);
+    expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-22T23:30:00-05:00'))).toEqual([]);
+    expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-20'))).toEqual([]);
+  });
+
   it('refuses a citation never closed, or split by emphasis, which would show as plain text', () => {
     const fix = 'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
     const unclosed = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks');
