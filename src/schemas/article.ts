@@ -103,6 +103,32 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       });
     }
   });
+  // The page shows the timeline as written, as an ordered list: events must come in date order.
+  // A plain date names a whole day, so it is compared with the others by calendar day; two
+  // date-times are compared by instant. Each event is held against the latest day and the latest
+  // date-time above it.
+  let latestDay: string | undefined;
+  let latestTime: string | undefined;
+  list(article.timeline).forEach(({ date }, index) => {
+    if (!validDate(date)) return;
+    const timed = date.length > 10;
+    const earlier =
+      latestDay !== undefined && calendarDay(date) < calendarDay(latestDay)
+        ? latestDay
+        : timed && latestTime !== undefined && dateValue(date) < dateValue(latestTime)
+          ? latestTime
+          : undefined;
+    if (earlier !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeline', index, 'date'],
+        message: `is ${date}, before an event above it (${earlier}); list the events in date order, earliest first`,
+        params: { rule: 'date-order' },
+      });
+    }
+    if (latestDay === undefined || calendarDay(date) > calendarDay(latestDay)) latestDay = date;
+    if (timed && (latestTime === undefined || dateValue(date) > dateValue(latestTime))) latestTime = date;
+  });
   const sources = list(article.sources);
   const seen = new Map<string, (string | number)[]>();
   const items = [

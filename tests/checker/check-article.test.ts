@@ -137,6 +137,19 @@ describe('checkArticle', () => {
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-20'))).toEqual([]);
   });
 
+  it('refuses a timeline out of date order, comparing a plain date with a date-time by day', () => {
+    const timeline = (...dates: string[]) =>
+      article(`${VALID_FRONTMATTER}timeline:\n${dates.map((date) => `  - date: ${date}\n    text: Something happened.\n    sources:\n      - reuters-talks\n`).join('')}`);
+    expect(lines(timeline('2025-05-16', '2025-05-11', '2025-05-12'))).toEqual([
+      'a.md:36:5  error  date-order  Field "timeline[1].date" is 2025-05-11, before an event above it (2025-05-16); list the events in date order, earliest first.',
+      'a.md:40:5  error  date-order  Field "timeline[2].date" is 2025-05-12, before an event above it (2025-05-16); list the events in date order, earliest first.',
+    ]);
+    expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T09:00:00+03:00'))).toEqual([
+      'a.md:40:5  error  date-order  Field "timeline[2].date" is 2025-05-16T09:00:00+03:00, before an event above it (2025-05-16T10:00:00+03:00); list the events in date order, earliest first.',
+    ]);
+    expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17'))).toEqual([]);
+  });
+
   it('refuses a citation never closed, or split by emphasis, which would show as plain text', () => {
     const fix = 'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
     const unclosed = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks');
