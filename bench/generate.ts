@@ -84,8 +84,10 @@ export function generateArticle(seed: number, index: number): string {
   lines.push(`title: ${quoted(`Explainer ${index + 1}: ${sentence(random, 6, 10)}`)}`);
   lines.push('description: >-');
   for (let i = 0; i < 3; i++) lines.push(`  ${sentence(random, 14, 20)}.`);
-  lines.push(`published: ${date(year + 1, random.int(1, 12), random.int(1, 28))}`);
-  if (random.chance(0.3)) lines.push(`updated: ${date(year + 2, random.int(1, 12), random.int(1, 28))}`);
+  const published = date(year + 1, random.int(1, 12), random.int(1, 28));
+  const updated = random.chance(0.3) ? date(year + 2, random.int(1, 12), random.int(1, 28)) : undefined;
+  lines.push(`published: ${published}`);
+  if (updated) lines.push(`updated: ${updated}`);
   lines.push('authors:', '  - Sourced newsroom');
   if (random.chance(0.4)) lines.push(`  - ${quoted(`Reporter ${random.int(1, 40)}`)}`);
   lines.push('topics:');
@@ -146,7 +148,8 @@ export function generateArticle(seed: number, index: number): string {
     for (const id of ids) lines.push(`      - ${id}`);
   }
   if (random.chance(0.15)) {
-    lines.push('', 'corrections:', `  - date: ${quoted(date(year + 2, 1, 15))}`, `    text: ${quoted(`${sentence(random)}.`)}`);
+    // Dated on the last update (a correction is an update), or on the day of publication.
+    lines.push('', 'corrections:', `  - date: ${quoted(updated ?? published)}`, `    text: ${quoted(`${sentence(random)}.`)}`);
   }
   lines.push('---', '');
 

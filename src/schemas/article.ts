@@ -84,9 +84,13 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   }
   // Corrections are compared day by day: one made on the day of publication is in order. An
   // `updated` before publication is reported above, and corrections are not judged against it.
+  // A correction made after publication updates the article, so `updated` must then be given:
+  // the page and the structured data show it as the date of the last change.
+  let latestCorrection: { index: number; date: string } | undefined;
   list(article.corrections).forEach(({ date }, index) => {
     if (!validDate(date)) return;
     const day = dateValue(calendarDay(date));
+    if (!latestCorrection || day > dateValue(calendarDay(latestCorrection.date))) latestCorrection = { index, date };
     if (validDate(published) && day < dateValue(calendarDay(published))) {
       ctx.addIssue({
         code: 'custom',
@@ -103,6 +107,19 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       });
     }
   });
+  if (
+    updated === undefined &&
+    latestCorrection &&
+    validDate(published) &&
+    dateValue(calendarDay(latestCorrection.date)) > dateValue(calendarDay(published))
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['corrections', latestCorrection.index, 'date'],
+      message: `is ${latestCorrection.date}, after publication (${published}), but the article gives no updated date; a correction updates the article, so add updated: ${calendarDay(latestCorrection.date)}`,
+      params: { rule: 'date-order' },
+    });
+  }
   // The page shows the timeline as written, as an ordered list: events must come in date order.
   // A plain date names a whole day, so it is compared with the others by calendar day; two
   // date-times are compared by instant. Each event is held against the latest day and the latest

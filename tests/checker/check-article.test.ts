@@ -135,6 +135,13 @@ describe('checkArticle', () => {
     ]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-22T23:30:00-05:00'))).toEqual([]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-20'))).toEqual([]);
+    // With no updated date, a correction after the day of publication asks for one.
+    const unupdated = (...dates: string[]) =>
+      article(`${VALID_FRONTMATTER}corrections:\n${dates.map((date) => `  - date: ${date}\n    text: The first version named the wrong city.\n`).join('')}`);
+    expect(lines(unupdated('2025-05-20', '2025-05-23', '2025-05-21'))).toEqual([
+      'a.md:34:5  error  date-order  Field "corrections[1].date" is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
+    ]);
+    expect(lines(unupdated('2025-05-20T23:00:00+03:00'))).toEqual([]);
   });
 
   it('refuses a timeline out of date order, comparing a plain date with a date-time by day', () => {
