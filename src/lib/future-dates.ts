@@ -1,6 +1,6 @@
 import { calendarDay, isDateOrDateTime } from '../schemas/date.ts';
+import { formatPath } from '../schemas/field-path.ts';
 import { list, type Loose } from '../schemas/loose.ts';
-import { formatPath } from './schema-diagnostics.ts';
 import type { FieldPath } from './yaml.ts';
 
 /** A date that cannot have happened yet. */

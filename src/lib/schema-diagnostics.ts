@@ -1,3 +1,4 @@
+import { formatPath } from '../schemas/field-path.ts';
 import type { z } from '../schemas/zod.ts';
 import type { Position } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
@@ -56,12 +57,6 @@ function fieldNames(schema: AnySchema | undefined): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-/** `sources[2].url`: a path as an editor reads it. */
-export function formatPath(path: FieldPath): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
-    .join('');
-}
 
 function where(path: FieldPath): string {
   return path.length === 0 ? 'the frontmatter' : `"${formatPath(path)}"`;

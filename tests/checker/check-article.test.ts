@@ -157,6 +157,20 @@ describe('checkArticle', () => {
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17'))).toEqual([]);
   });
 
+  it('refuses an author, topic or source listed twice, which the page would show twice', () => {
+    const text = article(
+      VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomacy\n  - diplomacy')
+        .replace('  - Sourced newsroom', '  - Sourced newsroom\n  - Sourced newsroom')
+        .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
+    );
+    expect(lines(text)).toEqual([
+      'a.md:7:5  error  duplicate-value  Field "authors[1]" repeats "Sourced newsroom", already listed as authors[0]; remove the repeat.',
+      'a.md:10:5  error  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.',
+      'a.md:33:9  error  duplicate-value  Field "claims[0].sources[2]" repeats "kyiv-statement", already listed as claims[0].sources[0]; remove the repeat.',
+      'a.md:34:9  error  duplicate-value  Field "claims[0].sources[3]" repeats "reuters-talks", already listed as claims[0].sources[1]; remove the repeat.',
+    ]);
+  });
+
   it('refuses a citation never closed, or split by emphasis, which would show as plain text', () => {
     const fix = 'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
     const unclosed = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks');
