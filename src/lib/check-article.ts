@@ -1,6 +1,7 @@
 import { articleSchema, type Article } from '../schemas/index.ts';
 import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
 import { quickCheckBody } from './body-scan.ts';
+import { checkDateConsistency } from './date-consistency.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { findFutureDates, latestPossibleDay } from './future-dates.ts';
@@ -110,7 +111,7 @@ export function checkArticle(
   const citations = body.citations.map((citation) => ({ ...citation, line: toFileLine(citation.line) }));
 
   if (article) {
-    for (const finding of checkUsage(article, citations)) {
+    for (const finding of [...checkUsage(article, citations), ...checkDateConsistency(article)]) {
       const { line, column } = yaml.locate(finding.path);
       report('warning', finding.rule, line, column, finding.message);
     }

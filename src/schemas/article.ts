@@ -74,8 +74,7 @@ const validDate = (value: unknown): value is string => typeof value === 'string'
  */
 function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   const { published, updated } = article;
-  const updatedTooEarly = validDate(updated) && validDate(published) && dateValue(updated) < dateValue(published);
-  if (updatedTooEarly) {
+  if (validDate(updated) && validDate(published) && dateValue(updated) < dateValue(published)) {
     ctx.addIssue({
       code: 'custom',
       path: ['updated'],
@@ -83,69 +82,18 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       params: { rule: 'date-order' },
     });
   }
-  // Corrections are compared day by day: one made on the day of publication is in order. An
-  // `updated` before publication is reported above, and corrections are not judged against it.
-  // A correction made after publication updates the article, so `updated` must then be given:
-  // the page and the structured data show it as the date of the last change.
-  let latestCorrection: { index: number; date: string } | undefined;
+  // A correction made before publication is impossible; compared by day, so that one made on the
+  // day of publication is in order. (Whether `updated` reflects the corrections is a warning: see
+  // src/lib/date-consistency.ts.)
   list(article.corrections).forEach(({ date }, index) => {
-    if (!validDate(date)) return;
-    const day = dateValue(calendarDay(date));
-    if (!latestCorrection || day > dateValue(calendarDay(latestCorrection.date))) latestCorrection = { index, date };
-    if (validDate(published) && day < dateValue(calendarDay(published))) {
+    if (validDate(date) && validDate(published) && calendarDay(date) < calendarDay(published)) {
       ctx.addIssue({
         code: 'custom',
         path: ['corrections', index, 'date'],
         message: `is ${date}, before published (${published}); a correction cannot come before publication`,
         params: { rule: 'date-order' },
       });
-    } else if (validDate(updated) && !updatedTooEarly && day > dateValue(calendarDay(updated))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['corrections', index, 'date'],
-        message: `is ${date}, after updated (${updated}); a correction updates the article, so set updated to ${calendarDay(date)} or later`,
-        params: { rule: 'date-order' },
-      });
     }
-  });
-  if (
-    updated === undefined &&
-    latestCorrection &&
-    validDate(published) &&
-    dateValue(calendarDay(latestCorrection.date)) > dateValue(calendarDay(published))
-  ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['corrections', latestCorrection.index, 'date'],
-      message: `is ${latestCorrection.date}, after publication (${published}), but the article gives no updated date; a correction updates the article, so add updated: ${calendarDay(latestCorrection.date)}`,
-      params: { rule: 'date-order' },
-    });
-  }
-  // The page shows the timeline as written, as an ordered list: events must come in date order.
-  // A plain date names a whole day, so it is compared with the others by calendar day; two
-  // date-times are compared by instant. Each event is held against the latest day and the latest
-  // date-time above it.
-  let latestDay: string | undefined;
-  let latestTime: string | undefined;
-  list(article.timeline).forEach(({ date }, index) => {
-    if (!validDate(date)) return;
-    const timed = date.length > 10;
-    const earlier =
-      latestDay !== undefined && calendarDay(date) < calendarDay(latestDay)
-        ? latestDay
-        : timed && latestTime !== undefined && dateValue(date) < dateValue(latestTime)
-          ? latestTime
-          : undefined;
-    if (earlier !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeline', index, 'date'],
-        message: `is ${date}, before an event above it (${earlier}); list the events in date order, earliest first`,
-        params: { rule: 'date-order' },
-      });
-    }
-    if (latestDay === undefined || calendarDay(date) > calendarDay(latestDay)) latestDay = date;
-    if (timed && (latestTime === undefined || dateValue(date) > dateValue(latestTime))) latestTime = date;
   });
   // A list that names the same topic, author or source twice would show it twice.
   const noRepeats = (path: (string | number)[], value: unknown) => {

@@ -124,14 +124,14 @@ describe('checkArticle', () => {
     ]);
   });
 
-  it('refuses a correction dated before publication, or after the last update', () => {
+  it('refuses a correction dated before publication, and warns when updated does not reflect a correction', () => {
     const corrected = (published: string, updated: string, correction: string) =>
       article(`${VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)}corrections:\n  - date: ${correction}\n    text: The first version named the wrong city.\n`);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-19'))).toEqual([
       'a.md:33:5  error  date-order  Field "corrections[0].date" is 2025-05-19, before published (2025-05-20); a correction cannot come before publication.',
     ]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-23'))).toEqual([
-      'a.md:33:5  error  date-order  Field "corrections[0].date" is 2025-05-23, after updated (2025-05-22); a correction updates the article, so set updated to 2025-05-23 or later.',
+      'a.md:33:5  warning  correction-not-updated  Field "corrections[0].date" is 2025-05-23, after updated (2025-05-22); a correction updates the article, so set updated to 2025-05-23 or later.',
     ]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-22T23:30:00-05:00'))).toEqual([]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-20'))).toEqual([]);
@@ -139,20 +139,20 @@ describe('checkArticle', () => {
     const unupdated = (...dates: string[]) =>
       article(`${VALID_FRONTMATTER}corrections:\n${dates.map((date) => `  - date: ${date}\n    text: The first version named the wrong city.\n`).join('')}`);
     expect(lines(unupdated('2025-05-20', '2025-05-23', '2025-05-21'))).toEqual([
-      'a.md:34:5  error  date-order  Field "corrections[1].date" is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
+      'a.md:34:5  warning  correction-not-updated  Field "corrections[1].date" is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
     ]);
     expect(lines(unupdated('2025-05-20T23:00:00+03:00'))).toEqual([]);
   });
 
-  it('refuses a timeline out of date order, comparing a plain date with a date-time by day', () => {
+  it('warns about a timeline out of date order, comparing a plain date with a date-time by day', () => {
     const timeline = (...dates: string[]) =>
       article(`${VALID_FRONTMATTER}timeline:\n${dates.map((date) => `  - date: ${date}\n    text: Something happened.\n    sources:\n      - reuters-talks\n`).join('')}`);
     expect(lines(timeline('2025-05-16', '2025-05-11', '2025-05-12'))).toEqual([
-      'a.md:36:5  error  date-order  Field "timeline[1].date" is 2025-05-11, before an event above it (2025-05-16); list the events in date order, earliest first.',
-      'a.md:40:5  error  date-order  Field "timeline[2].date" is 2025-05-12, before an event above it (2025-05-16); list the events in date order, earliest first.',
+      'a.md:36:5  warning  timeline-order  Field "timeline[1].date" is 2025-05-11, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
+      'a.md:40:5  warning  timeline-order  Field "timeline[2].date" is 2025-05-12, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
     ]);
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T09:00:00+03:00'))).toEqual([
-      'a.md:40:5  error  date-order  Field "timeline[2].date" is 2025-05-16T09:00:00+03:00, before an event above it (2025-05-16T10:00:00+03:00); list the events in date order, earliest first.',
+      'a.md:40:5  warning  timeline-order  Field "timeline[2].date" is 2025-05-16T09:00:00+03:00, before an event above it (2025-05-16T10:00:00+03:00); the page lists the events as written, so put them in date order, earliest first.',
     ]);
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17'))).toEqual([]);
   });
