@@ -72,7 +72,7 @@ export function generateArticle(seed: number, index: number): string {
   const sourceCount = random.int(8, 40);
   const claimCount = random.int(5, 15);
   const citationCount = Math.max(random.int(10, 30), claimCount);
-  // Every date stays in the past (the checker refuses dates still to come): at the latest 2025.
+  // Every date stays in the past (the checker warns about dates still to come): at the latest 2025.
   const year = 2018 + (index % 6);
   const sources = Array.from({ length: sourceCount }, (_, i) => {
     const publisher = PUBLISHERS[(i + index) % PUBLISHERS.length]!;

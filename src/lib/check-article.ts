@@ -5,6 +5,7 @@ import { checkDateConsistency } from './date-consistency.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { findFutureDates, latestPossibleDay } from './future-dates.ts';
+import { findRepeats } from './repeats.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { checkUsage } from './usage.ts';
 import { parseYaml } from './yaml.ts';
@@ -78,7 +79,7 @@ export function checkArticle(
       }
       for (const { path, message } of findFutureDates(data, latestDay)) {
         const { line, column } = yaml.locate(path);
-        report('error', 'future-date', line, column, message);
+        report('warning', 'future-date', line, column, message);
       }
       knownIds = idsIn(data);
     }
@@ -111,7 +112,7 @@ export function checkArticle(
   const citations = body.citations.map((citation) => ({ ...citation, line: toFileLine(citation.line) }));
 
   if (article) {
-    for (const finding of [...checkUsage(article, citations), ...checkDateConsistency(article)]) {
+    for (const finding of [...checkUsage(article, citations), ...checkDateConsistency(article), ...findRepeats(article)]) {
       const { line, column } = yaml.locate(finding.path);
       report('warning', finding.rule, line, column, finding.message);
     }

@@ -3,7 +3,7 @@ import { formatPath } from '../schemas/field-path.ts';
 import { list, type Loose } from '../schemas/loose.ts';
 import type { FieldPath } from './yaml.ts';
 
-/** A date that cannot have happened yet. */
+/** A date that cannot have happened yet: a warning, since synthetic or imported archives may carry such dates on purpose. */
 export interface FutureDate {
   /** The frontmatter field that holds it. */
   path: FieldPath;
@@ -43,6 +43,6 @@ export function findFutureDates(frontmatter: object, latest: string): FutureDate
     .filter((field): field is [FieldPath, string] => typeof field[1] === 'string' && isDateOrDateTime(field[1]) && calendarDay(field[1]) > latest)
     .map(([path, value]) => ({
       path,
-      message: `Field "${formatPath(path)}" is ${value}, a date still to come; check the year. Only a draft (draft: true) may be dated ahead.`,
+      message: `Field "${formatPath(path)}" is ${value}, a date still to come; check the year (only a draft should be dated ahead).`,
     }));
 }

@@ -1,6 +1,5 @@
 import { claimSchema } from './claim.ts';
 import { calendarDay, dateSchema, dateValue, isDateOrDateTime } from './date.ts';
-import { formatPath } from './field-path.ts';
 import { idSchema, textSchema } from './id.ts';
 import { list, type Loose } from './loose.ts';
 import { sourceSchema } from './source.ts';
@@ -95,28 +94,6 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       });
     }
   });
-  // A list that names the same topic, author or source twice would show it twice.
-  const noRepeats = (path: (string | number)[], value: unknown) => {
-    if (!Array.isArray(value)) return;
-    const first = new Map<string, number>();
-    value.forEach((item: unknown, index) => {
-      if (typeof item !== 'string') return;
-      const earlier = first.get(item);
-      if (earlier === undefined) first.set(item, index);
-      else {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, index],
-          message: `repeats "${item}", already listed as ${formatPath([...path, earlier])}; remove the repeat`,
-          params: { rule: 'duplicate-value' },
-        });
-      }
-    });
-  };
-  noRepeats(['authors'], article.authors);
-  noRepeats(['topics'], article.topics);
-  list(article.claims).forEach((claim, index) => noRepeats(['claims', index, 'sources'], claim.sources));
-  list(article.timeline).forEach((entry, index) => noRepeats(['timeline', index, 'sources'], entry.sources));
   const sources = list(article.sources);
   const seen = new Map<string, (string | number)[]>();
   const items = [

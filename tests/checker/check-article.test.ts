@@ -104,13 +104,13 @@ describe('checkArticle', () => {
     expect(result.citations.at(-1)).toEqual({ line: 39, column: 34, ids: ['reuters-talks', 'kyiv-statement'] });
   });
 
-  it('refuses a date still to come, but for a draft, allowing for time zones a day ahead of UTC', () => {
+  it('warns about a date still to come, but for a draft, allowing for time zones a day ahead of UTC', () => {
     const at = (text: string) => checkArticle('a.md', text, { latestDay: '2025-05-21' }).diagnostics.map(formatText);
-    const ahead = 'a date still to come; check the year. Only a draft (draft: true) may be dated ahead.';
+    const ahead = 'a date still to come; check the year (only a draft should be dated ahead).';
     const future = VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace('accessed: 2025-05-20', 'accessed: 2025-05-22');
     expect(at(article(future))).toEqual([
-      `a.md:4:1  error  future-date  Field "published" is 2205-05-20, ${ahead}`,
-      `a.md:15:5  error  future-date  Field "sources[0].accessed" is 2025-05-22, ${ahead}`,
+      `a.md:4:1  warning  future-date  Field "published" is 2205-05-20, ${ahead}`,
+      `a.md:15:5  warning  future-date  Field "sources[0].accessed" is 2025-05-22, ${ahead}`,
     ]);
     expect(at(article(VALID_FRONTMATTER.replace('accessed: 2025-05-20', 'accessed: 2025-05-21T23:30:00+03:00')))).toEqual([]);
     expect(at(article(`${future}draft: true\n`))).toEqual([]);
@@ -157,17 +157,17 @@ describe('checkArticle', () => {
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17'))).toEqual([]);
   });
 
-  it('refuses an author, topic or source listed twice, which the page would show twice', () => {
+  it('warns about an author, topic or source listed twice, which the page would show twice', () => {
     const text = article(
       VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomacy\n  - diplomacy')
         .replace('  - Sourced newsroom', '  - Sourced newsroom\n  - Sourced newsroom')
         .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
     );
     expect(lines(text)).toEqual([
-      'a.md:7:5  error  duplicate-value  Field "authors[1]" repeats "Sourced newsroom", already listed as authors[0]; remove the repeat.',
-      'a.md:10:5  error  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.',
-      'a.md:33:9  error  duplicate-value  Field "claims[0].sources[2]" repeats "kyiv-statement", already listed as claims[0].sources[0]; remove the repeat.',
-      'a.md:34:9  error  duplicate-value  Field "claims[0].sources[3]" repeats "reuters-talks", already listed as claims[0].sources[1]; remove the repeat.',
+      'a.md:7:5  warning  duplicate-value  Field "authors[1]" repeats "Sourced newsroom", already listed as authors[0]; remove the repeat.',
+      'a.md:10:5  warning  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.',
+      'a.md:33:9  warning  duplicate-value  Field "claims[0].sources[2]" repeats "kyiv-statement", already listed as claims[0].sources[0]; remove the repeat.',
+      'a.md:34:9  warning  duplicate-value  Field "claims[0].sources[3]" repeats "reuters-talks", already listed as claims[0].sources[1]; remove the repeat.',
     ]);
   });
 
