@@ -1,4 +1,5 @@
 import { articleSchema, type Article } from '../schemas/index.ts';
+import { list, type Loose } from '../schemas/loose.ts';
 import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
 import { quickCheckBody } from './body-scan.ts';
 import { checkDateConsistency } from './date-consistency.ts';
@@ -70,6 +71,7 @@ export function checkArticle(
     if (!isMap) {
       report('error', 'frontmatter', split.yamlLine, 1, 'The frontmatter must be a list of "field: value" lines.');
     } else {
+      const fields = data as Loose;
       const result = articleSchema.safeParse(data);
       if (result.success) article = result.data;
       else {
@@ -77,11 +79,11 @@ export function checkArticle(
           report('error', problem.rule, problem.line, problem.column, problem.message);
         }
       }
-      for (const { path, message } of findFutureDates(data, latestDay)) {
+      for (const { path, message } of findFutureDates(fields, latestDay)) {
         const { line, column } = yaml.locate(path);
         report('warning', 'future-date', line, column, message);
       }
-      knownIds = idsIn(data);
+      knownIds = idsIn(fields);
     }
   }
 
@@ -122,17 +124,8 @@ export function checkArticle(
 }
 
 /** Ids of the sources and claims, read from frontmatter that may not be valid yet. */
-function idsIn(data: object): string[] {
-  const ids: string[] = [];
-  for (const field of ['sources', 'claims'] as const) {
-    const list = (data as Record<string, unknown>)[field];
-    if (!Array.isArray(list)) continue;
-    for (const item of list) {
-      const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
-      if (typeof id === 'string') ids.push(id);
-    }
-  }
-  return ids;
+function idsIn(data: Loose): string[] {
+  return [...list(data.sources), ...list(data.claims)].map((item) => item.id).filter((id): id is string => typeof id === 'string');
 }
 
 const FIELDS = new Set(Object.keys(articleSchema.shape));

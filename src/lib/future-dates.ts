@@ -1,4 +1,4 @@
-import { calendarDay, isDateOrDateTime } from '../schemas/date.ts';
+import { calendarDay, validDate } from '../schemas/date.ts';
 import { formatPath } from '../schemas/field-path.ts';
 import { list, type Loose } from '../schemas/loose.ts';
 import type { FieldPath } from './yaml.ts';
@@ -27,8 +27,7 @@ export function latestPossibleDay(now: Date = new Date(), today: string | undefi
  * may be dated ahead. Timeline entries may name events still to come. Reads frontmatter that may
  * be invalid in other ways, so that one run reports every problem.
  */
-export function findFutureDates(frontmatter: object, latest: string): FutureDate[] {
-  const article = frontmatter as Loose;
+export function findFutureDates(article: Loose, latest: string): FutureDate[] {
   if (article.draft === true) return [];
   const fields: [FieldPath, unknown][] = [
     [['published'], article.published],
@@ -40,7 +39,7 @@ export function findFutureDates(frontmatter: object, latest: string): FutureDate
     ...list(article.corrections).map((correction, index): [FieldPath, unknown] => [['corrections', index, 'date'], correction.date]),
   ];
   return fields
-    .filter((field): field is [FieldPath, string] => typeof field[1] === 'string' && isDateOrDateTime(field[1]) && calendarDay(field[1]) > latest)
+    .filter((field): field is [FieldPath, string] => validDate(field[1]) && calendarDay(field[1]) > latest)
     .map(([path, value]) => ({
       path,
       message: `Field "${formatPath(path)}" is ${value}, a date still to come; check the year (only a draft should be dated ahead).`,

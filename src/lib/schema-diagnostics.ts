@@ -57,7 +57,6 @@ function fieldNames(schema: AnySchema | undefined): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-
 function where(path: FieldPath): string {
   return path.length === 0 ? 'the frontmatter' : `"${formatPath(path)}"`;
 }

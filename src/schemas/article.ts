@@ -1,5 +1,5 @@
 import { claimSchema } from './claim.ts';
-import { calendarDay, dateSchema, dateValue, isDateOrDateTime } from './date.ts';
+import { calendarDay, dateSchema, dateValue, validDate } from './date.ts';
 import { idSchema, textSchema } from './id.ts';
 import { list, type Loose } from './loose.ts';
 import { sourceSchema } from './source.ts';
@@ -63,8 +63,6 @@ const articleFields = z.strictObject({
     .default([])
     .describe('a list of corrections; each has date and text'),
 });
-
-const validDate = (value: unknown): value is string => typeof value === 'string' && isDateOrDateTime(value);
 
 /**
  * The checks that look across fields: date order, ids unique across sources and claims, and

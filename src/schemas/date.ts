@@ -32,6 +32,9 @@ export function isDateOrDateTime(value: string): boolean {
   );
 }
 
+/** True for a value read from YAML that is a valid date or date-time (see isDateOrDateTime). */
+export const validDate = (value: unknown): value is string => typeof value === 'string' && isDateOrDateTime(value);
+
 /** The instant a date or date-time stands for, in milliseconds; a plain date counts as its UTC midnight. */
 export function dateValue(value: string): number {
   return Date.parse(isCalendarDate(value) ? `${value}T00:00:00Z` : value);
