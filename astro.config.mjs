@@ -3,7 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { processorOptions } from './src/markdown/pipeline.ts';
-import { CSP_DIRECTIVES } from './src/lib/security-policy.ts';
+import { CSP_DIRECTIVES } from './src/publishing/security-policy.ts';
 
 // Where the site is published: SITE_URL is the origin (plus any path the host adds), BASE_PATH the
 // folder the site lives in, such as `/repo/` on GitHub Pages project sites.

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleLoader } from './lib/article-loader.ts';
-import { articleSchema, pageSchema } from './schemas/index.ts';
+import { articleLoader } from './astro/article-loader.ts';
+import { articleSchema, pageSchema } from './format/index.ts';
 
 export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArticle, generateArticles } from '../bench/generate.ts';
-import { checkArticle } from '../src/lib/check-article.ts';
+import { checkArticle } from '../src/checker/check-article.ts';
 import { ROOT } from './helpers/site.ts';
 
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');

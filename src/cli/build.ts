@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../lib/article-files.ts';
-import { checkTargets } from '../lib/check-files.ts';
-import { writePrechecked } from '../lib/prechecked.ts';
-import { reportCheck } from '../lib/report.ts';
+import { ARTICLES_DIR } from '../format/article-files.ts';
+import { checkTargets } from '../checker/check-files.ts';
+import { writePrechecked } from '../checker/prechecked.ts';
+import { reportCheck } from '../checker/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });

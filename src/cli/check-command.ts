@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../lib/article-files.ts';
-import { checkTargets } from '../lib/check-files.ts';
-import { FORMATS, type Format } from '../lib/diagnostic.ts';
-import { reportCheck } from '../lib/report.ts';
+import { ARTICLES_DIR } from '../format/article-files.ts';
+import { checkTargets } from '../checker/check-files.ts';
+import { FORMATS, type Format } from '../checker/diagnostic.ts';
+import { reportCheck } from '../checker/report.ts';
 
 const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
 Checks every article in ${ARTICLES_DIR}/ (or the files and folders given) and prints every problem.`;

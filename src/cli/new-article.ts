@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../lib/article-files.ts';
-import { articleTemplate, localDate, slugify } from '../lib/new-article.ts';
-import { KEBAB_CASE, isCalendarDate } from '../schemas/index.ts';
+import { ARTICLES_DIR } from '../format/article-files.ts';
+import { articleTemplate, localDate, slugify } from './article-template.ts';
+import { KEBAB_CASE, isCalendarDate } from '../format/index.ts';
 
 const USAGE = `Usage: npm run new -- "Headline" [--slug SLUG] [--date YYYY-MM-DD]
 Creates ${ARTICLES_DIR}/<slug>.md from the template, as a draft dated today.`;

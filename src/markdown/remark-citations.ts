@@ -1,6 +1,6 @@
 import type { PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { findCitations } from '../lib/citations.ts';
+import { findCitations } from '../format/citations.ts';
 import {
   CitationNumbering,
   indexTargets,

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { countWords } from '../lib/reading-time.ts';
+import { countWords } from './reading-time.ts';
 
 interface AstroData {
   astro?: { frontmatter?: { words?: number } };

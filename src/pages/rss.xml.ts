@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { publishedArticles } from '../lib/published.ts';
-import { articleUrl, siteUrl } from '../lib/site-url.ts';
-import { PUBLISHER_NAME } from '../lib/structured-data.ts';
-import { dateValue } from '../schemas/index.ts';
+import { publishedArticles } from '../site/published.ts';
+import { articleUrl, siteUrl } from '../site/site-url.ts';
+import { PUBLISHER_NAME } from '../publishing/structured-data.ts';
+import { dateValue } from '../format/index.ts';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 /** Readers show an item's description as HTML, so plain text must be HTML-escaped before it is XML-escaped. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { textDigest, writePrechecked } from '../../src/lib/prechecked.ts';
+import { textDigest, writePrechecked } from '../../src/checker/prechecked.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';

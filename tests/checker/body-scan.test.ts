@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/lib/body-check.ts';
-import { quickCheckBody } from '../../src/lib/body-scan.ts';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { parseYaml } from '../../src/lib/yaml.ts';
+import { checkBody } from '../../src/checker/body-check.ts';
+import { quickCheckBody } from '../../src/checker/body-scan.ts';
+import { splitFrontmatter } from '../../src/checker/frontmatter.ts';
+import { parseYaml } from '../../src/checker/yaml.ts';
 import { generateArticles } from '../../bench/generate.ts';
 import { buildDir } from '../helpers/site.ts';
 

@@ -7,9 +7,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/lib/body-check.ts';
-import { findCitations } from '../../src/lib/citations.ts';
-import { KEBAB_CASE } from '../../src/schemas/index.ts';
+import { checkBody } from '../../src/checker/body-check.ts';
+import { findCitations } from '../../src/format/citations.ts';
+import { KEBAB_CASE } from '../../src/format/index.ts';
 import { shortPublisher } from '../../src/markdown/attribution.ts';
 import remarkCitations, { type CitationData } from '../../src/markdown/remark-citations.ts';
 

@@ -3,8 +3,8 @@
  * prints the result as JSON: the test runs this in a child process with a time limit.
  */
 import { unified } from '@astrojs/markdown-remark';
-import { checkArticle } from '../../src/lib/check-article.ts';
-import { formatText } from '../../src/lib/diagnostic.ts';
+import { checkArticle } from '../../src/checker/check-article.ts';
+import { formatText } from '../../src/checker/diagnostic.ts';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
 import { articleWith, PATHOLOGICAL } from './pathological-inputs.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { checkArticle } from '../../src/lib/check-article.ts';
+import { checkArticle } from '../../src/checker/check-article.ts';
 import * as plugin from '../../src/markdown/remark-citations.ts';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
 

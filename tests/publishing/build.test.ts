@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleJsonSchema } from '../../src/lib/article-json-schema.ts';
+import { articleJsonSchema } from '../../src/publishing/json-schema.ts';
 import { ROOT, buildSite, writeArticles, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { serializeJsonLd } from '../../src/lib/json-ld.ts';
-import { articleStructuredData, claimRating } from '../../src/lib/structured-data.ts';
-import { articleSchema } from '../../src/schemas/index.ts';
+import { serializeJsonLd } from '../../src/publishing/json-ld.ts';
+import { articleStructuredData, claimRating } from '../../src/publishing/structured-data.ts';
+import { articleSchema } from '../../src/format/index.ts';
 
 const HOSTILE = '</script><script>alert(1)</script> & "quotes" <!-- \u2028\u2029';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CROSS_FIELD_CHECKS, articleJsonSchema } from '../../src/lib/article-json-schema.ts';
-import { CLAIM_STATUSES, SOURCE_KINDS, isDateOrDateTime, unsafeUrlReason } from '../../src/schemas/index.ts';
+import { CROSS_FIELD_CHECKS, articleJsonSchema } from '../../src/publishing/json-schema.ts';
+import { CLAIM_STATUSES, SOURCE_KINDS, isDateOrDateTime, unsafeUrlReason } from '../../src/format/index.ts';
 
 type Json = Record<string, any>;
 const schema = articleJsonSchema('https://example.org/data/article.schema.json') as Json;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkArticle } from '../../src/lib/check-article.ts';
-import { MAX_SLUG_LENGTH, articleTemplate, localDate, slugify } from '../../src/lib/new-article.ts';
+import { checkArticle } from '../../src/checker/check-article.ts';
+import { MAX_SLUG_LENGTH, articleTemplate, localDate, slugify } from '../../src/cli/article-template.ts';
 import { ROOT } from '../helpers/site.ts';
 
 describe('slugify', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { articleRecord, claimsRecord, dataFileText, sourcesRecord, type OpenDataUrls } from '../../src/lib/open-data.ts';
-import { articleSchema } from '../../src/schemas/index.ts';
+import { articleRecord, claimsRecord, dataFileText, sourcesRecord, type OpenDataUrls } from '../../src/publishing/open-data.ts';
+import { articleSchema } from '../../src/format/index.ts';
 
 const urls: OpenDataUrls = {
   site: 'https://example.org/',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { CSP_DIRECTIVES, headerPolicy } from '../../src/lib/security-policy.ts';
+import { CSP_DIRECTIVES, headerPolicy } from '../../src/publishing/security-policy.ts';
 import { ROOT } from '../helpers/site.ts';
 
 const headers = readFileSync(join(ROOT, 'public/_headers'), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, evidenceProfile } from '../../src/lib/evidence.ts';
-import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
-import type { Source } from '../../src/schemas/index.ts';
+import { countOf, evidenceProfile } from '../../src/site/evidence.ts';
+import { countWords, readingMinutes } from '../../src/markdown/reading-time.ts';
+import type { Source } from '../../src/format/index.ts';
 
 const source = (id: string, publisher: string, extra: Partial<Source> = {}): Source => ({
   id,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectPublishers } from '../../src/lib/publishers.ts';
-import { collectCorrections } from '../../src/lib/site-corrections.ts';
-import { collectTopics, topicLabel } from '../../src/lib/topics.ts';
-import type { Correction, Source } from '../../src/schemas/index.ts';
+import { collectPublishers } from '../../src/site/publishers.ts';
+import { collectCorrections } from '../../src/site/corrections.ts';
+import { collectTopics, topicLabel } from '../../src/site/topics.ts';
+import type { Correction, Source } from '../../src/format/index.ts';
 
 const source = (publisher: string, url: string): Source => ({
   id: 'x',

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import * as schemas from '../../src/schemas/index.ts';
-import { articleSchema, isCalendarDate, isDateOrDateTime, unsafeUrlReason } from '../../src/schemas/index.ts';
+import * as schemas from '../../src/format/index.ts';
+import { articleSchema, isCalendarDate, isDateOrDateTime, unsafeUrlReason } from '../../src/format/index.ts';
 import { VALID_FRONTMATTER } from '../helpers/articles.ts';
 
 const valid = () => parse(VALID_FRONTMATTER) as Record<string, unknown>;

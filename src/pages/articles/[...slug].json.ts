@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { articleRecord, dataFileText, type PublishedArticle } from '../../lib/open-data.ts';
-import { openDataUrls } from '../../lib/site-url.ts';
+import { articleRecord, dataFileText, } from '../../publishing/open-data.ts';
+import type { PublishedArticle } from '../../site/articles.ts';
+import { openDataUrls } from '../../publishing/open-data-urls.ts';
 
 // Keyed by the article's digest, like the article page: an unchanged article's file is copied from the last build.
 export const getStaticPaths = (async () =>

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { articleJsonSchema } from '../../lib/article-json-schema.ts';
-import { dataFileText } from '../../lib/open-data.ts';
-import { siteUrl } from '../../lib/site-url.ts';
+import { articleJsonSchema } from '../../publishing/json-schema.ts';
+import { dataFileText } from '../../publishing/open-data.ts';
+import { siteUrl } from '../../site/site-url.ts';
 
 /** `/data/article.schema.json`: the article format as JSON Schema, generated from the zod schema. */
 export const GET: APIRoute = () =>

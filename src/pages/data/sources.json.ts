@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { dataFileText, sourcesRecord } from '../../lib/open-data.ts';
-import { publishedArticles } from '../../lib/published.ts';
-import { openDataUrls } from '../../lib/site-url.ts';
+import { dataFileText, sourcesRecord } from '../../publishing/open-data.ts';
+import { publishedArticles } from '../../site/published.ts';
+import { openDataUrls } from '../../publishing/open-data-urls.ts';
 
 /** `/data/sources.json`: every source cited on the site, newest article first. */
 export const GET: APIRoute = async () =>

@@ -1,4 +1,4 @@
-import { KEBAB_CASE } from '../schemas/id.ts';
+import { KEBAB_CASE } from './id.ts';
 
 /** Where something stands in a run of text. */
 export interface TextSpan {

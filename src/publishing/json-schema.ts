@@ -1,6 +1,6 @@
-import { articleSchema, dateSchema, httpUrlSchema } from '../schemas/index.ts';
-import { textSchema } from '../schemas/id.ts';
-import { z } from '../schemas/zod.ts';
+import { articleSchema, dateSchema, httpUrlSchema } from '../format/index.ts';
+import { textSchema } from '../format/id.ts';
+import { z } from '../format/zod.ts';
 
 /**
  * What JSON Schema cannot say about a date, a web address or required text: these checks are

@@ -1,7 +1,7 @@
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { createRequire } from 'node:module';
 import { unsafeLinkReason, type BodyCitation, type BodyReport } from './body-check.ts';
-import { findCitations, type CitationMatch } from './citations.ts';
+import { findCitations, type CitationMatch } from '../format/citations.ts';
 import { lineStarts, positionOf } from './text-position.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { dateValue, type Correction } from '../schemas/index.ts';
+import { dateValue, type Correction } from '../format/index.ts';
 
 /** One correction, with the article it belongs to. */
 export interface SiteCorrection<T> {

@@ -1,4 +1,10 @@
-import { dateValue } from '../schemas/index.ts';
+import { type Article, dateValue } from '../format/index.ts';
+
+/** A published article and its page address part. */
+export interface PublishedArticle {
+  slug: string;
+  article: Article;
+}
 
 interface Dated {
   id: string;

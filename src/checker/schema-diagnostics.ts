@@ -1,5 +1,5 @@
-import { formatPath } from '../schemas/field-path.ts';
-import type { z } from '../schemas/zod.ts';
+import { formatPath } from '../format/field-path.ts';
+import type { z } from '../format/zod.ts';
 import type { Position } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
 import type { FieldPath } from './yaml.ts';

@@ -1,7 +1,7 @@
 import type { Link, LinkReference, Nodes, Root, Text } from 'mdast';
 import { createRequire } from 'node:module';
 import { visitParents } from 'unist-util-visit-parents';
-import { findBrokenCitations, findCitations, type TextSpan } from './citations.ts';
+import { findBrokenCitations, findCitations, type TextSpan } from '../format/citations.ts';
 import type { Position } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
 import { lineStarts, positionOf } from './text-position.ts';

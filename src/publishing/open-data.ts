@@ -1,10 +1,5 @@
-import type { Article, Claim, Source } from '../schemas/index.ts';
-
-/** A published article and its page address part. */
-export interface PublishedArticle {
-  slug: string;
-  article: Article;
-}
+import type { Claim, Source } from '../format/index.ts';
+import type { PublishedArticle } from '../site/articles.ts';
 
 /** Absolute addresses the open data points to. */
 export interface OpenDataUrls {

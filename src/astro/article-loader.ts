@@ -4,11 +4,11 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from './article-files.ts';
-import { checkArticle, type CheckedArticle } from './check-article.ts';
-import { CheckPool } from './check-pool.ts';
-import { readPrechecked, textDigest } from './prechecked.ts';
-import { formatText, type Diagnostic } from './diagnostic.ts';
+import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from '../format/article-files.ts';
+import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
+import { CheckPool } from '../checker/check-pool.ts';
+import { readPrechecked, textDigest } from '../checker/prechecked.ts';
+import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
 const RENDER_VERSION = '6';

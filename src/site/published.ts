@@ -1,6 +1,5 @@
 import { getCollection } from 'astro:content';
-import { byNewestFirst } from './articles.ts';
-import type { PublishedArticle } from './open-data.ts';
+import { byNewestFirst, type PublishedArticle } from './articles.ts';
 
 /** Every published article (drafts are never in the collection), newest first. */
 export async function publishedArticles(): Promise<PublishedArticle[]> {

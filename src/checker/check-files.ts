@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { listArticleFiles } from './article-files.ts';
+import { listArticleFiles } from '../format/article-files.ts';
 import type { ArticleFile, CheckedFile } from './check-file.ts';
 import { CheckPool } from './check-pool.ts';
 

@@ -1,5 +1,5 @@
-import { formatPath } from '../schemas/field-path.ts';
-import type { Article } from '../schemas/index.ts';
+import { formatPath } from '../format/field-path.ts';
+import type { Article } from '../format/index.ts';
 import type { FieldPath } from './yaml.ts';
 
 /** An entry listed twice; never stops the build. */

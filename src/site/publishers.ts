@@ -1,4 +1,4 @@
-import type { Source } from '../schemas/index.ts';
+import type { Source } from '../format/index.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
 export interface PublisherUse<T> {

@@ -1,5 +1,4 @@
 import { claimAnchor, sourceAnchor } from '../markdown/attribution.ts';
-import type { OpenDataUrls } from './open-data.ts';
 import { articlePath, sitePath } from './paths.ts';
 
 /** The absolute address of a site path (from `sitePath` or `articlePath`) on `SITE_URL`. */
@@ -21,11 +20,3 @@ export function articleUrl(slug: string): string {
 export function anchorUrl(slug: string, kind: 'claim' | 'source', id: string): string {
   return `${articleUrl(slug)}#${kind === 'claim' ? claimAnchor(id) : sourceAnchor(id)}`;
 }
-
-/** The addresses the open data files point to, on this site. */
-export const openDataUrls: OpenDataUrls = {
-  site: siteUrl(),
-  page: articleUrl,
-  data: (slug) => siteUrl(`articles/${slug}.json`),
-  anchor: anchorUrl,
-};

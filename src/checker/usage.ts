@@ -1,4 +1,4 @@
-import type { Article } from '../schemas/index.ts';
+import type { Article } from '../format/index.ts';
 import type { BodyCitation } from './body-check.ts';
 
 /** A finding about how the article uses its sources and claims; never stops the build. */

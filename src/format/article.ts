@@ -81,7 +81,7 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   }
   // A correction made before publication is impossible; compared by day, so that one made on the
   // day of publication is in order. (Whether `updated` reflects the corrections is a warning: see
-  // src/lib/date-consistency.ts.)
+  // src/checker/date-consistency.ts.)
   list(article.corrections).forEach(({ date }, index) => {
     if (validDate(date) && validDate(published) && calendarDay(date) < calendarDay(published)) {
       ctx.addIssue({

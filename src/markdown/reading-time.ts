@@ -1,4 +1,4 @@
-import { findCitations } from './citations.ts';
+import { findCitations } from '../format/citations.ts';
 
 /** Words a reader gets through in a minute of careful reading. */
 export const WORDS_PER_MINUTE = 220;

@@ -1,4 +1,4 @@
-import type { ClaimStatus, SourceKind } from '../schemas/index.ts';
+import type { ClaimStatus, SourceKind } from '../format/index.ts';
 
 /** What each claim status means, in the words the methodology uses. */
 export const STATUS_LABELS: Record<ClaimStatus, { label: string; meaning: string }> = {

@@ -1,6 +1,6 @@
-import { calendarDay, dateValue } from '../schemas/date.ts';
-import { formatPath } from '../schemas/field-path.ts';
-import type { Article } from '../schemas/index.ts';
+import { calendarDay, dateValue } from '../format/date.ts';
+import { formatPath } from '../format/field-path.ts';
+import type { Article } from '../format/index.ts';
 import type { FieldPath } from './yaml.ts';
 
 /** A date that is possible but does not agree with the others; never stops the build. */

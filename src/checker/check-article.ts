@@ -1,5 +1,5 @@
-import { articleSchema, type Article } from '../schemas/index.ts';
-import { list, type Loose } from '../schemas/loose.ts';
+import { articleSchema, type Article } from '../format/index.ts';
+import { list, type Loose } from '../format/loose.ts';
 import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
 import { quickCheckBody } from './body-scan.ts';
 import { checkDateConsistency } from './date-consistency.ts';

@@ -1,4 +1,4 @@
-import type { Article } from '../schemas/index.ts';
+import type { Article } from '../format/index.ts';
 
 /** How much evidence an article rests on, as counted in its header and in listings. */
 export interface EvidenceProfile {

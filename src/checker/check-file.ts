@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { badSlugReason, slugOf } from './article-files.ts';
+import { badSlugReason, slugOf } from '../format/article-files.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { textDigest } from './prechecked.ts';

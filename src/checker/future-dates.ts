@@ -1,6 +1,6 @@
-import { calendarDay, validDate } from '../schemas/date.ts';
-import { formatPath } from '../schemas/field-path.ts';
-import { list, type Loose } from '../schemas/loose.ts';
+import { calendarDay, validDate } from '../format/date.ts';
+import { formatPath } from '../format/field-path.ts';
+import { list, type Loose } from '../format/loose.ts';
 import type { FieldPath } from './yaml.ts';
 
 /** A date that cannot have happened yet: a warning, since synthetic or imported archives may carry such dates on purpose. */

@@ -1,5 +1,5 @@
-import { CLAIM_STATUSES, type Article, type ClaimStatus } from '../schemas/index.ts';
-import { STATUS_LABELS } from './labels.ts';
+import { CLAIM_STATUSES, type Article, type ClaimStatus } from '../format/index.ts';
+import { STATUS_LABELS } from '../site/labels.ts';
 
 /** The name the site publishes under. */
 export const PUBLISHER_NAME = 'Sourced';

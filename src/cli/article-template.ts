@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../schemas/index.ts';
+import { isCalendarDate } from '../format/index.ts';
 
 /** Letters that Unicode decomposition does not reduce to a Latin letter plus accents. */
 const SPECIAL_LETTERS: Record<string, string> = {
