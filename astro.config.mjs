@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { processorOptions } from './src/markdown/pipeline.ts';
+import { openData } from './src/publishing/open-data-integration.ts';
 import { CSP_DIRECTIVES } from './src/publishing/security-policy.ts';
 
 // Where the site is published: SITE_URL is the origin (plus any path the host adds), BASE_PATH the
@@ -30,7 +31,12 @@ export default defineConfig({
     sitemap({
       // Drafts are never pages; the search page is a tool, not content.
       filter: (page) => !new URL(page).pathname.endsWith('/search/'),
+      // The sitemap protocol allows 50,000 addresses a file; sitemap-index.xml lists the files.
+      // Tests set a small limit to see the split without building 45,000 pages.
+      entryLimit: Number(process.env.SOURCED_SITEMAP_ENTRY_LIMIT) || 45_000,
     }),
+    // /data/index.json and the NDJSON bulk files; tests set a small part size to see the split.
+    openData(process.env.SOURCED_BULK_PART_BYTES ? { partBytes: Number(process.env.SOURCED_BULK_PART_BYTES) } : {}),
   ],
   markdown: {
     processor: unified(processorOptions),
@@ -38,5 +44,7 @@ export default defineConfig({
   },
   // A rebuild copies each article page whose cacheKey (the article's digest) and code are those of
   // the last build, instead of rendering it again; everything else is rendered every time.
-  experimental: { incrementalBuild: true },
+  // Astro's data store holds only each article's summary (src/astro/article-store.ts), written in
+  // parts of at most 20 MiB rather than as one string, which V8 caps near 512 MB.
+  experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
 });

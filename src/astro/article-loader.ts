@@ -9,9 +9,11 @@ import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
 import { CheckPool } from '../checker/check-pool.ts';
 import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
+import { summarizeArticle } from '../format/index.ts';
+import { articleStoreDir, hasStoredArticle, pruneStoredArticles, storedArticleFile, writeStoredArticle } from './article-store.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
-const RENDER_VERSION = '6';
+const RENDER_VERSION = '7';
 
 /** Changed articles from which checking moves to worker threads (a worker takes about 0.25 s to start). */
 const POOL_FROM = 64;
@@ -31,6 +33,11 @@ export class ArticleError extends Error {
  * an error in any article (including one thrown while rendering) fails the build: no article is
  * published empty or left out. Drafts are checked but never stored, so they reach no page.
  * Unchanged files (same digest) keep their stored result, so a rebuild renders only what changed.
+ *
+ * Astro's data store keeps only each article's summary (what listings show); the full frontmatter
+ * and the rendered HTML go to one file per article in Astro's cache folder (article-store.ts), read
+ * by the article's own page. The store thus stays small at any archive size: Astro serialises it
+ * as one string, which V8 caps near 512 MB.
  */
 export function articleLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
   return {
@@ -51,7 +58,8 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       };
 
       const sync = async () => {
-        const { errors, rendered, unchanged, alreadyChecked } = await syncArticles(context, root, dir, render);
+        const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
+        const { errors, rendered, unchanged, alreadyChecked } = await syncArticles(context, root, dir, storeDir, render);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${alreadyChecked} checked before the build`,
@@ -90,6 +98,7 @@ async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
   dir: string,
+  storeDir: string,
   render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<MarkdownRenderResult>,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; alreadyChecked: number }> {
   const errors: Diagnostic[] = [];
@@ -102,13 +111,13 @@ async function syncArticles(
   const pipeline = generateDigest(renderingSources(root));
   const prechecked = readPrechecked();
   let alreadyChecked = 0;
+  // Texts are read again when their turn comes, so that a whole archive's texts are never in memory at once.
   const changed: {
     path: string;
     full: string;
     file: string;
     slug: string;
     digest: string;
-    text?: string | undefined;
     /** True when `npm run build` has just checked this exact text: only its frontmatter is read again. */
     passed: boolean;
     checked?: Promise<CheckedArticle> | undefined;
@@ -119,14 +128,14 @@ async function syncArticles(
     const text = readFileSync(full, 'utf8');
     const digest = generateDigest(`${RENDER_VERSION}\n${pipeline}\n${text}`);
     const existing = store.get(slug);
-    if (existing?.digest === digest) {
+    if (existing?.digest === digest && hasStoredArticle(String(existing.data['stored']))) {
       unchanged++;
       seen.add(slug);
       continue;
     }
     const passed = prechecked.get(full) === textDigest(text);
     if (passed) alreadyChecked++;
-    changed.push({ path, full, file: relative(root, full), slug, digest, text, passed });
+    changed.push({ path, full, file: relative(root, full), slug, digest, passed });
   }
   const pool = changed.length - alreadyChecked >= POOL_FROM && availableParallelism() > 1 ? new CheckPool(availableParallelism() - 1) : undefined;
   let submitted = 0;
@@ -136,35 +145,29 @@ async function syncArticles(
       for (; pool && submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) {
         const next = changed[submitted]!;
         if (next.passed) continue;
-        next.checked = pool.check(next.file, next.text!);
-        next.text = undefined;
+        next.checked = pool.check(next.file, readFileSync(next.full, 'utf8'));
       }
       const { path, full, file, slug, digest } = item;
       const slugProblem = badSlugReason(path);
       if (slugProblem) errors.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-      const checked = item.checked ? await item.checked : checkArticle(file, item.text!, { body: !item.passed });
+      const checked = item.checked ? await item.checked : checkArticle(file, readFileSync(full, 'utf8'), { body: !item.passed });
       item.checked = undefined;
-      item.text = undefined;
       const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       errors.push(...problems);
       if (problems.length > 0 || slugProblem || !checked.article || checked.article.draft) continue;
       try {
         const frontmatter: Record<string, unknown> = { sources: checked.article.sources, claims: checked.article.claims };
         const output = await render(checked.body, frontmatter, pathToFileURL(full));
-        seen.add(slug);
-        store.set({
-          id: slug,
-          data: checked.article,
-          filePath: file,
-          digest,
-          rendered: {
-            html: output.code,
-            metadata: {
-              headings: output.metadata.headings,
-              frontmatter: { citations: output.metadata.frontmatter.citations, words: output.metadata.frontmatter.words },
-            },
-          },
+        const stored = storedArticleFile(storeDir, digest);
+        writeStoredArticle(stored, {
+          article: checked.article,
+          html: output.code,
+          headings: output.metadata.headings,
+          citations: output.metadata.frontmatter.citations ?? {},
+          words: output.metadata.frontmatter.words ?? 0,
         });
+        seen.add(slug);
+        store.set({ id: slug, data: summarizeArticle(checked.article, stored), filePath: file, digest });
         rendered++;
       } catch (error) {
         errors.push({
@@ -181,5 +184,7 @@ async function syncArticles(
     await pool?.close();
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
+  if (errors.length === 0) pruneStoredArticles(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
   return { errors, rendered, unchanged, alreadyChecked };
 }

@@ -9,3 +9,7 @@ export type { Source, SourceKind } from './source.ts';
 export { httpUrlSchema, unsafeUrlReason } from './url.ts';
 export { pageSchema } from './page.ts';
 export type { Page } from './page.ts';
+export { articleSummarySchema, summarizeArticle } from './article-summary.ts';
+export type { ArticleSummary } from './article-summary.ts';
+export { evidenceProfile, publisherKey } from './evidence.ts';
+export type { EvidenceProfile } from './evidence.ts';

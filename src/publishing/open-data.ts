@@ -18,6 +18,9 @@ export type ClaimRecord = Claim & { permalink: string };
 /** A source as written in the frontmatter, plus the address of its entry on the page. */
 export type SourceRecord = Source & { permalink: string };
 
+/** An article's JSON file, as a path inside the site. */
+export const articleDataPath = (slug: string): string => `articles/${slug}.json`;
+
 /** The article a site-wide record belongs to. */
 export interface ArticleRef {
   slug: string;
@@ -48,44 +51,8 @@ export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDat
   };
 }
 
-const refOf = ({ slug, article }: PublishedArticle, urls: OpenDataUrls): ArticleRef => ({
-  slug,
-  title: article.title,
-  published: article.published,
-  url: urls.page(slug),
-  data: urls.data(slug),
-});
-
-/**
- * `/data/claims.json`: every claim on the site, in the order of the articles given, each with its
- * article. A claim's `sources` are ids of sources of the same article (see `/data/sources.json`).
- */
-export function claimsRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls) {
-  return {
-    site: urls.site,
-    claims: articles.flatMap((entry) =>
-      entry.article.claims.map((claim) => ({
-        ...claim,
-        permalink: urls.anchor(entry.slug, 'claim', claim.id),
-        article: refOf(entry, urls),
-      })),
-    ),
-  };
-}
-
-/** `/data/sources.json`: every source on the site, in the order of the articles given, each with its article. */
-export function sourcesRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls) {
-  return {
-    site: urls.site,
-    sources: articles.flatMap((entry) =>
-      entry.article.sources.map((source) => ({
-        ...source,
-        permalink: urls.anchor(entry.slug, 'source', source.id),
-        article: refOf(entry, urls),
-      })),
-    ),
-  };
-}
+/** An article's JSON file, `/articles/<slug>.json`, as articleRecord makes it. */
+export type ArticleRecord = ReturnType<typeof articleRecord>;
 
 /** JSON text of a data file: two-space indented, ending with a newline. */
 export function dataFileText(value: unknown): string {

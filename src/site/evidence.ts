@@ -1,27 +1,4 @@
-import type { Article } from '../format/index.ts';
-
-/** How much evidence an article rests on, as counted in its header and in listings. */
-export interface EvidenceProfile {
-  claims: number;
-  sources: number;
-  /** Publishers counted once each, ignoring case and surrounding spaces. */
-  publishers: number;
-  /** Sources of kind `primary`: the record itself. */
-  primary: number;
-  /** Sources marked as a party to the story. */
-  parties: number;
-}
-
-/** Counts an article's claims, sources, distinct publishers, primary sources and sources from parties. */
-export function evidenceProfile(article: Pick<Article, 'claims' | 'sources'>): EvidenceProfile {
-  return {
-    claims: article.claims.length,
-    sources: article.sources.length,
-    publishers: new Set(article.sources.map((source) => source.publisher.trim().toLowerCase())).size,
-    primary: article.sources.filter((source) => source.kind === 'primary').length,
-    parties: article.sources.filter((source) => source.party === true).length,
-  };
-}
+export { evidenceProfile, type EvidenceProfile } from '../format/index.ts';
 
 /** `1 claim`, `2 claims`: a count with its noun in the right number. */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {

@@ -1,8 +1,10 @@
-import { getCollection } from 'astro:content';
-import { byNewestFirst, type PublishedArticle } from './articles.ts';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { byNewestFirst } from './articles.ts';
 
-/** Every published article (drafts are never in the collection), newest first. */
-export async function publishedArticles(): Promise<PublishedArticle[]> {
-  const entries = (await getCollection('articles')).sort(byNewestFirst);
-  return entries.map((entry) => ({ slug: entry.id, article: entry.data }));
+/** A published article as listings see it: its id (the page address part) and its summary. */
+export type ArticleListing = CollectionEntry<'articles'>;
+
+/** Every published article's summary (drafts are never in the collection), newest first. */
+export async function publishedSummaries(): Promise<ArticleListing[]> {
+  return (await getCollection('articles')).sort(byNewestFirst);
 }

@@ -1,36 +1,51 @@
-import type { Source } from '../format/index.ts';
+import { createHash } from 'node:crypto';
+import { publisherKey } from '../format/index.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
 export interface PublisherUse<T> {
   publisher: string;
+  /** The address part of the publisher's page, `/sources/<slug>/`: see publisherSlug. */
+  slug: string;
   /** Articles citing at least one of the publisher's documents, in the order given. */
   articles: T[];
-  /** How many distinct documents of the publisher the site cites. */
-  documents: number;
+}
+
+/** Slugs that would read as something else at `/sources/<slug>/`. */
+const RESERVED = new Set(['page']);
+
+/**
+ * The address part of a publisher's page, from its name alone, so that it never changes when other
+ * publishers come or go. A name made of plain words (`BBC News`, `Reuters`) gives its words in
+ * kebab-case (`bbc-news`); any other name (accents, punctuation, another script, `page`) gives
+ * its readable part, `--` and a hash of the name (`le-monde--1a2b3c4d5e6f`). A plain slug has no
+ * `--` and maps back to exactly one name, so no two publishers share a slug.
+ */
+export function publisherSlug(publisher: string): string {
+  const key = publisherKey(publisher).replace(/\s+/g, ' ');
+  const readable = key
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (readable !== '' && readable.replace(/-/g, ' ') === key && !RESERVED.has(readable)) return readable;
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return readable === '' ? `publisher--${hash}` : `${readable}--${hash}`;
 }
 
 /**
- * Every publisher cited by the articles, most cited first (by number of articles, then
- * documents), then by name. Names that differ only in case or surrounding spaces are one publisher,
- * shown as first written.
+ * Every publisher cited by the articles, most cited first (by number of articles), then by name.
+ * Names that differ only in case or surrounding spaces are one publisher, shown as first written.
  */
-export function collectPublishers<T extends { data: { sources: readonly Source[] } }>(articles: readonly T[]): PublisherUse<T>[] {
-  const byKey = new Map<string, { publisher: string; articles: T[]; urls: Set<string> }>();
+export function collectPublishers<T extends { data: { publishers: readonly string[] } }>(articles: readonly T[]): PublisherUse<T>[] {
+  const byKey = new Map<string, { publisher: string; articles: T[] }>();
   for (const article of articles) {
-    for (const source of article.data.sources) {
-      const key = source.publisher.trim().toLowerCase();
-      const entry = byKey.get(key) ?? { publisher: source.publisher.trim(), articles: [], urls: new Set<string>() };
-      if (!entry.articles.includes(article)) entry.articles.push(article);
-      entry.urls.add(source.url);
-      byKey.set(key, entry);
+    for (const name of new Set(article.data.publishers.map(publisherKey))) {
+      const entry = byKey.get(name) ?? { publisher: article.data.publishers.find((each) => publisherKey(each) === name)!.trim(), articles: [] };
+      entry.articles.push(article);
+      byKey.set(name, entry);
     }
   }
   return [...byKey.values()]
-    .map(({ publisher, articles: list, urls }) => ({ publisher, articles: list, documents: urls.size }))
-    .sort(
-      (a, b) =>
-        b.articles.length - a.articles.length ||
-        b.documents - a.documents ||
-        a.publisher.localeCompare(b.publisher, 'en'),
-    );
+    .map(({ publisher, articles: list }) => ({ publisher, slug: publisherSlug(publisher), articles: list }))
+    .sort((a, b) => b.articles.length - a.articles.length || a.publisher.localeCompare(b.publisher, 'en'));
 }

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import type { Article } from '../format/index.ts';
+
+/**
+ * An article as its own page and JSON file need it: the full frontmatter and the rendered body.
+ * Astro's data store keeps only the article's summary (format/article-summary.ts); this record
+ * lives in a file of its own, so that no string or file grows with the size of the archive.
+ */
+export interface StoredArticle {
+  article: Article;
+  html: string;
+  headings: MarkdownHeading[];
+  /** For each source id, the anchors of its citations in the body (remark-citations). */
+  citations: Record<string, string[]>;
+  words: number;
+}
+
+/** The folder of stored articles inside Astro's cache folder. */
+export const articleStoreDir = (cacheDir: string): string => join(cacheDir, 'sourced-articles');
+
+/**
+ * The file of one rendered version of an article, named after its digest: a build that fails
+ * half-way never overwrites the file a stored entry still points to.
+ */
+export const storedArticleFile = (dir: string, digest: string): string => join(dir, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+
+/** Writes a stored article (creating the folder). */
+export function writeStoredArticle(file: string, stored: StoredArticle): void {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, JSON.stringify(stored));
+}
+
+/** Reads the stored article an entry's summary points to. */
+export function readStoredArticle(file: string): StoredArticle {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as StoredArticle;
+  } catch (error) {
+    throw new Error(
+      `The rendered article ${file} cannot be read (${(error as Error).message}). It is kept in Astro's cache folder; delete the cache folder and build again.`,
+    );
+  }
+}
+
+/** True when the stored article exists (the cache folder may have been cleaned). */
+export const hasStoredArticle = (file: string): boolean => existsSync(file);
+
+/** Deletes every stored article file of `dir` that is not in `keep`. */
+export function pruneStoredArticles(dir: string, keep: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (!keep.has(file)) rmSync(file, { force: true });
+  }
+}

@@ -1,0 +1,45 @@
+import { correctionSchema, type Article } from './article.ts';
+import { dateSchema } from './date.ts';
+import { evidenceProfile, publisherKey } from './evidence.ts';
+import { z } from './zod.ts';
+
+const count = z.number().int().nonnegative();
+
+/**
+ * What the site's listings show of an article, and all that Astro's data store keeps of it: the
+ * full frontmatter and the rendered body are kept in a file of their own (`stored`), read only by
+ * the article's own page and JSON file, so that the store stays small at any archive size.
+ */
+export const articleSummarySchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  published: dateSchema,
+  updated: dateSchema.optional(),
+  topics: z.array(z.string()),
+  corrections: z.array(correctionSchema),
+  /** Counts for the evidence profile. */
+  evidence: z.object({ claims: count, sources: count, publishers: count, primary: count, parties: count }),
+  /** Each publisher the article cites, once, as first written (trimmed). */
+  publishers: z.array(z.string()),
+  /** The absolute path of the file holding the full article and its rendered HTML. */
+  stored: z.string(),
+});
+
+export type ArticleSummary = z.output<typeof articleSummarySchema>;
+
+/** The summary of a checked article whose full record is kept at `stored`. */
+export function summarizeArticle(article: Article, stored: string): ArticleSummary {
+  const publishers = new Map<string, string>();
+  for (const { publisher } of article.sources) if (!publishers.has(publisherKey(publisher))) publishers.set(publisherKey(publisher), publisher.trim());
+  return {
+    title: article.title,
+    description: article.description,
+    published: article.published,
+    ...(article.updated === undefined ? {} : { updated: article.updated }),
+    topics: [...new Set(article.topics)],
+    corrections: article.corrections,
+    evidence: evidenceProfile(article),
+    publishers: [...publishers.values()],
+    stored,
+  };
+}
