@@ -37,13 +37,17 @@ export interface OpenDataIndex {
 class PartWriter {
   readonly parts: BulkPart[] = [];
   private stream: WriteStream | undefined;
+  private readonly outDir: string;
+  private readonly siteRoot: string;
+  private readonly name: string;
+  private readonly limit: number;
 
-  constructor(
-    private readonly outDir: string,
-    private readonly siteRoot: string,
-    private readonly name: string,
-    private readonly limit: number,
-  ) {}
+  constructor(outDir: string, siteRoot: string, name: string, limit: number) {
+    this.outDir = outDir;
+    this.siteRoot = siteRoot;
+    this.name = name;
+    this.limit = limit;
+  }
 
   async write(lines: readonly string[]): Promise<void> {
     for (const line of lines) {

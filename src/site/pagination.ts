@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sitePath } from './paths.ts';
 
 /** How many entries a listing page shows. */
@@ -32,20 +33,30 @@ export function listingPagePath(listing: string, number: number): string {
 /**
  * Splits a listing into pages of `size`, each with the rest parameter of its route (`undefined`
  * for page 1, then `page/2`, ...), so that `[...page].astro` serves them at stable addresses.
- * An empty listing still has its first page.
+ * An empty listing still has its first page. Each page's `cacheKey` digests what the page shows
+ * (`keyOf` of each item, such as an article's id and digest, and the page count), so that a
+ * rebuild copies the pages an edit did not change (experimental.incrementalBuild).
  */
-export function paginateListing<T>(items: readonly T[], listing: string, size = PAGE_SIZE): { param: string | undefined; page: ListingPage<T> }[] {
+export function paginateListing<T>(
+  items: readonly T[],
+  listing: string,
+  keyOf: (item: T) => string,
+  size = PAGE_SIZE,
+): { param: string | undefined; cacheKey: string; page: ListingPage<T> }[] {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const pathOf = (number: number) => listingPagePath(listing, number);
   return Array.from({ length: pages }, (_, index) => {
     const number = index + 1;
+    const shown = items.slice(index * size, number * size);
+    const key = createHash('sha256').update(JSON.stringify([listing, number, pages, items.length, shown.map(keyOf)]));
     return {
       param: number === 1 ? undefined : `page/${number}`,
+      cacheKey: key.digest('base64url'),
       page: {
         number,
         pages,
         total: items.length,
-        items: items.slice(index * size, number * size),
+        items: shown,
         listing,
         path: pathOf(number),
         prev: number > 1 ? pathOf(number - 1) : undefined,

@@ -8,3 +8,6 @@ export type ArticleListing = CollectionEntry<'articles'>;
 export async function publishedSummaries(): Promise<ArticleListing[]> {
   return (await getCollection('articles')).sort(byNewestFirst);
 }
+
+/** What an article shows in a listing depends only on its text: its id and digest stand for it. */
+export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${entry.digest ?? ''}`;

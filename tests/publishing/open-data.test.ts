@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { articleRecord, claimsRecord, dataFileText, sourcesRecord, type OpenDataUrls } from '../../src/publishing/open-data.ts';
+import { bulkLines, writeBulkData } from '../../src/publishing/bulk-data.ts';
+import { articleRecord, dataFileText, type OpenDataUrls } from '../../src/publishing/open-data.ts';
 import { articleSchema } from '../../src/format/index.ts';
 
 const urls: OpenDataUrls = {
@@ -69,28 +73,59 @@ describe('articleRecord', () => {
   });
 });
 
-describe('site-wide records', () => {
-  test('claimsRecord lists every claim with its article, in the order given', () => {
-    expect(claimsRecord([talks, older], urls)).toEqual({
-      site: 'https://example.org/',
-      claims: [
-        {
-          id: 'met',
-          statement: 'They met.',
-          status: 'confirmed',
-          sources: ['reuters'],
-          permalink: 'https://example.org/articles/talks/#claim-met',
-          article: { slug: 'talks', title: 'Talks', published: '2025-05-20', url: 'https://example.org/articles/talks/', data: 'https://example.org/articles/talks.json' },
-        },
-      ],
-    });
+describe('bulk files', () => {
+  test('bulkLines gives one JSON line per claim and per source, each with its article', () => {
+    const lines = bulkLines(articleRecord(talks, urls), urls.data('talks'));
+    expect(lines.claims.map((line) => JSON.parse(line))).toEqual([
+      {
+        id: 'met',
+        statement: 'They met.',
+        status: 'confirmed',
+        sources: ['reuters'],
+        permalink: 'https://example.org/articles/talks/#claim-met',
+        article: { slug: 'talks', title: 'Talks', published: '2025-05-20', url: 'https://example.org/articles/talks/', data: 'https://example.org/articles/talks.json' },
+      },
+    ]);
+    expect(lines.sources).toHaveLength(1);
+    expect(lines.sources[0]).not.toContain('\n');
   });
 
-  test('sourcesRecord lists every source with its article, in the order given', () => {
-    expect(sourcesRecord([talks, older], urls).sources.map((source) => [source.article.slug, source.id, source.permalink, source.party])).toEqual([
-      ['talks', 'reuters', 'https://example.org/articles/talks/#source-reuters', undefined],
-      ['2024/older', 'ap', 'https://example.org/articles/2024/older/#source-ap', true],
-    ]);
+  test('writeBulkData streams every claim and source, newest article first, into parts no larger than the limit, and indexes them', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'sourced-bulk-'));
+    try {
+      mkdirSync(join(outDir, 'articles/2024'), { recursive: true });
+      mkdirSync(join(outDir, 'data'));
+      writeFileSync(join(outDir, 'articles/2024/older.json'), dataFileText(articleRecord(older, urls)));
+      writeFileSync(join(outDir, 'articles/talks.json'), dataFileText(articleRecord(talks, urls)));
+      const line = (name: string) => `${bulkLines(articleRecord(name === 'talks' ? talks : older, urls), urls.data(name)).sources[0]!}\n`;
+      // Room for one source line a part, but not two.
+      const limit = Buffer.byteLength(line('talks')) + Buffer.byteLength(line('2024/older')) - 1;
+      const index = await writeBulkData(outDir, 'https://example.org/', limit);
+      const read = (name: string) => readFileSync(join(outDir, 'data', name), 'utf8');
+      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(['claims-0001.ndjson', 'index.json', 'sources-0001.ndjson', 'sources-0002.ndjson']);
+      expect(read('sources-0001.ndjson')).toBe(line('talks'));
+      expect(read('sources-0002.ndjson')).toBe(line('2024/older'));
+      expect(read('claims-0001.ndjson').split('\n').map((text) => text && JSON.parse(text).article.slug)).toEqual(['talks', '']);
+      const bytes = (name: string) => statSync(join(outDir, 'data', name)).size;
+      expect(JSON.parse(read('index.json'))).toEqual({
+        site: 'https://example.org/',
+        articles: 2,
+        claims: 1,
+        sources: 2,
+        files: {
+          claims: [{ url: 'https://example.org/data/claims-0001.ndjson', records: 1, bytes: bytes('claims-0001.ndjson') }],
+          sources: [
+            { url: 'https://example.org/data/sources-0001.ndjson', records: 1, bytes: bytes('sources-0001.ndjson') },
+            { url: 'https://example.org/data/sources-0002.ndjson', records: 1, bytes: bytes('sources-0002.ndjson') },
+          ],
+        },
+        article: 'https://example.org/articles/{slug}.json',
+        schema: 'https://example.org/data/article.schema.json',
+      });
+      expect(index.sources).toBe(2);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 
   test('dataFileText is indented JSON with a final newline', () => {

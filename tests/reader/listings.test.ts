@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { collectPublishers } from '../../src/site/publishers.ts';
+import { listingPagePath, pageLinks, paginateListing } from '../../src/site/pagination.ts';
+import { collectPublishers, publisherSlug } from '../../src/site/publishers.ts';
 import { collectCorrections } from '../../src/site/corrections.ts';
 import { collectTopics, topicLabel } from '../../src/site/topics.ts';
-import type { Correction, Source } from '../../src/format/index.ts';
-
-const source = (publisher: string, url: string): Source => ({
-  id: 'x',
-  kind: 'news',
-  publisher,
-  title: 'T',
-  url,
-  accessed: '2025-05-20',
-});
+import type { Correction } from '../../src/format/index.ts';
 
 describe('topics', () => {
   it('labels a slug for readers', () => {
@@ -31,13 +23,59 @@ describe('topics', () => {
 
 describe('publishers', () => {
   it('lists each publisher once, most cited first, with the articles citing it', () => {
-    const a = { id: 'a', data: { sources: [source('BBC News', 'https://bbc.co.uk/1'), source('Reuters', 'https://reuters.com/1'), source('bbc news ', 'https://bbc.co.uk/2')] } };
-    const b = { id: 'b', data: { sources: [source('Reuters', 'https://reuters.com/1'), source('AP', 'https://apnews.com/1')] } };
+    const a = { id: 'a', data: { publishers: ['BBC News', 'Reuters', 'bbc news '] } };
+    const b = { id: 'b', data: { publishers: ['Reuters', 'AP'] } };
     expect(collectPublishers([a, b])).toEqual([
-      { publisher: 'Reuters', articles: [a, b], documents: 1 },
-      { publisher: 'BBC News', articles: [a], documents: 2 },
-      { publisher: 'AP', articles: [b], documents: 1 },
+      { publisher: 'Reuters', slug: 'reuters', articles: [a, b] },
+      { publisher: 'AP', slug: 'ap', articles: [b] },
+      { publisher: 'BBC News', slug: 'bbc-news', articles: [a] },
     ]);
+  });
+
+  it('gives each publisher a slug from its name alone: plain words as they are, any other name with a hash', () => {
+    expect(publisherSlug('BBC News')).toBe('bbc-news');
+    expect(publisherSlug(' bbc  news ')).toBe('bbc-news');
+    expect(publisherSlug('Le Monde')).toBe('le-monde');
+    // Names that would give the same words get a hash of the name, so no two publishers share a page.
+    expect(publisherSlug('Le-Monde')).toMatch(/^le-monde--[0-9a-f]{12}$/);
+    expect(publisherSlug('Le-Monde')).not.toBe(publisherSlug('Le.Monde'));
+    expect(publisherSlug('Presidency of Türkiye')).toMatch(/^presidency-of-turkiye--[0-9a-f]{12}$/);
+    expect(publisherSlug('الجزيرة')).toMatch(/^publisher--[0-9a-f]{12}$/);
+    expect(publisherSlug('Page')).toMatch(/^page--[0-9a-f]{12}$/);
+    expect(publisherSlug('Reuters')).toBe(publisherSlug('reuters'));
+  });
+});
+
+describe('pagination', () => {
+  it('splits a listing into fixed-size pages at /<listing>/page/N/, with previous and next', () => {
+    const pages = paginateListing([1, 2, 3, 4, 5], 'topics/war/', String, 2);
+    expect(pages.map(({ param, page }) => [param, page.number, page.pages, page.items, page.path, page.prev, page.next])).toEqual([
+      [undefined, 1, 3, [1, 2], '/topics/war/', undefined, '/topics/war/page/2/'],
+      ['page/2', 2, 3, [3, 4], '/topics/war/page/2/', '/topics/war/', '/topics/war/page/3/'],
+      ['page/3', 3, 3, [5], '/topics/war/page/3/', '/topics/war/page/2/', undefined],
+    ]);
+    expect(listingPagePath('', 1)).toBe('/');
+    expect(listingPagePath('', 4)).toBe('/page/4/');
+  });
+
+  it('has one empty first page for an empty listing', () => {
+    expect(paginateListing([], 'corrections/', String).map(({ page }) => [page.number, page.pages, page.items])).toEqual([[1, 1, []]]);
+  });
+
+  it('keys a page on what it shows, so that an edit elsewhere leaves its cache key', () => {
+    const key = (items: string[]) => paginateListing(items, '', String, 2).map(({ cacheKey }) => cacheKey);
+    const [first, second] = key(['a', 'b', 'c']);
+    expect(key(['a', 'b', 'd'])[0]).toBe(first);
+    expect(key(['a', 'b', 'd'])[1]).not.toBe(second);
+    // A new page changes every page's count of pages.
+    expect(key(['a', 'b', 'c', 'd', 'e'])[0]).not.toBe(first);
+  });
+
+  it('links the first, the last and two pages either side of the current one', () => {
+    expect(pageLinks(1, 1)).toEqual([1]);
+    expect(pageLinks(1, 4)).toEqual([1, 2, 3, 4]);
+    expect(pageLinks(50, 1000)).toEqual([1, null, 48, 49, 50, 51, 52, null, 1000]);
+    expect(pageLinks(999, 1000)).toEqual([1, null, 997, 998, 999, 1000]);
   });
 });
 
