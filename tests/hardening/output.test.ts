@@ -9,6 +9,7 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { ROOT, runBuildCommand, writeArticles, buildDir } from '../helpers/site.ts';
+import { publisherSlug } from '../../src/site/publishers.ts';
 import { BODY_TEXT, DRAFT_MARKER, DRAFT_UNICODE_MARKER, HOSTILE, HOSTILE_ARTICLES, PUBLISHED_SLUGS, URLS } from './output-fixture.ts';
 import {
   URL_ATTRIBUTES,
@@ -36,6 +37,8 @@ const wellFormedXml = (text: string) => XMLValidator.validate(text) === true && 
 
 /** Every page the fixture site must have, and no other. */
 const PAGES = [
+  `sources/${publisherSlug(HOSTILE.publisher)}/index.html`,
+  `sources/${publisherSlug(HOSTILE.secondPublisher)}/index.html`,
   '404.html',
   'articles/hostile-fields/index.html',
   'articles/middle-east/rtl-title/index.html',
@@ -47,7 +50,7 @@ const PAGES = [
   'topics/diplomacy/index.html',
   'topics/index.html',
   'topics/turkiye/index.html',
-];
+].sort();
 
 let outDir: string;
 let buildOutput: string;
@@ -59,6 +62,14 @@ const page = (path: string) => {
   return document;
 };
 const json = (path: string) => JSON.parse(read(path));
+/** Every record of a bulk file (`claims` or `sources`), from the parts `/data/index.json` lists. */
+const bulk = (name: 'claims' | 'sources') =>
+  (json('data/index.json').files[name] as { url: string }[]).flatMap(({ url }) =>
+    read(new URL(url).pathname.slice(1))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line)),
+  );
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
 function listFiles(dir: string): string[] {
@@ -260,13 +271,13 @@ describe('hostile text in every field', () => {
     });
   });
 
-  test('the site-wide claims and sources JSON hold every field exactly as written', () => {
-    const claims = json('data/claims.json').claims;
+  test('the site-wide claims and sources NDJSON hold every field exactly as written', () => {
+    const claims = bulk('claims');
     expect(claims.map((claim: Record<string, unknown> & { article: { title: string } }) => [claim.statement, claim.claimant, claim.note, claim.article.title])).toEqual([
       [HOSTILE.statement, HOSTILE.claimant, HOSTILE.note, HOSTILE.title],
       [HOSTILE.secondStatement, undefined, undefined, HOSTILE.title],
     ]);
-    const sources = json('data/sources.json').sources;
+    const sources = bulk('sources');
     expect(
       sources.map((source: Record<string, unknown> & { article: { title: string } }) => [source.publisher, source.title, source.url, source.quote, source.article.title]),
     ).toEqual([
@@ -332,8 +343,9 @@ describe('a draft', () => {
     expect(searchFragments().map((fragment) => fragment.url).sort()).toEqual(PUBLISHED_SLUGS.map((slug) => `/articles/${slug}/`).sort());
     expect(json('pagefind/pagefind-entry.json').languages.en.page_count).toBe(PUBLISHED_SLUGS.length);
     expect(buildOutput).toContain(`Indexed ${PUBLISHED_SLUGS.length} pages`);
-    expect(json('data/claims.json').claims).toHaveLength(2);
-    expect(json('data/sources.json').sources).toHaveLength(4);
+    expect(bulk('claims')).toHaveLength(2);
+    expect(bulk('sources')).toHaveLength(4);
+    expect(json('data/index.json')).toMatchObject({ articles: 2, claims: 2, sources: 4 });
   });
 });
 

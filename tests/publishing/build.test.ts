@@ -207,15 +207,22 @@ describe('a site built under a base path', () => {
     expect(JSON.parse(html('articles/2024/older-story.json')).url).toBe(`${HOME}articles/2024/older-story/`);
   });
 
-  test('publishes every claim and source of the site, and the generated JSON Schema', () => {
-    const claims = JSON.parse(html('data/claims.json'));
-    expect(claims.site).toBe(HOME);
-    expect(claims.claims.map((claim: { id: string; article: { slug: string } }) => `${claim.article.slug}#${claim.id}`)).toEqual([
+  test('publishes every claim and source of the site as NDJSON listed in /data/index.json, and the generated JSON Schema', () => {
+    const index = JSON.parse(html('data/index.json'));
+    expect(index).toMatchObject({ site: HOME, articles: 2, claims: 2, sources: 3, article: `${HOME}articles/{slug}.json`, schema: `${HOME}data/article.schema.json` });
+    // The part's address is under the base path; its file is at that path inside the output folder.
+    const records = (name: 'claims' | 'sources') =>
+      index.files[name].flatMap(({ url }: { url: string }) => {
+        expect(url.startsWith(`${HOME}data/${name}-`)).toBe(true);
+        const text = html(url.slice(HOME.length));
+        expect(text.endsWith('\n')).toBe(true);
+        return text.slice(0, -1).split('\n').map((line) => JSON.parse(line));
+      });
+    expect(records('claims').map((claim: { id: string; article: { slug: string } }) => `${claim.article.slug}#${claim.id}`)).toEqual([
       'hostile-title#putin-will-attend',
       'hostile-title#talks-held',
     ]);
-    const sources = JSON.parse(html('data/sources.json'));
-    expect(sources.sources.map((source: { id: string; article: { data: string } }) => [source.id, source.article.data])).toEqual([
+    expect(records('sources').map((source: { id: string; article: { data: string } }) => [source.id, source.article.data])).toEqual([
       ['kyiv-statement', `${HOME}articles/hostile-title.json`],
       ['reuters-talks', `${HOME}articles/hostile-title.json`],
       ['ap-report', `${HOME}articles/2024/older-story.json`],
