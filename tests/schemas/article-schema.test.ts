@@ -17,17 +17,21 @@ describe('schemas module', () => {
       'KEBAB_CASE',
       'SOURCE_KINDS',
       'articleSchema',
+      'articleSummarySchema',
       'calendarDay',
       'claimSchema',
       'correctionSchema',
       'dateSchema',
       'dateValue',
+      'evidenceProfile',
       'httpUrlSchema',
       'idSchema',
       'isCalendarDate',
       'isDateOrDateTime',
       'pageSchema',
+      'publisherKey',
       'sourceSchema',
+      'summarizeArticle',
       'timelineEntrySchema',
       'unsafeUrlReason',
     ]);
@@ -137,4 +141,32 @@ describe('unsafeUrlReason', () => {
     ['https:///example.org', 'it has no host after the scheme'],
     ['https://intranet/', '"intranet" is not a public host name'],
   ])('%j -> %j', (url, reason) => expect(unsafeUrlReason(url)).toBe(reason));
+});
+
+describe('summarizeArticle', () => {
+  it('keeps what listings show and only that: counts instead of claims and sources, each publisher once', () => {
+    const article = articleSchema.parse({
+      ...valid(),
+      topics: ['diplomacy', 'war', 'diplomacy'],
+      sources: [
+        { id: 'a', kind: 'primary', publisher: ' BBC News', title: 'A', url: 'https://example.org/a', accessed: '2025-05-20', party: true },
+        { id: 'b', kind: 'news', publisher: 'bbc news', title: 'B', url: 'https://example.org/b', accessed: '2025-05-20' },
+        { id: 'c', kind: 'news', publisher: 'Reuters', title: 'C', url: 'https://example.org/c', accessed: '2025-05-20' },
+      ],
+      claims: [{ id: 'met', statement: 'They met.', status: 'confirmed', sources: ['a'] }],
+      timeline: [],
+    });
+    const summary = schemas.summarizeArticle(article, '/cache/x.json');
+    expect(summary).toEqual({
+      title: article.title,
+      description: article.description,
+      published: article.published,
+      topics: ['diplomacy', 'war'],
+      corrections: article.corrections,
+      evidence: { claims: 1, sources: 3, publishers: 2, primary: 1, parties: 1 },
+      publishers: ['BBC News', 'Reuters'],
+      stored: '/cache/x.json',
+    });
+    expect(schemas.articleSummarySchema.parse(summary)).toEqual(summary);
+  });
 });
