@@ -166,7 +166,7 @@ describe('hostile text in every field', () => {
     expectShown('topics/turkiye/index.html', [HOSTILE.title, HOSTILE.description, HOSTILE.rtlTitle, HOSTILE.rtlDescription]);
     expectShown('topics/diplomacy/index.html', [HOSTILE.title, HOSTILE.description]);
     expectShown('sources/index.html', [HOSTILE.publisher, HOSTILE.secondPublisher]);
-    expectShown(`sources/${publisherSlug(HOSTILE.publisher)}/index.html`, [HOSTILE.publisher, HOSTILE.title, HOSTILE.rtlTitle]);
+    expectShown(`sources/${publisherSlug(HOSTILE.publisher)}/index.html`, [HOSTILE.publisher, HOSTILE.title, HOSTILE.description]);
     expectShown(`sources/${publisherSlug(HOSTILE.secondPublisher)}/index.html`, [HOSTILE.secondPublisher, HOSTILE.title, HOSTILE.rtlTitle]);
     expectShown('corrections/index.html', [HOSTILE.correction, HOSTILE.title]);
   });
