@@ -21,6 +21,8 @@ export interface CheckedFile extends ArticleFile {
   slug: string;
   /** Digest of the exact text that was checked (see prechecked.ts), when asked for. */
   digest?: string;
+  /** True when the frontmatter says `draft: true`: checked, never published. */
+  draft: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -36,12 +38,12 @@ export function checkArticleFile({ path, full, file, text = readFileSync(full, '
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
   const locksDir = locksDirFor(resolve(full, ...path.split('/').map(() => '..')));
   const { lock, problem } = readLock(locksDir, slugOf(path));
-  const { diagnostics } = checkArticle(file, text, { lock });
+  const { article, diagnostics } = checkArticle(file, text, { lock });
   if (problem) {
     const lockFile = relative(process.cwd(), lockPath(locksDir, slugOf(path)));
     diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'source-lock', message: `The lock file ${lockFile} cannot be read: ${problem}.` });
   }
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };
+  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), draft: article?.draft === true, diagnostics };
 }
