@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../format/article-files.ts';
+import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { writePrechecked } from '../checker/prechecked.ts';
 import { reportCheck } from '../checker/report.ts';
@@ -31,7 +31,7 @@ function run(step: string, args: string[], env: Record<string, string> = {}): vo
   }
 }
 
-const checked = await checkTargets([process.env.SOURCED_ARTICLES_DIR ?? join(ROOT, ARTICLES_DIR)], { digests: true });
+const checked = await checkTargets([resolve(ROOT, articlesDir())], { digests: true });
 const report = reportCheck(checked, 'text');
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
