@@ -41,7 +41,7 @@ const targets = parsed.positionals.length > 0 ? parsed.positionals : [articlesDi
 const missing = targets.filter((target) => !existsSync(target));
 if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')}`);
 
-const checked = await checkTargets(targets);
+const { checked } = await checkTargets(targets);
 const report = reportCheck(checked, format);
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
