@@ -26,6 +26,10 @@ describe('npm run bench', () => {
     expect(figures.checker.runs).toHaveLength(3);
     expect([...figures.checker.runs].sort((a: number, b: number) => a - b)[1]).toBe(figures.checker.seconds);
     expect(result.stdout).toMatch(/^\| Checker, 3 articles \(median of 3 runs\) +\| +[\d.]+ s \(\d+\/s\) \| +- \| +- \|$/m);
+    // The warm runs check again over the cache the cold runs filled.
+    expect(figures.warmChecker.runs).toHaveLength(3);
+    expect([...figures.warmChecker.runs].sort((a: number, b: number) => a - b)[1]).toBe(figures.warmChecker.seconds);
+    expect(result.stdout).toMatch(/^\| Checker with a warm cache \(median of 3 runs\) +\| +[\d.]+ s, \d+ MB \| +- \| +- \|$/m);
     for (const site of [figures.ours, figures.baseline]) {
       for (const run of [site.cold, site.warm]) {
         expect(isNumber(run.seconds)).toBe(true);
