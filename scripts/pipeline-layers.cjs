@@ -8,6 +8,7 @@
  */
 const LAYERS = [
   { name: 'format', folders: ['format'] },
+  { name: 'sources', folders: ['sources'] },
   { name: 'checker', folders: ['checker'] },
   { name: 'markdown', folders: ['markdown'] },
   { name: 'astro', folders: ['astro'], files: ['content.config.ts'] },

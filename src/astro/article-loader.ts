@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroMarkdownOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkerVersion } from '../checker/check-cache.ts';
@@ -11,11 +10,10 @@ import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-fi
 import { CheckPool } from '../checker/check-pool.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
+import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
-
-type Renderer = Awaited<ReturnType<LoaderContext['config']['markdown']['processor']['createRenderer']>>;
 
 /** Thrown when articles have errors; its message lists each one as `file:line:column  error  rule  message`. */
 export class ArticleError extends Error {
@@ -36,16 +34,7 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const { config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      let renderer: Renderer | undefined;
-      const render = async (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => {
-        // The same options Astro's own content layer passes; the resolved config's types are wider.
-        renderer ??= await config.markdown.processor.createRenderer({
-          image: config.image,
-          syntaxHighlight: config.markdown.syntaxHighlight,
-          shikiConfig: config.markdown.shikiConfig,
-        } as AstroMarkdownOptions);
-        return renderer.render(body, { frontmatter, fileURL });
-      };
+      const render = markdownRenderer(config);
 
       const sync = async () => {
         const { errors, rendered, unchanged, fromCache } = await syncArticles(context, root, dir, render);
@@ -86,7 +75,7 @@ async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
   dir: string,
-  render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<MarkdownRenderResult>,
+  render: RenderMarkdown,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();

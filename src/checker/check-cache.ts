@@ -26,6 +26,7 @@ export function checkerVersion(): string {
 /** What the cache keeps of one file's check: enough for `npm run check` and for the content loader. */
 export interface CachedCheck {
   slug: string;
+  draft: boolean;
   /** The diagnostics, without the file's name (the same text may be checked under other names). */
   diagnostics: Omit<Diagnostic, 'file'>[];
   /** The validated frontmatter, when it has no errors. */
@@ -37,7 +38,8 @@ export interface CachedCheck {
 
 /**
  * Check results by the digest of what decides them: the file's text, its path (the file-name rule),
- * the day (future dates are judged against it) and the checker's version. Shared by `npm run check`,
+ * its sources' lock file, the day (future dates are judged against it), the working folder (messages
+ * name files relative to it) and the checker's version. Shared by `npm run check`,
  * `npm run build` and the content loader, so that a file is checked once until it or the checker
  * changes. One small JSON file per result, written atomically, so that concurrent runs can share
  * it; results of other checker versions are deleted when a version is first used.
@@ -53,12 +55,13 @@ export class CheckCache {
     today = process.env.SOURCED_TODAY || new Date().toISOString().slice(0, 10),
   }: { dir?: string; version?: string; today?: string } = {}) {
     this.#dir = join(dir, version);
-    this.#salt = `${version}\0${today}\0`;
+    // Messages name files relative to the working folder.
+    this.#salt = `${version}\0${today}\0${process.cwd()}\0`;
   }
 
-  /** The key of one file's result. */
-  keyOf(path: string, text: string): string {
-    return createHash('sha256').update(this.#salt).update(path).update('\0').update(text).digest('base64url');
+  /** The key of one file's result: its path, its text and its sources' lock file (empty when there is none). */
+  keyOf(path: string, text: string, lock = ''): string {
+    return createHash('sha256').update(this.#salt).update(path).update('\0').update(text).update('\0').update(lock).digest('base64url');
   }
 
   /** The stored result, if this exact file was checked by this checker today. */

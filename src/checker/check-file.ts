@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { badSlugReason, slugOf } from '../format/article-files.ts';
 import type { Article } from '../format/index.ts';
+import { articleLockPath } from '../sources/lock-path.ts';
+import { readLock } from '../sources/lock.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
@@ -17,6 +20,8 @@ export interface ArticleFile {
 /** What checking one file yields. */
 export interface CheckedFile extends ArticleFile {
   slug: string;
+  /** True when the frontmatter says `draft: true`: checked, never published. */
+  draft: boolean;
   diagnostics: Diagnostic[];
   /** The validated frontmatter, when it has no errors. */
   article?: Article;
@@ -31,10 +36,17 @@ export interface FileToCheck extends ArticleFile {
   text?: string;
 }
 
-/** Reads (unless given its text) and checks one article file, its name included. */
+/** Reads (unless given its text) and checks one article file, its name and its sources' lock file included. */
 export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8') }: FileToCheck): CheckedFile {
-  const { diagnostics, article, body, bodyLine } = checkArticle(file, text);
+  // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
+  const lockFile = articleLockPath(full, path);
+  const { lock, problem } = readLock(dirname(lockFile), slugOf(path));
+  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { lock });
+  if (problem) {
+    const shown = relative(process.cwd(), lockFile);
+    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'source-lock', message: `The lock file ${shown} cannot be read: ${problem}.` });
+  }
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-  return { path, full, file, slug: slugOf(path), diagnostics, ...(article ? { article } : {}), body, bodyLine };
+  return { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine };
 }

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { listArticleFiles } from '../format/article-files.ts';
+import { articleLockPath } from '../sources/lock-path.ts';
 import { CheckCache, withFile, type CachedCheck } from './check-cache.ts';
 import type { ArticleFile, CheckedFile } from './check-file.ts';
 import { CheckPool } from './check-pool.ts';
@@ -26,12 +27,21 @@ function filesOf(target: string, cwd: string): ArticleFile[] {
  */
 export const PARALLEL_FROM = 64;
 
+/** A file's text, or nothing when there is no such file. */
+function readIfAny(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** One file and its text, as read for checking. */
 export type ReadFile = ArticleFile & { text: string };
 
 /** What the cache keeps of a check (the same text may be checked under another name next time). */
-function toCache({ slug, diagnostics, article, body, bodyLine }: CheckedFile): CachedCheck {
-  return { slug, diagnostics: diagnostics.map(({ file: _, ...rest }) => rest), ...(article ? { article } : {}), body, bodyLine };
+function toCache({ slug, draft, diagnostics, article, body, bodyLine }: CheckedFile): CachedCheck {
+  return { slug, draft, diagnostics: diagnostics.map(({ file: _, ...rest }) => rest), ...(article ? { article } : {}), body, bodyLine };
 }
 
 /** A cached check as the result for this file. */
@@ -55,7 +65,7 @@ export class CachedChecker {
 
   /** The stored result for this file, if any. */
   cached(file: ReadFile): CheckedFile | undefined {
-    const key = this.cache.keyOf(file.path, file.text);
+    const key = this.cache.keyOf(file.path, file.text, readIfAny(articleLockPath(file.full, file.path)));
     const hit = this.cache.get(key);
     if (hit) return fromCache(file, hit);
     this.#misses.set(file, key);
