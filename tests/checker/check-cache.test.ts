@@ -57,10 +57,10 @@ describe('the code version', () => {
     expect(version()).not.toBe(second);
   });
 
-  it('covers the real checker: its rules\' modules and the schemas they validate against', () => {
+  it('covers the real checker: its rules\' modules, the schemas they validate against and the lock file reader', () => {
     const graph = moduleGraph([join(ROOT, 'src/checker/check-file.ts')]).map((file) => file.slice(ROOT.length + 1));
-    expect(graph).toEqual(expect.arrayContaining(['src/checker/check-article.ts', 'src/format/article.ts', 'src/format/source.ts']));
-    expect(graph.every((file) => file.startsWith('src/checker/') || file.startsWith('src/format/'))).toBe(true);
+    expect(graph).toEqual(expect.arrayContaining(['src/checker/check-article.ts', 'src/format/article.ts', 'src/format/source.ts', 'src/sources/lock.ts']));
+    expect(graph.filter((file) => !/^src\/(?:format|sources|checker)\//.test(file))).toEqual([]);
     expect(checkerVersion()).toMatch(/^[\w-]{22}$/);
   });
 });
