@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { publishedSummaries } from '../site/published.ts';
+import { articlesNewestFirst } from '../site/published.ts';
 import { articleUrl, siteUrl } from '../site/site-url.ts';
 import { PUBLISHER_NAME } from '../publishing/structured-data.ts';
 import { dateValue } from '../format/index.ts';
@@ -14,7 +14,7 @@ export const FEED_ITEMS = 50;
 
 /** `/rss.xml`: the newest FEED_ITEMS published articles, newest first, with absolute links under the base path. */
 export const GET: APIRoute = async () => {
-  const articles = (await publishedSummaries()).slice(0, FEED_ITEMS);
+  const articles = (await articlesNewestFirst()).slice(0, FEED_ITEMS);
   return rss({
     title: PUBLISHER_NAME,
     description: 'News explainers in which every factual sentence shows its source.',

@@ -4,8 +4,8 @@ import { byNewestFirst } from './articles.ts';
 /** A published article as listings see it: its id (the page address part) and its summary. */
 export type ArticleListing = CollectionEntry<'articles'>;
 
-/** Every published article's summary (drafts are never in the collection), newest first. */
-export async function publishedSummaries(): Promise<ArticleListing[]> {
+/** Every published article's summary (drafts are never in the collection), newest first: the order of every listing. */
+export async function articlesNewestFirst(): Promise<ArticleListing[]> {
   return (await getCollection('articles')).sort(byNewestFirst);
 }
 
