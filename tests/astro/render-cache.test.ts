@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleLoader } from '../../src/astro/article-loader.ts';
+import { readStoredArticle } from '../../src/astro/article-store.ts';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
 import { article } from '../helpers/articles.ts';
 import { ROOT } from '../helpers/site.ts';
@@ -23,24 +24,30 @@ function copyProject(): string {
 
 /** Astro's side of a content loader, as much of it as ours uses: a data store that lasts between loads. */
 function loaderContext(root: string) {
-  const entries = new Map<string, { digest?: string; rendered?: { html: string } }>();
+  const entries = new Map<string, { digest?: string; data: { stored?: string } }>();
   const logged: string[] = [];
   const context = {
     store: {
       get: (id: string) => entries.get(id),
-      set: (entry: { id: string; digest?: string; rendered?: { html: string } }) => void entries.set(entry.id, entry),
+      set: (entry: { id: string; digest?: string; data: { stored?: string } }) => void entries.set(entry.id, entry),
       keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
       delete: (id: string) => void entries.delete(id),
     },
     generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-    config: { root: pathToFileURL(`${root}/`), image: {}, markdown: { processor: unified(processorOptions), syntaxHighlight: false, shikiConfig: {} } },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`), image: {}, markdown: { processor: unified(processorOptions), syntaxHighlight: false, shikiConfig: {} } },
     logger: { info: (line: string) => void logged.push(line), error: (line: string) => void logged.push(line) },
   };
   const load = async () => {
     await articleLoader().load(context as never);
     return logged.at(-1)!.replace(/, \d+ check results? from the cache$/, '');
   };
-  return { load, html: () => entries.get('talks')?.rendered?.html };
+  // The store keeps the article's summary; its rendered HTML is in the file the summary names.
+  const html = () => {
+    const stored = entries.get('talks')?.data.stored;
+    return stored === undefined ? undefined : readStoredArticle(stored).html;
+  };
+  return { load, html };
 }
 
 describe('the render cache', () => {
