@@ -1,4 +1,5 @@
 import { claimSchema } from './claim.ts';
+import { describePath } from './field-path.ts';
 import { calendarDay, dateSchema, dateValue, validDate } from './date.ts';
 import { idSchema, textSchema } from './id.ts';
 import { list, type Loose } from './loose.ts';
@@ -105,7 +106,7 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path,
-        message: `"${id}" is already the id of ${first[0]}[${first[1]}]; ids must be unique across sources and claims`,
+        message: `has the id "${id}", already the id of ${describePath(first.slice(0, 2))}; ids must be unique across sources and claims`,
         params: { rule: 'duplicate-id', first },
       });
     } else {
