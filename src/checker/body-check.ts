@@ -2,13 +2,17 @@ import type { Link, LinkReference, Nodes, Root, Text } from 'mdast';
 import { createRequire } from 'node:module';
 import { visitParents } from 'unist-util-visit-parents';
 import { findBrokenCitations, findCitations, type TextSpan } from '../format/citations.ts';
-import type { Position } from './diagnostic.ts';
+import type { Position, Severity } from './diagnostic.ts';
+import { bracketedIdMessage, findBracketedIds } from './rules/citation-without-at.ts';
+import { linkTargetProblem } from './rules/link-target.ts';
 import { didYouMean } from './suggest.ts';
 import { lineStarts, positionOf } from './text-position.ts';
 
 /** A body problem, positioned in the body (line 1 is the body's first line). */
 export interface BodyProblem extends Position {
   rule: string;
+  /** An error unless said otherwise. */
+  severity?: Severity;
   message: string;
 }
 
@@ -46,11 +50,14 @@ const HTML_COMMENT = /^<!--(?:(?!-->)[\s\S])*-->$/;
 const IGNORED_IN_URL = /[\u0000-\u0020\u007f-\u009f]/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-/** Why a link or image target is refused, or null for http(s), relative paths and #anchors. */
+/** Schemes a link may use: the web, and e-mail addresses and telephone numbers, which newsrooms give. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+/** Why a link or image target is refused, or null for http(s), mailto:, tel:, relative paths and #anchors. */
 export function unsafeLinkReason(url: string): string | null {
   const squeezed = url.replace(IGNORED_IN_URL, '');
   const scheme = SCHEME.exec(squeezed)?.[1]?.toLowerCase();
-  if (scheme && scheme !== 'http' && scheme !== 'https') return `uses the "${scheme}:" scheme`;
+  if (scheme && !SAFE_SCHEMES.has(scheme)) return `uses the "${scheme}:" scheme`;
   if (squeezed.startsWith('//') || squeezed.startsWith('\\\\') || squeezed.startsWith('/\\')) {
     return 'is protocol-relative';
   }
@@ -164,13 +171,16 @@ export function checkBody(
         });
       }
       const reason = unsafeLinkReason(node.url);
+      const what = node.type === 'image' ? 'Image source' : 'Link target';
       if (reason) {
-        const what = node.type === 'image' ? 'Image source' : 'Link target';
         problems.push({
           ...at(node),
           rule: 'unsafe-link',
           message: `${what} ${JSON.stringify(node.url)} ${reason}; link only to https:// addresses, to pages of this site (/articles/...) or to #anchors.`,
         });
+      } else if (!swallowed) {
+        const problem = linkTargetProblem(node.url);
+        if (problem) problems.push({ ...at(node), rule: 'link-target', message: `${what} ${JSON.stringify(node.url)} ${problem}.` });
       }
     } else if (node.type === 'text') {
       const matches = findCitations(node.value);
@@ -182,6 +192,12 @@ export function checkBody(
       const found = offsetsOf(spans, node, ancestors, body, after);
       if (found.length > 0) after = found.at(-1)! + 1;
       const offsetOf = new Map(spans.map((span, index) => [span, found[index]!]));
+      if (!ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) {
+        const bracketed = findBracketedIds(node.value, known);
+        offsetsOf(bracketed, node, ancestors, body, after).forEach((offset, index) => {
+          problems.push({ ...positionOf(offset, starts), rule: 'citation-without-at', severity: 'warning', message: bracketedIdMessage(bracketed[index]!.id) });
+        });
+      }
       for (const span of broken) {
         const written = node.value.slice(span.start, span.end);
         problems.push({

@@ -2,6 +2,8 @@ import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { createRequire } from 'node:module';
 import { unsafeLinkReason, type BodyCitation, type BodyReport } from './body-check.ts';
 import { findCitations, type CitationMatch } from '../format/citations.ts';
+import { mayHoldBracketedId } from './rules/citation-without-at.ts';
+import { linkTargetProblem } from './rules/link-target.ts';
 import { lineStarts, positionOf } from './text-position.ts';
 
 /**
@@ -21,8 +23,13 @@ import { lineStarts, positionOf } from './text-position.ts';
  * citations markdown-it finds must be exactly those the search of the text finds, in order: a
  * citation that one parser would hide in code and the other would not cannot slip through.
  */
+/** A link target neither `unsafe-link` nor `link-target` refuses. */
+const safeTarget = (url: string) => !unsafeLinkReason(url) && !linkTargetProblem(url);
+
 export function quickCheckBody(body: string, ids: readonly string[]): BodyReport | undefined {
   if (body.trim() === '' || MAY_DIFFER.test(body) || ENTITY.test(body)) return undefined;
+  // A `[known-id]` without its `@` gets a warning from the exact check.
+  if (mayHoldBracketedId(body, ids)) return undefined;
   const known = new Set(ids);
   const raw = findCitations(body);
   // A `[@` that begins no citation may be a broken one (or sit in code): the exact check decides.
@@ -91,7 +98,7 @@ function markdownItAgrees(body: string, raw: readonly CitationMatch[], known: Re
     // A body nested deeper than the call stack allows: the exact check has its own limits.
     return false;
   }
-  for (const reference of Object.values(env.references ?? {})) if (unsafeLinkReason(String(reference.href))) return false;
+  for (const reference of Object.values(env.references ?? {})) if (!safeTarget(String(reference.href))) return false;
   const written: string[] = [];
   for (const token of tokens) {
     if (token.type === 'html_block') return false;
@@ -166,9 +173,9 @@ function inlineIsClean(children: readonly Token[], known: ReadonlySet<string>, w
     else {
       if (!flush()) return false;
       if (child.type === 'html_inline') return false;
-      if (child.type === 'image' && (child.content.includes('@') || unsafeLinkReason(String(child.attrGet('src') ?? '')))) return false;
+      if (child.type === 'image' && (child.content.includes('@') || !safeTarget(String(child.attrGet('src') ?? '')))) return false;
       if (child.type === 'link_open') {
-        if (unsafeLinkReason(String(child.attrGet('href') ?? ''))) return false;
+        if (!safeTarget(String(child.attrGet('href') ?? ''))) return false;
         inLink++;
       }
       if (child.type === 'link_close') inLink--;

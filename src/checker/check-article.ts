@@ -9,6 +9,8 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { findFutureDates, latestPossibleDay } from './future-dates.ts';
 import { findRepeats } from './repeats.ts';
 import { checkLock } from './rules/index.ts';
+import { findPlaceholders } from './rules/placeholder.ts';
+import { findLostText } from './rules/yaml-comment.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { checkUsage } from './usage.ts';
 import { parseYaml } from './yaml.ts';
@@ -67,6 +69,9 @@ export function checkArticle(
 
   const yaml = parseYaml(split.yaml, split.yamlLine);
   for (const error of yaml.errors) report('error', 'yaml-syntax', error.line, error.column, error.message);
+  if (yaml.errors.length === 0) {
+    for (const lost of findLostText(split.yaml, split.yamlLine)) report(lost.severity, lost.rule, lost.line, lost.column, lost.message);
+  }
 
   let article: Article | undefined;
   let knownIds: string[] = [];
@@ -114,7 +119,7 @@ export function checkArticle(
   const judgeCitations = yaml.errors.length === 0 && isMap;
   for (const problem of body.problems) {
     if (!judgeCitations && problem.rule === 'unknown-citation') continue;
-    report('error', problem.rule, toFileLine(problem.line), problem.column, problem.message);
+    report(problem.severity ?? 'error', problem.rule, toFileLine(problem.line), problem.column, problem.message);
   }
   const citations = body.citations.map((citation) => ({ ...citation, line: toFileLine(citation.line) }));
 
@@ -122,6 +127,10 @@ export function checkArticle(
     for (const finding of [...checkUsage(article, citations), ...checkDateConsistency(article), ...findRepeats(article)]) {
       const { line, column } = yaml.locate(finding.path);
       report('warning', finding.rule, line, column, finding.message);
+    }
+    for (const finding of findPlaceholders(article, split.body)) {
+      const { line, column } = finding.path ? yaml.locate(finding.path) : { line: toFileLine(finding.at!.line), column: finding.at!.column };
+      report(finding.severity, finding.rule, line, column, finding.message);
     }
     for (const finding of lock ? checkLock(article, lock) : []) {
       const { line, column } = yaml.locate(finding.path);

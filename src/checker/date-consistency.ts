@@ -1,5 +1,5 @@
 import { calendarDay, dateValue } from '../format/date.ts';
-import { formatPath } from '../format/field-path.ts';
+import { describeSubject } from '../format/field-path.ts';
 import type { Article } from '../format/index.ts';
 import type { FieldPath } from './yaml.ts';
 
@@ -32,8 +32,8 @@ export function checkDateConsistency(article: Article): DateFinding[] {
       rule: 'correction-not-updated',
       path,
       message: article.updated
-        ? `Field "${formatPath(path)}" is ${latest.date}, after updated (${article.updated}); a correction updates the article, so set updated to ${day} or later.`
-        : `Field "${formatPath(path)}" is ${latest.date}, after publication (${article.published}), but the article gives no updated date; a correction updates the article, so add updated: ${day}.`,
+        ? `${describeSubject(path, article)} is ${latest.date}, after updated (${article.updated}); a correction updates the article, so set updated to ${day} or later.`
+        : `${describeSubject(path, article)} is ${latest.date}, after publication (${article.published}), but the article gives no updated date; a correction updates the article, so add updated: ${day}.`,
     });
   }
 
@@ -52,7 +52,7 @@ export function checkDateConsistency(article: Article): DateFinding[] {
       findings.push({
         rule: 'timeline-order',
         path,
-        message: `Field "${formatPath(path)}" is ${date}, before an event above it (${earlier}); the page lists the events as written, so put them in date order, earliest first.`,
+        message: `${describeSubject(path, article)} is ${date}, before an event above it (${earlier}); the page lists the events as written, so put them in date order, earliest first.`,
       });
     }
     if (latestDay === undefined || calendarDay(date) > calendarDay(latestDay)) latestDay = date;

@@ -1,5 +1,5 @@
 import { calendarDay, validDate } from '../format/date.ts';
-import { formatPath } from '../format/field-path.ts';
+import { describeSubject } from '../format/field-path.ts';
 import { list, type Loose } from '../format/loose.ts';
 import type { FieldPath } from './yaml.ts';
 
@@ -42,6 +42,6 @@ export function findFutureDates(article: Loose, latest: string): FutureDate[] {
     .filter((field): field is [FieldPath, string] => validDate(field[1]) && calendarDay(field[1]) > latest)
     .map(([path, value]) => ({
       path,
-      message: `Field "${formatPath(path)}" is ${value}, a date still to come; check the year (only a draft should be dated ahead).`,
+      message: `${describeSubject(path, article)} is ${value}, a date still to come; check the year (only a draft should be dated ahead).`,
     }));
 }

@@ -1,4 +1,4 @@
-import { formatPath } from '../format/field-path.ts';
+import { describePath, describeSubject } from '../format/field-path.ts';
 import type { Article } from '../format/index.ts';
 import type { FieldPath } from './yaml.ts';
 
@@ -25,7 +25,7 @@ export function findRepeats(article: Article): RepeatFinding[] {
         findings.push({
           rule: 'duplicate-value',
           path: [...path, index],
-          message: `Field "${formatPath([...path, index])}" repeats "${item}", already listed as ${formatPath([...path, earlier])}; remove the repeat.`,
+          message: `${describeSubject([...path, index], article)} repeats "${item}", already listed as ${describePath([...path, earlier])}; remove the repeat.`,
         });
       }
     });
