@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { badSlugReason, slugOf } from '../format/article-files.ts';
+import { slugOf } from '../format/article-files.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { textDigest } from './prechecked.ts';
@@ -31,8 +31,6 @@ export interface FileToCheck extends ArticleFile {
 
 /** Reads (unless given its text) and checks one article file, its name included. */
 export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false }: FileToCheck): CheckedFile {
-  const { diagnostics } = checkArticle(file, text);
-  const slugProblem = badSlugReason(path);
-  if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
+  const { diagnostics } = checkArticle(file, text, { path });
   return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };
 }

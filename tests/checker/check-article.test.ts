@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/checker/check-article.ts';
 import { formatText } from '../../src/checker/diagnostic.ts';
-import { latestPossibleDay } from '../../src/checker/future-dates.ts';
+import { latestPossibleDay } from '../../src/checker/rules/future-date.ts';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 
 const lines = (text: string) => checkArticle('a.md', text).diagnostics.map(formatText);
