@@ -19,6 +19,8 @@ export interface CheckedFile extends ArticleFile {
   slug: string;
   /** Digest of the exact text that was checked (see prechecked.ts), when asked for. */
   digest?: string;
+  /** True when the frontmatter says `draft: true`: checked, never published. */
+  draft: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -31,6 +33,6 @@ export interface FileToCheck extends ArticleFile {
 
 /** Reads (unless given its text) and checks one article file, its name included. */
 export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false }: FileToCheck): CheckedFile {
-  const { diagnostics } = checkArticle(file, text, { path });
-  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };
+  const { article, diagnostics } = checkArticle(file, text, { path });
+  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), draft: article?.draft === true, diagnostics };
 }

@@ -1,6 +1,6 @@
 /**
  * Every rule of the checker, in the order their messages are reported for one position. This list
- * is the one place rules are named: the checker runs it, the README's rule table and the JSON
+ * is the one place rules are named: the checker runs it, the rule table (docs/checker.md) and the JSON
  * Schema's `$comment` are tested against it. How to add a rule: see README.md in this folder.
  */
 import { brokenCitation } from './broken-citation.ts';
