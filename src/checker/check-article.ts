@@ -1,4 +1,5 @@
 import type { Article } from '../format/index.ts';
+import type { SourceLock } from '../sources/lock.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { parseArticle, type ParsedArticle } from './parse-article.ts';
 import { latestPossibleDay } from './rules/future-date.ts';
@@ -31,12 +32,13 @@ const KNOWN = new Set(RULES.map((rule) => rule.id));
 
 /** The reporter a rule is given: every message carries the rule's id and severity and a place in the file. */
 function reporter(parsed: ParsedArticle, rule: Pick<Rule, 'id' | 'severity'>, diagnostics: Diagnostic[]): Report {
-  const at: Report['at'] = ({ line, column }, message) =>
-    void diagnostics.push({ file: parsed.file, line, column, severity: rule.severity, rule: rule.id, message });
+  const at: Report['at'] = ({ line, column }, message, severity = rule.severity) =>
+    void diagnostics.push({ file: parsed.file, line, column, severity, rule: rule.id, message });
   return {
     at,
-    field: (path, message) => at(parsed.locate(path), message),
-    node: (node, message) => at({ line: (node.position?.start.line ?? 1) + parsed.bodyLine - 1, column: node.position?.start.column ?? 1 }, message),
+    field: (path, message, severity) => at(parsed.locate(path), message, severity),
+    node: (node, message, severity) =>
+      at({ line: (node.position?.start.line ?? 1) + parsed.bodyLine - 1, column: node.position?.start.column ?? 1 }, message, severity),
   };
 }
 
@@ -53,6 +55,8 @@ export function checkArticle(
     body = true,
     latestDay = latestPossibleDay(),
     path,
+    lock,
+    lockProblem,
   }: {
     /** `false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
     body?: boolean;
@@ -60,9 +64,13 @@ export function checkArticle(
     latestDay?: string;
     /** The file's path relative to the articles folder, for the file-name rule. */
     path?: string;
+    /** The article's lock file (see src/sources/lock.ts), for the quote-missing, source-dead and source-changed rules. */
+    lock?: SourceLock | undefined;
+    /** Why the lock file could not be read (the source-lock rule). */
+    lockProblem?: string | undefined;
   } = {},
 ): CheckedArticle {
-  const parsed = parseArticle(file, text, { body, latestDay, path });
+  const parsed = parseArticle(file, text, { body, latestDay, path, lock, lockProblem });
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) rule.check?.(parsed, reporter(parsed, rule, diagnostics));
   // A problem found while reading under an id no rule claims is still reported, as an error.

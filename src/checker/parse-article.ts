@@ -5,6 +5,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { citation, citationFromMarkdown } from '../format/citation-syntax/index.ts';
 import { articleSchema, type Article } from '../format/index.ts';
 import type { Loose } from '../format/loose.ts';
+import type { SourceLock } from '../sources/lock.ts';
 import type { Position } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { describeIssues, type FieldProblem } from './schema-diagnostics.ts';
@@ -59,6 +60,10 @@ export interface ParsedArticle {
   tree?: Root | undefined;
   /** The last calendar day a date may name (see rules/future-date.ts). */
   latestDay: string;
+  /** The article's lock file (src/sources/lock.ts), for the rules about what its sources say now. */
+  lock?: SourceLock | undefined;
+  /** Why the lock file could not be read, as the source-lock rule says it. */
+  lockProblem?: string | undefined;
 }
 
 const nowhere = (): Position => ({ line: 1, column: 1 });
@@ -71,10 +76,16 @@ const nowhere = (): Position => ({ line: 1, column: 1 });
 export function parseArticle(
   file: string,
   text: string,
-  { path, body: parseTheBody = true, latestDay }: { path?: string | undefined; body?: boolean; latestDay: string },
+  {
+    path,
+    body: parseTheBody = true,
+    latestDay,
+    lock,
+    lockProblem,
+  }: { path?: string | undefined; body?: boolean; latestDay: string; lock?: SourceLock | undefined; lockProblem?: string | undefined },
 ): ParsedArticle {
   const bytes = Buffer.byteLength(text, 'utf8');
-  const parsed: ParsedArticle = { file, path, bytes, readProblems: [], locate: nowhere, schemaProblems: [], body: '', bodyLine: 1, latestDay };
+  const parsed: ParsedArticle = { file, path, bytes, readProblems: [], locate: nowhere, schemaProblems: [], body: '', bodyLine: 1, latestDay, lock, lockProblem };
   if (bytes > MAX_ARTICLE_BYTES) return parsed;
   const split = splitFrontmatter(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
   if (!('yaml' in split)) {

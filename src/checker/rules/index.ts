@@ -14,6 +14,7 @@ import { fileTooLarge } from './file-too-large.ts';
 import { frontmatter } from './frontmatter.ts';
 import { futureDate } from './future-date.ts';
 import { malformedCitation } from './malformed-citation.ts';
+import { quoteMissingRule } from './quote-missing.ts';
 import { rawHtml } from './raw-html.ts';
 import { renderFailed } from './render-failed.ts';
 import type { Rule } from './rule.ts';
@@ -30,6 +31,9 @@ import {
   unsafeUrl,
 } from './schema.ts';
 import { singlePublisher } from './single-publisher.ts';
+import { sourceChangedRule } from './source-changed.ts';
+import { sourceDeadRule } from './source-dead.ts';
+import { sourceLock } from './source-lock.ts';
 import { timelineOrder } from './timeline-order.ts';
 import { uncitedClaim } from './uncited-claim.ts';
 import { unknownCitation } from './unknown-citation.ts';
@@ -37,6 +41,7 @@ import { unsafeLink } from './unsafe-link.ts';
 import { unusedSource } from './unused-source.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
+export type { LockFinding } from './lock-finding.ts';
 export type { ParsedArticle, Report, Rule } from './rule.ts';
 
 export const RULES: readonly Rule[] = [
@@ -73,6 +78,11 @@ export const RULES: readonly Rule[] = [
   correctionNotUpdated,
   timelineOrder,
   duplicateValue,
+  // What the sources say now, from the article's lock file (see src/sources/).
+  quoteMissingRule,
+  sourceDeadRule,
+  sourceChangedRule,
+  sourceLock,
   // The build's own.
   renderFailed,
 ];

@@ -5,14 +5,18 @@ import type { FieldPath } from '../yaml.ts';
 
 export type { ParsedArticle } from '../parse-article.ts';
 
-/** How a rule reports a problem: where it is, and what to do about it. */
+/**
+ * How a rule reports a problem: where it is, and what to do about it. A rule reports at its own
+ * severity, or at a lesser one in a case its doc comment names (source-dead, when an archived
+ * copy stands in).
+ */
 export interface Report {
   /** At a frontmatter field (its key, or its list item). */
-  field(path: FieldPath, message: string): void;
+  field(path: FieldPath, message: string, severity?: Severity): void;
   /** At a node of the body's tree. */
-  node(node: Node, message: string): void;
+  node(node: Node, message: string, severity?: Severity): void;
   /** At a line and column of the file. */
-  at(position: Position, message: string): void;
+  at(position: Position, message: string, severity?: Severity): void;
 }
 
 /** One check of the checker. Each lives in its own module in this folder; `index.ts` lists them all. */
