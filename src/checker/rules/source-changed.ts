@@ -31,7 +31,7 @@ export function sourceChanged(article: Article, lock: SourceLock): LockFinding[]
 export const sourceChangedRule: Rule = {
   id: 'source-changed',
   severity: 'warning',
-  description: 'No source's page has changed since the newsroom last read it.',
+  description: "No source's page has changed since the newsroom last read it.",
   check({ article, lock }, report) {
     if (!article || !lock) return;
     for (const finding of sourceChanged(article, lock)) report.field(finding.path, finding.message, finding.severity);

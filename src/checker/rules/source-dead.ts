@@ -32,7 +32,7 @@ export function sourceDead(article: Article, lock: SourceLock): LockFinding[] {
 export const sourceDeadRule: Rule = {
   id: 'source-dead',
   severity: 'error',
-  description: 'No source's address has stopped working (a warning when an archived copy stands in).',
+  description: "No source's address has stopped working (a warning when an archived copy stands in).",
   check({ article, lock }, report) {
     if (!article || !lock) return;
     for (const finding of sourceDead(article, lock)) report.field(finding.path, finding.message, finding.severity);
