@@ -8,6 +8,7 @@ import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
 import { CheckPool } from '../checker/check-pool.ts';
 import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
+import { lockPath, locksDirFor } from '../sources/lock.ts';
 import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
@@ -106,7 +107,10 @@ async function syncArticles(
     const full = join(dir, path);
     const slug = slugOf(path);
     const text = readFileSync(full, 'utf8');
-    const digest = generateDigest(`${RENDER_VERSION}\n${pipeline}\n${text}`);
+    // The page and the article's JSON show the lock file too: a new lock makes them again.
+    const lockFile = lockPath(locksDirFor(dir), slug);
+    const lock = existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '';
+    const digest = generateDigest(`${RENDER_VERSION}\n${pipeline}\n${text}\n${lock}`);
     const existing = store.get(slug);
     if (existing?.digest === digest) {
       unchanged++;
