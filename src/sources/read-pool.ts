@@ -38,7 +38,6 @@ export class ReadPool {
         this.#dispatch();
       });
       worker.on('error', () => this.#fallBack());
-      worker.unref();
       this.#workers.push(worker);
       this.#idle.push(worker);
     }
