@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ARTICLES_DIR } from '../format/article-files.ts';
+import { articlesDir } from '../format/article-files.ts';
 import { unsafeUrlReason, type Source } from '../format/index.ts';
 import { locksDirFor, readLock, type LockEntry } from '../sources/lock.ts';
 
@@ -14,9 +14,9 @@ export type SourceLocks = ReadonlyMap<string, LockEntry>;
 export function sourceLocks(
   slug: string,
   sources: readonly Pick<Source, 'id' | 'url'>[],
-  articlesDir = resolve(process.env.SOURCED_ARTICLES_DIR || ARTICLES_DIR),
+  folder = resolve(articlesDir()),
 ): SourceLocks {
-  const { lock } = readLock(locksDirFor(articlesDir), slug);
+  const { lock } = readLock(locksDirFor(folder), slug);
   const entries = new Map<string, LockEntry>();
   for (const source of sources) {
     const entry = lock?.sources[source.id];
