@@ -1,5 +1,4 @@
-import type { Article } from '../../format/index.ts';
-import type { Position, Severity } from '../diagnostic.ts';
+import type { Rule } from './rule.ts';
 
 /** What `npm run new` writes for the editor to replace (see src/cli/article-template.ts). */
 export const TEMPLATE_PLACEHOLDERS = {
@@ -9,46 +8,38 @@ export const TEMPLATE_PLACEHOLDERS = {
   body: ['Write the explainer here, in Markdown.', 'Use headings to structure the explainer.'],
 } as const;
 
-/** A placeholder left in a published article: in a field (`path`) or in the body (`at`, a position in the body). */
-export interface PlaceholderFinding {
-  rule: 'placeholder';
-  severity: Severity;
-  path?: (string | number)[];
-  at?: Position;
-  message: string;
-}
-
 /**
- * `placeholder` (error): a published article (not a draft) still carries the template's example
- * source, its example address, its placeholder description or its placeholder text.
+ * A published article (not a draft) carries none of the template's placeholders: its example
+ * source, the source's example address, the placeholder description or the placeholder text.
  *
- * Bad: `draft: false` with `- id: example-source` and "Write the explainer here, in Markdown."
  * Good: the article's own sources, summary and text; or `draft: true` while it is being written.
+ * Bad: `draft: false` with `- id: example-source`: `Source 1 (`example-source`) is the template's example source; replace it with a source the article relies on, or remove it.`
  */
-export function findPlaceholders(article: Article, body: string): PlaceholderFinding[] {
-  if (article.draft) return [];
-  const found: PlaceholderFinding[] = [];
-  const error = (finding: Omit<PlaceholderFinding, 'rule' | 'severity'>) => found.push({ rule: 'placeholder', severity: 'error', ...finding });
-  if (article.description.trim() === TEMPLATE_PLACEHOLDERS.description) {
-    error({ path: ['description'], message: 'The description is still the template\'s placeholder; write a one-paragraph summary of the story.' });
-  }
-  article.sources.forEach((source, index) => {
-    const which = `Source ${index + 1} (\`${source.id}\`)`;
-    if (source.id === TEMPLATE_PLACEHOLDERS.sourceId) {
-      error({ path: ['sources', index, 'id'], message: `${which} is the template's example source; replace it with a source the article relies on, or remove it.` });
+export const placeholder: Rule = {
+  id: 'placeholder',
+  severity: 'error',
+  description: "A published article carries none of the template's placeholders.",
+  check({ article, body, bodyLine }, report) {
+    if (!article || article.draft) return;
+    if (article.description.trim() === TEMPLATE_PLACEHOLDERS.description) {
+      report.field(['description'], "The description is still the template's placeholder; write a one-paragraph summary of the story.");
     }
-    if (source.url === TEMPLATE_PLACEHOLDERS.sourceUrl) {
-      error({ path: ['sources', index, 'url'], message: `The address of ${which.toLowerCase()} is the template's example, ${source.url}; write the address of the real source.` });
-    }
-  });
-  const lines = body.split('\n');
-  lines.forEach((line, index) => {
-    for (const text of TEMPLATE_PLACEHOLDERS.body) {
-      const column = line.indexOf(text);
-      if (column >= 0) {
-        error({ at: { line: index + 1, column: column + 1 }, message: `The text still has the template's placeholder "${text}"; replace it with the explainer.` });
+    article.sources.forEach((source, index) => {
+      const which = `source ${index + 1} (\`${source.id}\`)`;
+      if (source.id === TEMPLATE_PLACEHOLDERS.sourceId) {
+        report.field(['sources', index, 'id'], `S${which.slice(1)} is the template's example source; replace it with a source the article relies on, or remove it.`);
       }
-    }
-  });
-  return found;
-}
+      if (source.url === TEMPLATE_PLACEHOLDERS.sourceUrl) {
+        report.field(['sources', index, 'url'], `The address of ${which} is the template's example, ${source.url}; write the address of the real source.`);
+      }
+    });
+    body.split('\n').forEach((line, index) => {
+      for (const text of TEMPLATE_PLACEHOLDERS.body) {
+        const column = line.indexOf(text);
+        if (column >= 0) {
+          report.at({ line: index + bodyLine, column: column + 1 }, `The text still has the template's placeholder "${text}"; replace it with the explainer.`);
+        }
+      }
+    });
+  },
+};

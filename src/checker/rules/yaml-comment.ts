@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Position } from '../diagnostic.ts';
 import { quoteYaml } from '../yaml-slips.ts';
+import type { Rule } from './rule.ts';
 
 /** Text lost to a ` #` in an unquoted value, positioned at its `#` (lines of the file). */
 export interface LostText extends Position {
@@ -17,7 +18,24 @@ const NOT_TEXT = /^(?:true|false|null|~|[-+]?\d[\d_.:eE+-]*|\d{4}-\d\d-\d\d(?:[T
 const require = createRequire(import.meta.url);
 
 /**
- * `yaml-comment` (warning): in an unquoted value, ` #` starts a YAML comment, and the rest of the
+ * In an unquoted value, ` #` starts a YAML comment, and the rest of the line silently disappears
+ * from the page.
+ *
+ * Good: `title: "Water rationing, week #3 of the drought"`
+ * Bad: `title: Water rationing, week #3 of the drought`: `Field "title" stops at "Water rationing, week": in YAML " #" starts a comment, so "#3 of the drought" is left out; ...`
+ */
+export const yamlComment: Rule = {
+  id: 'yaml-comment',
+  severity: 'warning',
+  description: 'No unquoted value loses text to a " #", which YAML reads as a comment.',
+  check({ frontmatter, readProblems }, report) {
+    if (!frontmatter || readProblems.some((problem) => problem.rule === 'yaml-syntax')) return;
+    for (const lost of findLostText(frontmatter.yaml, frontmatter.line)) report.at(lost, lost.message);
+  },
+};
+
+/**
+ * The text lost to comments: in an unquoted value, ` #` starts a YAML comment, and the rest of the
  * line silently disappears from the page.
  *
  * Bad: `title: Water rationing, week #3 of the drought` (publishes as "Water rationing, week").
