@@ -1,10 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
+import { historyLoader } from './astro/history-loader.ts';
 import { articleSchema, pageSchema } from './format/index.ts';
+
+const articlesDir = process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {};
 
 export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
   pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
-  articles: defineCollection({ loader: articleLoader(process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {}), schema: articleSchema }),
+  articles: defineCollection({ loader: articleLoader(articlesDir), schema: articleSchema }),
+  /** Each published article's revisions, from git (src/history/); empty outside a git repository. */
+  history: defineCollection({ loader: historyLoader(articlesDir) }),
 };

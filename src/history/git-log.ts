@@ -108,7 +108,7 @@ export async function readBlobs(dir: string, blobs: readonly string[], onBlob: (
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git cat-file exited with ${code}`))));
   });
   child.stdin.end(`${blobs.join('\n')}\n`);
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let index = 0;
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
     pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);

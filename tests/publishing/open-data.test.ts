@@ -6,6 +6,7 @@ const urls: OpenDataUrls = {
   site: 'https://example.org/',
   page: (slug) => `https://example.org/articles/${slug}/`,
   data: (slug) => `https://example.org/articles/${slug}.json`,
+  history: (slug) => `https://example.org/articles/${slug}/history/`,
   anchor: (slug, kind, id) => `https://example.org/articles/${slug}/#${kind}-${id}`,
 };
 
