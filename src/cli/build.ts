@@ -13,6 +13,7 @@ import { ARTICLES_DIR } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { writePrechecked } from '../checker/prechecked.ts';
 import { reportCheck } from '../checker/report.ts';
+import { checkUnannouncedChanges } from './history-check.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
@@ -32,6 +33,7 @@ function run(step: string, args: string[], env: Record<string, string> = {}): vo
 }
 
 const checked = await checkTargets([process.env.SOURCED_ARTICLES_DIR ?? join(ROOT, ARTICLES_DIR)], { digests: true });
+await checkUnannouncedChanges(checked);
 const report = reportCheck(checked, 'text');
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
