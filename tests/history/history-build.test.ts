@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRepo, gitIn } from '../helpers/git-repo.ts';
-import { buildSite, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, ROOT, writeArticles, type BuiltSite } from '../helpers/site.ts';
 import { HISTORY_STEPS, REVISIONS } from './fixture.ts';
 
 /** Every file of a built site (path -> bytes). */
@@ -17,6 +18,17 @@ function filesOf(dir: string): Map<string, Buffer> {
 }
 
 const json = (site: BuiltSite, path: string) => JSON.parse(site.read(path));
+
+/** The Nu HTML Checker's errors on built pages, as `file:line:column message`. */
+function htmlErrors(outDir: string, pages: string[]): string[] {
+  const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages.map((page) => join(outDir, page))], { encoding: 'utf8' });
+  const report: { messages: { url?: string; lastLine?: number; firstColumn?: number; message: string }[] } = JSON.parse(result.stderr.trim() || result.stdout);
+  return report.messages.map((message) => `${message.url}:${message.lastLine}:${message.firstColumn} ${message.message}`);
+}
+
+const HOSTILE_MESSAGE = '<script>alert(1)</script> & "quotes" <!--';
+const HOSTILE_TITLE = '</script><b>bold</b>';
 const revisionsOf = (html: string) => html.match(/<ol class="revisions">[\s\S]*?<\/ol><\/article>/)?.[0] ?? '';
 
 describe('a site built from a repository with history', () => {
@@ -109,8 +121,16 @@ describe('a site built from a repository with history', () => {
 });
 
 describe('a site built from a shallow clone', () => {
-  it('warns once in the build and says on the history page that earlier revisions are not shown', () => {
-    const { repo } = fixtureRepo(HISTORY_STEPS);
+  it('warns once in the build and says on the history page that earlier revisions are not shown; hostile text stays text', () => {
+    const { repo } = fixtureRepo([
+      ...HISTORY_STEPS,
+      {
+        date: '2025-05-28T08:00:00Z',
+        message: HOSTILE_MESSAGE,
+        author: '<img src=x onerror=alert(1)>',
+        files: { 'istanbul-talks.md': REVISIONS.corrected.replace('title: Talks in Istanbul', `title: '${HOSTILE_TITLE}'`) },
+      },
+    ]);
     const clone = `${repo}-shallow`;
     gitIn(repo, ['clone', '-q', '--depth', '2', `file://${repo}`, clone]);
     const site = buildSite(join(clone, 'content/articles'));
@@ -123,7 +143,17 @@ describe('a site built from a shallow clone', () => {
       '<p class="history-incomplete" role="note">This history is incomplete: the site was built from a shallow copy of its repository, so earlier revisions are not shown.</p>',
     );
     expect(page).toContain('<p>The oldest revision in this copy of the history.</p>');
-    expect(json(site, 'articles/istanbul-talks/history.json').complete).toBe(false);
+    const history = json(site, 'articles/istanbul-talks/history.json');
+    expect(history.complete).toBe(false);
+    expect(history.revisions.map((revision: { message: string; author: string }) => [revision.message, revision.author])).toEqual([
+      [HOSTILE_MESSAGE, '<img src=x onerror=alert(1)>'],
+      ['Rename the talks explainer', 'Ana Editor'],
+    ]);
+    expect(page).toContain('<time datetime="2025-05-28T08:00:00Z">28 May 2025</time>: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;!--</h2>');
+    expect(page).toContain('By &lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('<p class="diff"><del>Talks in Istanbul</del><ins>&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;</ins></p>');
+    expect(page).not.toMatch(/<script(?! type="application\/ld\+json")|<img|<b>/);
+    expect(htmlErrors(site.outDir, ['articles/istanbul-talks/history/index.html', 'articles/istanbul-talks/index.html'])).toEqual([]);
   });
 });
 
