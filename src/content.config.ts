@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
 import { historyLoader } from './astro/history-loader.ts';
+import { previewLoader } from './astro/preview-loader.ts';
 import { articleSchema, pageSchema } from './format/index.ts';
 
 const articlesDir = process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {};
@@ -10,6 +11,8 @@ export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
   pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
   articles: defineCollection({ loader: articleLoader(articlesDir), schema: articleSchema }),
+  /** `npm run dev` only: drafts, and the problems of articles that have errors (see preview-loader.ts). */
+  previews: defineCollection({ loader: previewLoader(articlesDir) }),
   /** Each published article's revisions, from git (src/history/); empty outside a git repository. */
   history: defineCollection({ loader: historyLoader(articlesDir) }),
 };

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroMarkdownOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
 import { CheckPool } from '../checker/check-pool.ts';
 import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
+import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
 const RENDER_VERSION = '6';
@@ -17,8 +17,6 @@ const RENDER_VERSION = '6';
 const POOL_FROM = 64;
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
-
-type Renderer = Awaited<ReturnType<LoaderContext['config']['markdown']['processor']['createRenderer']>>;
 
 /** Thrown when articles have errors; its message lists each one as `file:line:column  error  rule  message`. */
 export class ArticleError extends Error {
@@ -39,16 +37,7 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const { config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      let renderer: Renderer | undefined;
-      const render = async (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => {
-        // The same options Astro's own content layer passes; the resolved config's types are wider.
-        renderer ??= await config.markdown.processor.createRenderer({
-          image: config.image,
-          syntaxHighlight: config.markdown.syntaxHighlight,
-          shikiConfig: config.markdown.shikiConfig,
-        } as AstroMarkdownOptions);
-        return renderer.render(body, { frontmatter, fileURL });
-      };
+      const render = markdownRenderer(config);
 
       const sync = async () => {
         const { errors, rendered, unchanged, alreadyChecked } = await syncArticles(context, root, dir, render);
@@ -90,7 +79,7 @@ async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
   dir: string,
-  render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<MarkdownRenderResult>,
+  render: RenderMarkdown,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; alreadyChecked: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();

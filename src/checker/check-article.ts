@@ -1,5 +1,6 @@
 import { articleSchema, type Article } from '../format/index.ts';
 import { list, type Loose } from '../format/loose.ts';
+import type { SourceLock } from '../sources/lock.ts';
 import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
 import { quickCheckBody } from './body-scan.ts';
 import { checkDateConsistency } from './date-consistency.ts';
@@ -7,6 +8,7 @@ import type { Diagnostic, Severity } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { findFutureDates, latestPossibleDay } from './future-dates.ts';
 import { findRepeats } from './repeats.ts';
+import { checkLock } from './rules/index.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { checkUsage } from './usage.ts';
 import { parseYaml } from './yaml.ts';
@@ -38,11 +40,14 @@ export function checkArticle(
   {
     body: checkTheBody = true,
     latestDay = latestPossibleDay(),
+    lock,
   }: {
     /** `false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
     body?: boolean;
     /** The last calendar day a date may name (see future-dates.ts). */
     latestDay?: string;
+    /** The article's lock file (see src/sources/lock.ts), for the quote-missing, source-dead and source-changed rules. */
+    lock?: SourceLock | undefined;
   } = {},
 ): CheckedArticle {
   const diagnostics: Diagnostic[] = [];
@@ -117,6 +122,10 @@ export function checkArticle(
     for (const finding of [...checkUsage(article, citations), ...checkDateConsistency(article), ...findRepeats(article)]) {
       const { line, column } = yaml.locate(finding.path);
       report('warning', finding.rule, line, column, finding.message);
+    }
+    for (const finding of lock ? checkLock(article, lock) : []) {
+      const { line, column } = yaml.locate(finding.path);
+      report(finding.severity, finding.rule, line, column, finding.message);
     }
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

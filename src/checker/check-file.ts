@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { badSlugReason, slugOf } from '../format/article-files.ts';
+import { lockPath, locksDirFor, readLock } from '../sources/lock.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { textDigest } from './prechecked.ts';
@@ -19,6 +21,8 @@ export interface CheckedFile extends ArticleFile {
   slug: string;
   /** Digest of the exact text that was checked (see prechecked.ts), when asked for. */
   digest?: string;
+  /** True when the frontmatter says `draft: true`: checked, never published. */
+  draft: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -31,8 +35,15 @@ export interface FileToCheck extends ArticleFile {
 
 /** Reads (unless given its text) and checks one article file, its name included. */
 export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false }: FileToCheck): CheckedFile {
-  const { diagnostics } = checkArticle(file, text);
+  // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
+  const locksDir = locksDirFor(resolve(full, ...path.split('/').map(() => '..')));
+  const { lock, problem } = readLock(locksDir, slugOf(path));
+  const { article, diagnostics } = checkArticle(file, text, { lock });
+  if (problem) {
+    const lockFile = relative(process.cwd(), lockPath(locksDir, slugOf(path)));
+    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'source-lock', message: `The lock file ${lockFile} cannot be read: ${problem}.` });
+  }
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };
+  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), draft: article?.draft === true, diagnostics };
 }
