@@ -3,16 +3,17 @@ import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
 import { historyLoader } from './astro/history-loader.ts';
 import { previewLoader } from './astro/preview-loader.ts';
+import { articlesDir } from './format/article-files.ts';
 import { articleSchema, pageSchema } from './format/index.ts';
 
-const articlesDir = process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {};
+const articles = { base: articlesDir() };
 
 export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
   pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
-  articles: defineCollection({ loader: articleLoader(articlesDir), schema: articleSchema }),
+  articles: defineCollection({ loader: articleLoader(articles), schema: articleSchema }),
   /** `npm run dev` only: drafts, and the problems of articles that have errors (see preview-loader.ts). */
-  previews: defineCollection({ loader: previewLoader(articlesDir) }),
+  previews: defineCollection({ loader: previewLoader(articles) }),
   /** Each published article's revisions, from git (src/history/); empty outside a git repository. */
-  history: defineCollection({ loader: historyLoader(articlesDir) }),
+  history: defineCollection({ loader: historyLoader(articles) }),
 };

@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from '../format/zod.ts';
+import { lockPath } from './lock-path.ts';
 import { QUOTE_MATCHES } from './quote-match.ts';
 
-/** Where lock files are kept, relative to the project root: `content/sources/<slug>.lock.json`. */
-export const LOCKS_DIR = 'content/sources';
-
-/** The lock file of an article, in `locksDir`. */
-export const lockPath = (locksDir: string, slug: string): string => join(locksDir, `${slug}.lock.json`);
+export { LOCKS_DIR, lockPath, locksDirFor } from './lock-path.ts';
 
 /** Failed checks, each at least DEAD_AFTER_DAYS after the one before, after which a source is dead. */
 export const DEAD_AFTER_FAILURES = 3;
@@ -97,8 +93,3 @@ export function readLock(locksDir: string, slug: string): ReadLock {
   return parseLock(readFileSync(path, 'utf8'));
 }
 
-/**
- * The lock folder for articles kept under `articlesRoot`: `sources/` beside it, so that
- * `content/articles/` has its locks in `content/sources/`.
- */
-export const locksDirFor = (articlesRoot: string): string => join(articlesRoot, '..', 'sources');
