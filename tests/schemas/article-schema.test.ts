@@ -1,6 +1,5 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import * as schemas from '../../src/format/index.ts';
 import { articleSchema, isCalendarDate, isDateOrDateTime, unsafeUrlReason } from '../../src/format/index.ts';
 import { VALID_FRONTMATTER } from '../helpers/articles.ts';
 
@@ -9,30 +8,6 @@ const messages = (data: unknown) => {
   const result = articleSchema.safeParse(data);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
-
-describe('schemas module', () => {
-  it('exports the schemas, vocabularies and predicates', () => {
-    expect(Object.keys(schemas).sort()).toEqual([
-      'CLAIM_STATUSES',
-      'KEBAB_CASE',
-      'SOURCE_KINDS',
-      'articleSchema',
-      'calendarDay',
-      'claimSchema',
-      'correctionSchema',
-      'dateSchema',
-      'dateValue',
-      'httpUrlSchema',
-      'idSchema',
-      'isCalendarDate',
-      'isDateOrDateTime',
-      'pageSchema',
-      'sourceSchema',
-      'timelineEntrySchema',
-      'unsafeUrlReason',
-    ]);
-  });
-});
 
 describe('articleSchema', () => {
   it('accepts a minimal valid article and fills in the defaults', () => {
