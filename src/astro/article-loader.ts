@@ -87,7 +87,7 @@ async function syncArticles(
   // threads (check-pool.ts) while this thread renders: checking is a third of the work per article
   // and would otherwise run on the same core as rendering.
   const version = renderVersion(root);
-  const checker = new CachedChecker();
+  const checker = new CachedChecker(undefined, { content: true });
   const changed: { file: ReadFile; slug: string; digest: string; checked?: CheckedFile | Promise<CheckedFile> | undefined }[] = [];
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
@@ -122,7 +122,7 @@ async function syncArticles(
       if (problems.length > 0 || !checked.article || checked.article.draft) continue;
       try {
         const frontmatter: Record<string, unknown> = { sources: checked.article.sources, claims: checked.article.claims };
-        const output = await render(checked.body, frontmatter, pathToFileURL(file.full));
+        const output = await render(checked.body!, frontmatter, pathToFileURL(file.full));
         seen.add(slug);
         store.set({
           id: slug,
@@ -141,7 +141,7 @@ async function syncArticles(
       } catch (error) {
         errors.push({
           file: file.file,
-          line: checked.bodyLine,
+          line: checked.bodyLine ?? 1,
           column: 1,
           severity: 'error',
           rule: 'render-failed',

@@ -25,10 +25,10 @@ export interface CheckedFile extends ArticleFile {
   diagnostics: Diagnostic[];
   /** The validated frontmatter, when it has no errors. */
   article?: Article;
-  /** The Markdown after the frontmatter. */
-  body: string;
-  /** Line of the file on which the body starts. */
-  bodyLine: number;
+  /** The Markdown after the frontmatter (absent from a result `npm run check` took from the check cache). */
+  body?: string;
+  /** Line of the file on which the body starts (absent likewise). */
+  bodyLine?: number;
 }
 
 /** One file to check, with its text when the caller has read it already. */

@@ -61,7 +61,7 @@ export default function rehypeHeadingSlugs() {
     const all = headings(tree).filter((heading) => typeof heading.properties.id === 'string');
     // The article's sources and claims, which Astro hands the processor as frontmatter.
     const frontmatter = (file.data as { astro?: { frontmatter?: Partial<Record<'sources' | 'claims', { id: string }[]>> } }).astro?.frontmatter;
-    const article = { sources: frontmatter?.sources?.map(({ id }) => id), claims: frontmatter?.claims?.map(({ id }) => id) };
+    const article = { sources: (frontmatter?.sources ?? []).map(({ id }) => id), claims: (frontmatter?.claims ?? []).map(({ id }) => id) };
     const ids = avoidTemplateIds(
       all.map((heading) => heading.properties.id as string),
       article,
