@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +10,7 @@ import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-fi
 import { CheckPool } from '../checker/check-pool.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
+import { articleLockPath } from '../sources/lock-path.ts';
 import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 
 /** How many checks may run ahead of rendering. */
@@ -93,7 +94,10 @@ async function syncArticles(
     const full = join(dir, path);
     const slug = slugOf(path);
     const text = readFileSync(full, 'utf8');
-    const digest = generateDigest(`${version}\n${text}`);
+    // The page and the article's JSON show the sources' lock file too: a new lock makes them again.
+    const lockFile = articleLockPath(full, path);
+    const lock = existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '';
+    const digest = generateDigest(`${version}\n${text}\n${lock}`);
     if (store.get(slug)?.digest === digest) {
       unchanged++;
       seen.add(slug);

@@ -4,6 +4,7 @@ import { articleRecord, dataFileText } from '../../publishing/open-data.ts';
 import type { PublishedArticle } from '../../site/articles.ts';
 import { historyOf } from '../../site/published.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
+import { sourceLocks } from '../../site/source-locks.ts';
 
 // Keyed by the digests of the article and of its history, like the article page: an unchanged
 // article's file is copied from the last build.
@@ -21,6 +22,6 @@ export const getStaticPaths = (async () =>
 
 /** `/articles/<slug>.json`: one article's metadata, claims (with their status history), sources, timeline and corrections. */
 export const GET: APIRoute<{ entry: PublishedArticle }> = ({ props }) =>
-  new Response(dataFileText(articleRecord(props.entry, openDataUrls)), {
+  new Response(dataFileText(articleRecord(props.entry, openDataUrls, sourceLocks(props.entry.slug, props.entry.article.sources))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
