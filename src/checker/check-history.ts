@@ -3,7 +3,7 @@ import { articleSchema } from '../format/index.ts';
 import type { CheckedFile } from './check-file.ts';
 import { sortDiagnostics } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { findUnannouncedChange, type PublishedRevision } from './rules/unannounced-change.ts';
+import { findUnannouncedChange, unannouncedChange, type PublishedRevision } from './rules/unannounced-change.ts';
 import { parseYaml } from './yaml.ts';
 
 /** An article's dates as its file has them now, for deciding which histories to read. */
@@ -31,7 +31,7 @@ export function checkHistories(checked: CheckedFile[], revisionsOf: ReadonlyMap<
     const findings = findUnannouncedChange(result.data, revisions);
     for (const finding of findings) {
       const { line, column } = yaml.locate(finding.path);
-      file.diagnostics.push({ file: file.file, line, column, severity: finding.severity, rule: finding.rule, message: finding.message });
+      file.diagnostics.push({ file: file.file, line, column, severity: unannouncedChange.severity, rule: unannouncedChange.id, message: finding.message });
     }
     if (findings.length > 0) file.diagnostics = sortDiagnostics(file.diagnostics);
   }

@@ -1,6 +1,7 @@
 import { calendarDay, dayAfter } from '../../format/date.ts';
 import type { Article } from '../../format/index.ts';
 import type { FieldPath } from '../yaml.ts';
+import type { Rule } from './rule.ts';
 
 /** A published revision of an article, as git holds it. */
 export interface PublishedRevision {
@@ -39,7 +40,24 @@ function substantiveChanges(before: PublishedRevision, after: PublishedRevision)
 }
 
 /**
- * `unannounced-change` (warning): git shows that a commit changed the article's text, a claim's
+ * Git shows no commit that changed the article's text, a claim's statement or a claim's status
+ * more than one day after the article's `updated` (or `published`), which readers would not be told
+ * of. It needs the article's committed history, which the check of one file's text (cached by that
+ * text) does not have: `npm run check` and `npm run build` apply it to every file they check, from
+ * one read of git (src/cli/history-check.ts, src/checker/check-history.ts, findUnannouncedChange).
+ *
+ * Good: a commit of 2025-06-10 that edits a paragraph and sets `updated: 2025-06-10`.
+ * Bad: `updated: 2025-05-20`, and a commit of 2025-06-10 changed a paragraph:
+ * `Commit 86fcad26eb1f of 2025-06-10 changed the text, but updated is 2025-05-20; ...`
+ */
+export const unannouncedChange: Rule = {
+  id: 'unannounced-change',
+  severity: 'warning',
+  description: 'No committed change to the text, a claim statement or a claim status comes more than a day after updated (applied from git history).',
+};
+
+/**
+ * The findings of `unannounced-change`: git shows that a commit changed the article's text, a claim's
  * statement or a claim's status more than one day after the article's `updated` (or `published`
  * when there is none), so readers were not told of the change. Changes of whitespace or
  * punctuation alone do not count, nor do changes made while the article was a draft (only
