@@ -28,7 +28,9 @@ describe('the rule list', () => {
     for (const name of modules) {
       expect(index, `${name} is not in index.ts`).toContain(`from './${name}'`);
       const source = readFileSync(join(RULES_DIR, name), 'utf8');
-      expect(source, name).toMatch(/\/\*\*[\s\S]*Good:[\s\S]*Bad:[\s\S]*\*\//);
+      const comments = source.match(/\/\*\*[\s\S]*?\*\//g)?.join('\n') ?? '';
+      expect(comments, name).toContain('Good:');
+      expect(comments, name).toContain('Bad:');
     }
   });
 
@@ -43,7 +45,9 @@ describe('the rule list', () => {
     const reported = new Set(
       readdirSync(bad).flatMap((name) => readFileSync(join(bad, name, 'expected.txt'), 'utf8').split('\n').map((line) => line.split(/ {2}/)[2])),
     );
-    for (const rule of RULES) if (rule.severity === 'error' && rule.check) expect(reported.has(rule.id), rule.id).toBe(true);
+    // source-dead reads a lock file, which the corpus's articles have none of: tests/sources/ covers it with lock files.
+    const corpusCannotShow = new Set(['source-dead']);
+    for (const rule of RULES) if (rule.severity === 'error' && rule.check && !corpusCannotShow.has(rule.id)) expect(reported.has(rule.id), rule.id).toBe(true);
   });
 });
 

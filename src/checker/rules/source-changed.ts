@@ -9,7 +9,7 @@ import type { Rule } from './rule.ts';
  * the whole day, so a change on that day is not reported.
  *
  * Bad: `accessed: 2025-05-16` for a page whose text changed on 2025-05-20.
- * Good, after such a change: read the page again, check the quote and the sentences citing it,
+ * Good: after such a change, read the page again, check the quote and the sentences citing it,
  * and move `accessed` to the day you did.
  */
 export function sourceChanged(article: Article, lock: SourceLock): LockFinding[] {
