@@ -12,6 +12,7 @@ const SITE_TESTS = [
   'tests/hardening/pathological-build.test.ts',
   'tests/hardening/output.test.ts',
   'tests/bench-run.test.ts',
+  'tests/history/history-build.test.ts',
 ];
 
 export default defineConfig({
