@@ -1,4 +1,5 @@
 import type { Article } from '../format/index.ts';
+import { publisherKey } from '../format/publisher.ts';
 
 /** How much evidence an article rests on, as counted in its header and in listings. */
 export interface EvidenceProfile {
@@ -17,7 +18,7 @@ export function evidenceProfile(article: Pick<Article, 'claims' | 'sources'>): E
   return {
     claims: article.claims.length,
     sources: article.sources.length,
-    publishers: new Set(article.sources.map((source) => source.publisher.trim().toLowerCase())).size,
+    publishers: new Set(article.sources.map((source) => publisherKey(source.publisher))).size,
     primary: article.sources.filter((source) => source.kind === 'primary').length,
     parties: article.sources.filter((source) => source.party === true).length,
   };

@@ -1,4 +1,5 @@
 import type { Source } from '../format/index.ts';
+import { publisherKey } from '../format/publisher.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
 export interface PublisherUse<T> {
@@ -18,7 +19,7 @@ export function collectPublishers<T extends { data: { sources: readonly Source[]
   const byKey = new Map<string, { publisher: string; articles: T[]; urls: Set<string> }>();
   for (const article of articles) {
     for (const source of article.data.sources) {
-      const key = source.publisher.trim().toLowerCase();
+      const key = publisherKey(source.publisher);
       const entry = byKey.get(key) ?? { publisher: source.publisher.trim(), articles: [], urls: new Set<string>() };
       if (!entry.articles.includes(article)) entry.articles.push(article);
       entry.urls.add(source.url);
