@@ -35,6 +35,7 @@ import { sourceChangedRule } from './source-changed.ts';
 import { sourceDeadRule } from './source-dead.ts';
 import { sourceLock } from './source-lock.ts';
 import { timelineOrder } from './timeline-order.ts';
+import { unannouncedChange } from './unannounced-change.ts';
 import { uncitedClaim } from './uncited-claim.ts';
 import { unknownCitation } from './unknown-citation.ts';
 import { unsafeLink } from './unsafe-link.ts';
@@ -91,6 +92,8 @@ export const RULES: readonly Rule[] = [
   sourceDeadRule,
   sourceChangedRule,
   sourceLock,
+  // What git shows of the article's past (see src/history/): applied by npm run check and npm run build.
+  unannouncedChange,
   // The build's own.
   renderFailed,
 ];
