@@ -22,7 +22,8 @@ export default defineConfig({
       // Build and browser tests run `astro build` in a child process.
       { extends: true, test: { name: 'site', include: SITE_TESTS, testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous for a loaded machine: unit tests spawn the checker and worker threads.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
