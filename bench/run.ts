@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateArticles } from './generate.ts';
+import { generateHistoryRepo } from './history-repo.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASELINE = join(ROOT, 'bench/baseline');
@@ -23,12 +24,14 @@ const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--search] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--history N] [--search] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of both builds, as npm run build sets it (default 8192; 0 for Node's default)
   --json FILE    where to write the figures (default bench/results/latest.json)
   --no-baseline  skip the plain Astro baseline builds
+  --history N    also build the same explainers from a git repository in which each has N revisions,
+                 cold, and compare with the cold build outside git (the cost of the history pages)
   --search       also index our cold build with Pagefind, as npm run build does, and weigh the index
   --keep         keep the temporary folder (articles, outputs, logs)`;
 
@@ -99,6 +102,8 @@ export interface BenchResult {
   baseline: BuildFigures | null;
   /** Ours divided by the baseline; above 1 means slower or heavier. */
   ratios: Record<string, number> | null;
+  /** A cold build of the same explainers from a repository with `revisions` revisions of each. */
+  history: { revisions: number; cold: Run; historyPages: number; ratio: number } | null;
 }
 
 /**
@@ -257,6 +262,10 @@ export function formatTable(result: BenchResult): string {
   row('First explainer: CSS raw / gzip', `${kb(ours.page.cssRaw)} / ${kb(ours.page.cssGzip)}`, baseline && `${kb(baseline.page.cssRaw)} / ${kb(baseline.page.cssGzip)}`, undefined);
   row('First explainer: HTML + CSS gzip', kb(ours.page.totalGzip), baseline && kb(baseline.page.totalGzip), r.pageGzip);
   row('First explainer: JavaScript', `${ours.page.js} B`, baseline && `${baseline.page.js} B`, undefined);
+  if (result.history) {
+    const { revisions, cold, ratio } = result.history;
+    row(`Cold build with history (${revisions} revisions each), vs. without`, `${cold.seconds.toFixed(2)} s, ${cold.peakMB} MB`, `${ours.cold.seconds.toFixed(2)} s`, ratio);
+  }
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
   if (ours.output) {
     row('Output: files, total', `${ours.output.files} files, ${mb(ours.output.bytes)}`, baseline?.output && `${baseline.output.files} files, ${mb(baseline.output.bytes)}`, undefined);
@@ -286,6 +295,7 @@ async function main(): Promise<void> {
         heap: { type: 'string', default: '8192' },
         json: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
         'no-baseline': { type: 'boolean', default: false },
+        history: { type: 'string', default: '0' },
         search: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -302,8 +312,9 @@ async function main(): Promise<void> {
   const count = Number(values.articles);
   const seed = Number(values.seed);
   const heapMB = Number(values.heap);
-  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0) {
-    process.stderr.write(`--articles must be a whole number of at least 2, --seed and --heap whole numbers.\n${USAGE}\n`);
+  const revisions = Number(values.history);
+  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0 || !Number.isInteger(revisions) || revisions < 0) {
+    process.stderr.write(`--articles must be a whole number of at least 2, --seed, --heap and --history whole numbers.\n${USAGE}\n`);
     process.exit(2);
   }
 
@@ -347,6 +358,21 @@ async function main(): Promise<void> {
     writeFileSync(edited, original);
   }
   const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited), values.search);
+  writeFileSync(edited, original);
+
+  let history: BenchResult['history'] = null;
+  if (revisions > 0) {
+    process.stderr.write(`Generating a repository with ${revisions} revisions of each explainer...\n`);
+    const repoArticles = generateHistoryRepo(articles, join(work, 'repo'), revisions);
+    process.stderr.write('  history: cold build...\n');
+    const outDir = join(work, 'history', 'dist');
+    mkdirSync(join(work, 'history'), { recursive: true });
+    const args = [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', ROOT, '--outDir', outDir];
+    const cold = await measure(args, { SOURCED_ARTICLES_DIR: repoArticles, SOURCED_CACHE_DIR: join(work, 'history', 'cache') }, join(work, 'history', 'cold.log'));
+    if (cold.status !== 0) throw new Error(`The cold build with history failed (exit ${cold.status}); see ${cold.log}`);
+    const historyPages = readdirSync(join(outDir, 'articles'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(outDir, 'articles', entry.name, 'history/index.html'))).length;
+    history = { revisions, cold, historyPages, ratio: round(cold.seconds / ours.cold.seconds, 2) };
+  }
 
   const ratio = (mine: number, theirs: number) => round(mine / theirs, 2);
   const result: BenchResult = {
@@ -368,8 +394,9 @@ async function main(): Promise<void> {
       htmlGzip: ratio(ours.page.htmlGzip, baseline.page.htmlGzip),
       pageGzip: ratio(ours.page.totalGzip, baseline.page.totalGzip),
     },
+    history,
   };
-  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm]) if (run) run.log = null;
+  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);

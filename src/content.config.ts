@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
+import { historyLoader } from './astro/history-loader.ts';
 import { previewLoader } from './astro/preview-loader.ts';
 import { articlesDir } from './format/article-files.ts';
 import { articleSummarySchema, pageSchema } from './format/index.ts';
@@ -14,4 +15,6 @@ export const collections = {
   articles: defineCollection({ loader: articleLoader(articles), schema: articleSummarySchema }),
   /** `npm run dev` only: drafts, and the problems of articles that have errors (see preview-loader.ts). */
   previews: defineCollection({ loader: previewLoader(articles) }),
+  /** Each published article's revisions, from git (src/history/); empty outside a git repository. */
+  history: defineCollection({ loader: historyLoader(articles) }),
 };

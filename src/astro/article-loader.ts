@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
 import { summarizeArticle } from '../format/index.ts';
 import { articleStoreDir, hasStoredArticle, pruneStoredArticles, storedArticleFile, writeStoredArticle } from './article-store.ts';
+import { articleLockPath } from '../sources/lock-path.ts';
 import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 
 /** How many checks may run ahead of rendering. */
@@ -97,7 +98,7 @@ async function syncArticles(
   // third of the work per article and would otherwise run on the same core as rendering. Only a
   // bounded number of texts and results is held at once, whatever the size of the archive.
   const version = renderVersion(root);
-  const checker = new CachedChecker();
+  const checker = new CachedChecker(undefined, { content: true });
   const changed: {
     path: string;
     full: string;
@@ -110,7 +111,10 @@ async function syncArticles(
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
     const slug = slugOf(path);
-    const digest = generateDigest(`${version}\n${readFileSync(full, 'utf8')}`);
+    // The page and the article's JSON show the sources' lock file too: a new lock makes them again.
+    const lockFile = articleLockPath(full, path);
+    const lock = existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '';
+    const digest = generateDigest(`${version}\n${readFileSync(full, 'utf8')}\n${lock}`);
     const existing = store.get(slug);
     if (existing?.digest === digest && hasStoredArticle(String(existing.data['stored']))) {
       unchanged++;
@@ -144,7 +148,7 @@ async function syncArticles(
       if (problems.length > 0 || !checked.article || checked.article.draft) continue;
       try {
         const frontmatter: Record<string, unknown> = { sources: checked.article.sources, claims: checked.article.claims };
-        const output = await render(checked.body, frontmatter, pathToFileURL(item.full));
+        const output = await render(checked.body!, frontmatter, pathToFileURL(item.full));
         const stored = storedArticleFile(storeDir, digest);
         writeStoredArticle(stored, {
           article: checked.article,
@@ -159,7 +163,7 @@ async function syncArticles(
       } catch (error) {
         errors.push({
           file: checked.file,
-          line: checked.bodyLine,
+          line: checked.bodyLine ?? 1,
           column: 1,
           severity: 'error',
           rule: 'render-failed',

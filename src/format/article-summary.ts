@@ -1,6 +1,7 @@
 import { correctionSchema, type Article } from './article.ts';
 import { dateSchema } from './date.ts';
-import { evidenceProfile, publisherKey } from './evidence.ts';
+import { evidenceProfile } from './evidence.ts';
+import { publisherKey } from './publisher.ts';
 import { z } from './zod.ts';
 
 const count = z.number().int().nonnegative();

@@ -1,4 +1,5 @@
 import type { Article } from './article.ts';
+import { publisherKey } from './publisher.ts';
 
 /** How much evidence an article rests on, as counted in its header and in listings. */
 export interface EvidenceProfile {
@@ -11,9 +12,6 @@ export interface EvidenceProfile {
   /** Sources marked as a party to the story. */
   parties: number;
 }
-
-/** A publisher's name as one key: names that differ only in case or surrounding spaces are one publisher. */
-export const publisherKey = (publisher: string): string => publisher.trim().toLowerCase();
 
 /** Counts an article's claims, sources, distinct publishers, primary sources and sources from parties. */
 export function evidenceProfile(article: Pick<Article, 'claims' | 'sources'>): EvidenceProfile {

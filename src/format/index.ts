@@ -11,5 +11,6 @@ export { pageSchema } from './page.ts';
 export type { Page } from './page.ts';
 export { articleSummarySchema, summarizeArticle } from './article-summary.ts';
 export type { ArticleSummary } from './article-summary.ts';
-export { evidenceProfile, publisherKey } from './evidence.ts';
+export { evidenceProfile } from './evidence.ts';
+export { publisherKey } from './publisher.ts';
 export type { EvidenceProfile } from './evidence.ts';

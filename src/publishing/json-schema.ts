@@ -1,3 +1,4 @@
+import { RULES } from '../checker/rules/index.ts';
 import { articleSchema, dateSchema, httpUrlSchema } from '../format/index.ts';
 import { textSchema } from '../format/id.ts';
 import { z } from '../format/zod.ts';
@@ -25,14 +26,8 @@ const APPROXIMATIONS = [
   { schema: textSchema, json: { minLength: 1, pattern: '\\S' } },
 ] as const;
 
-/** The checks across fields, which JSON Schema cannot express; the checker and the build apply them. */
-export const CROSS_FIELD_CHECKS = [
-  '`updated` is not before `published`.',
-  "A source's `accessed` date is not before its `published` date.",
-  'Ids are unique across `sources` and `claims`.',
-  'Every id in a claim\'s or timeline entry\'s `sources` is the id of a source of the article.',
-  'Every `[@id]` in the body names a source or a claim of the article.',
-] as const;
+/** The checks across fields, which JSON Schema cannot express: those the checker's rules declare (src/checker/rules/). */
+export const CROSS_FIELD_CHECKS: readonly string[] = RULES.flatMap((rule) => rule.crossField ?? []);
 
 /**
  * The JSON Schema (draft 2020-12) of an article's frontmatter, generated from the zod

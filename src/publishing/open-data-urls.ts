@@ -6,5 +6,6 @@ export const openDataUrls: OpenDataUrls = {
   site: siteUrl(),
   page: articleUrl,
   data: (slug) => siteUrl(articleDataPath(slug)),
+  history: (slug) => siteUrl(`articles/${slug}/history/`),
   anchor: anchorUrl,
 };

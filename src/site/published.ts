@@ -1,4 +1,5 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { ArticleHistory } from '../history/article-history.ts';
 import { byNewestFirst } from './articles.ts';
 
 /** A published article as listings see it: its id (the page address part) and its summary. */
@@ -11,3 +12,9 @@ export async function articlesNewestFirst(): Promise<ArticleListing[]> {
 
 /** What an article shows in a listing depends only on its text: its id and digest stand for it. */
 export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${entry.digest ?? ''}`;
+
+/** An article's history from git (the `history` collection), or undefined outside git. */
+export async function historyOf(slug: string): Promise<{ history: ArticleHistory; digest: string | undefined } | undefined> {
+  const entry = await getEntry('history', slug);
+  return entry ? { history: entry.data as ArticleHistory, digest: entry.digest === undefined ? undefined : String(entry.digest) } : undefined;
+}

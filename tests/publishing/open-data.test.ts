@@ -10,6 +10,7 @@ const urls: OpenDataUrls = {
   site: 'https://example.org/',
   page: (slug) => `https://example.org/articles/${slug}/`,
   data: (slug) => `https://example.org/articles/${slug}.json`,
+  history: (slug) => `https://example.org/articles/${slug}/history/`,
   anchor: (slug, kind, id) => `https://example.org/articles/${slug}/#${kind}-${id}`,
 };
 
@@ -49,7 +50,16 @@ describe('articleRecord', () => {
       published: '2025-05-20',
       authors: ['Ann Writer'],
       topics: ['diplomacy'],
-      claims: [{ id: 'met', statement: 'They met.', status: 'confirmed', sources: ['reuters'], permalink: 'https://example.org/articles/talks/#claim-met' }],
+      claims: [
+        {
+          id: 'met',
+          statement: 'They met.',
+          status: 'confirmed',
+          sources: ['reuters'],
+          permalink: 'https://example.org/articles/talks/#claim-met',
+          statusHistory: [{ date: '2025-05-20', status: 'confirmed', commit: null }],
+        },
+      ],
       sources: [
         {
           id: 'reuters',
@@ -59,6 +69,7 @@ describe('articleRecord', () => {
           url: 'https://example.com/t',
           accessed: '2025-05-20',
           permalink: 'https://example.org/articles/talks/#source-reuters',
+          lock: null,
         },
       ],
       timeline: [{ date: '2025-05-16', text: 'Delegations met.', sources: ['reuters'] }],
@@ -74,7 +85,7 @@ describe('articleRecord', () => {
 });
 
 describe('bulk files', () => {
-  test('bulkLines gives one JSON line per claim and per source, each with its article', () => {
+  test('bulkLines gives one JSON line per claim (with its statusHistory) and per source, each with its article', () => {
     const lines = bulkLines(articleRecord(talks, urls), urls.data('talks'));
     expect(lines.claims.map((line) => JSON.parse(line))).toEqual([
       {
@@ -83,6 +94,7 @@ describe('bulk files', () => {
         status: 'confirmed',
         sources: ['reuters'],
         permalink: 'https://example.org/articles/talks/#claim-met',
+        statusHistory: [{ date: '2025-05-20', status: 'confirmed', commit: null }],
         article: { slug: 'talks', title: 'Talks', published: '2025-05-20', url: 'https://example.org/articles/talks/', data: 'https://example.org/articles/talks.json' },
       },
     ]);
@@ -126,6 +138,18 @@ describe('bulk files', () => {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
+  });
+
+  test('each source carries its lock entry, in its article file and its bulk line, or null when it was never checked', () => {
+    const entry = {
+      url: 'https://example.com/t', finalUrl: 'https://example.com/t', redirects: [], httpStatus: 200, contentType: 'text/html', error: null,
+      checked: '2025-05-21T08:00:00Z', textSha256: 'a'.repeat(64), changedSince: null, quote: 'none' as const, quoteScore: null,
+      archive: null, failures: 0, firstFailure: null, dead: false,
+    };
+    const locks = new Map([['reuters', entry]]);
+    expect(articleRecord(talks, urls, locks).sources[0]?.lock).toEqual(entry);
+    const lines = [articleRecord(talks, urls, locks), articleRecord(older, urls)].flatMap((record) => bulkLines(record, urls.data(record.slug)).sources);
+    expect(lines.map((line) => JSON.parse(line).lock)).toEqual([entry, null]);
   });
 
   test('dataFileText is indented JSON with a final newline', () => {

@@ -1,19 +1,33 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { readStoredArticle } from '../../astro/article-store.ts';
+import type { ArticleHistory } from '../../history/article-history.ts';
 import { articleRecord, dataFileText } from '../../publishing/open-data.ts';
+import { historyOf } from '../../site/published.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
+import { sourceLocks } from '../../site/source-locks.ts';
 
-// Keyed by the article's digest, like the article page: an unchanged article's file is copied from the last build.
+// Keyed by the digests of the article and of its history, like the article page: an unchanged
+// article's file is copied from the last build.
 export const getStaticPaths = (async () =>
-  (await getCollection('articles')).map((entry) => ({
-    params: { slug: entry.id },
-    props: { slug: entry.id, stored: entry.data.stored },
-    ...(entry.digest === undefined ? {} : { cacheKey: entry.digest }),
-  }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getCollection('articles')).map(async (entry) => {
+      const found = await historyOf(entry.id);
+      return {
+        params: { slug: entry.id },
+        props: { slug: entry.id, stored: entry.data.stored, history: found?.history },
+        ...(entry.digest === undefined ? {} : { cacheKey: `${entry.digest}:${found?.digest ?? ''}` }),
+      };
+    }),
+  )) satisfies GetStaticPaths;
 
-/** `/articles/<slug>.json`: one article's metadata, claims, sources, timeline and corrections. */
-export const GET: APIRoute<{ slug: string; stored: string }> = ({ props }) =>
-  new Response(dataFileText(articleRecord({ slug: props.slug, article: readStoredArticle(props.stored).article }, openDataUrls)), {
+/**
+ * `/articles/<slug>.json`: one article's metadata, claims (with their status history), sources
+ * (with their lock entries), timeline and corrections. The full article is read from its stored file.
+ */
+export const GET: APIRoute<{ slug: string; stored: string; history: ArticleHistory | undefined }> = ({ props }) => {
+  const { article } = readStoredArticle(props.stored);
+  return new Response(dataFileText(articleRecord({ slug: props.slug, article, history: props.history }, openDataUrls, sourceLocks(props.slug, article.sources))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
+};
