@@ -73,13 +73,18 @@ class PartWriter {
   }
 }
 
-/** Every article JSON file under `<outDir>/articles/`, as slugs. */
-function articleSlugs(outDir: string): string[] {
+/**
+ * Every article JSON file under `<outDir>/articles/`, as slugs. An article's history data,
+ * `articles/<slug>/history.json` beside `articles/<slug>.json`, is not an article file.
+ */
+export function articleSlugs(outDir: string): string[] {
   const root = join(outDir, 'articles');
   if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
+  const slugs = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/').replace(/\.json$/, ''));
+  const all = new Set(slugs);
+  return slugs.filter((slug) => !(slug.endsWith('/history') && all.has(slug.slice(0, -'/history'.length))));
 }
 
 /** The NDJSON lines of one article: its claims and its sources, each with a reference to the article. */

@@ -73,3 +73,15 @@ export function buildSite(
 export function runBuildCommand(articlesDir: string, outDir: string): { status: number | null; output: string } {
   return runBuild([join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], articlesDir);
 }
+
+/**
+ * Every record of a built site's bulk file (`claims` or `sources`), in order: the NDJSON parts
+ * `/data/index.json` lists, read one line a record.
+ */
+export function bulkRecords(site: Pick<BuiltSite, 'read'>, name: 'claims' | 'sources'): any[] {
+  const index = JSON.parse(site.read('data/index.json')) as { files: Record<string, { url: string }[]> };
+  return index.files[name]!.flatMap((part) => {
+    const text = site.read(new URL(part.url).pathname.replace(/^.*?\/data\//, 'data/'));
+    return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
+  });
+}

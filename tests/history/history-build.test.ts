@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRepo, gitIn } from '../helpers/git-repo.ts';
-import { buildSite, ROOT, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, bulkRecords, ROOT, writeArticles, type BuiltSite } from '../helpers/site.ts';
 import { HISTORY_STEPS, REVISIONS } from './fixture.ts';
 
 /** Every file of a built site (path -> bytes). */
@@ -80,7 +80,7 @@ describe('a site built from a repository with history', () => {
       { date: '2025-05-22T09:30:00Z', status: 'confirmed', commit: commits[2] },
     ];
     expect(json(site, 'articles/istanbul-talks.json').claims[0].statusHistory).toEqual(statusHistory);
-    expect(json(site, 'data/claims.json').claims[0].statusHistory).toEqual(statusHistory);
+    expect(bulkRecords(site, 'claims')[0].statusHistory).toEqual(statusHistory);
     const history = json(site, 'articles/istanbul-talks/history.json');
     expect(history).toMatchObject({
       slug: 'istanbul-talks',

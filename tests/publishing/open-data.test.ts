@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { bulkLines, writeBulkData } from '../../src/publishing/bulk-data.ts';
-import { articleRecord, dataFileText, type OpenDataUrls } from '../../src/publishing/open-data.ts';
+import { articleRecord, dataFileText, historyRecord, type OpenDataUrls } from '../../src/publishing/open-data.ts';
 import { articleSchema } from '../../src/format/index.ts';
 
 const urls: OpenDataUrls = {
@@ -109,6 +109,9 @@ describe('bulk files', () => {
       mkdirSync(join(outDir, 'data'));
       writeFileSync(join(outDir, 'articles/2024/older.json'), dataFileText(articleRecord(older, urls)));
       writeFileSync(join(outDir, 'articles/talks.json'), dataFileText(articleRecord(talks, urls)));
+      // An article's history data is beside its own file and is no article.
+      mkdirSync(join(outDir, 'articles/talks'));
+      writeFileSync(join(outDir, 'articles/talks/history.json'), dataFileText(historyRecord(talks, urls)));
       const line = (name: string) => `${bulkLines(articleRecord(name === 'talks' ? talks : older, urls), urls.data(name)).sources[0]!}\n`;
       // Room for one source line a part, but not two.
       const limit = Buffer.byteLength(line('talks')) + Buffer.byteLength(line('2024/older')) - 1;

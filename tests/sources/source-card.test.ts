@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeLock, type LockEntry } from '../../src/sources/lock.ts';
 import { article } from '../helpers/articles.ts';
-import { buildSite, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, bulkRecords, type BuiltSite } from '../helpers/site.ts';
 
 const KYIV = 'https://www.president.gov.ua/en/news/statement';
 const REUTERS = 'https://www.reuters.com/world/talks';
@@ -55,6 +55,6 @@ describe('source cards with a lock file', () => {
       ['kyiv-statement', 'exact', false, 'javascript:alert(1)'],
       ['reuters-talks', 'none', true, COPY],
     ]);
-    expect(JSON.parse(site.read('data/sources.json')).sources[1].lock.failures).toBe(3);
+    expect(bulkRecords(site, 'sources')[1].lock.failures).toBe(3);
   });
 });
