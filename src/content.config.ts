@@ -1,10 +1,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
-import { articleSchema, pageSchema } from './format/index.ts';
+import { registryLoader } from './astro/registry-loader.ts';
+import { articleSchema, authorSchema, pageSchema, publisherSchema, topicSchema } from './format/index.ts';
+
+const articles = process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {};
 
 export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
   pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
-  articles: defineCollection({ loader: articleLoader(process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {}), schema: articleSchema }),
+  articles: defineCollection({ loader: articleLoader(articles), schema: articleSchema }),
+  /** The registries beside the articles: `content/topics.yaml`, `authors.yaml`, `publishers.yaml`. */
+  topics: defineCollection({ loader: registryLoader('topics', articles), schema: topicSchema }),
+  authors: defineCollection({ loader: registryLoader('authors', articles), schema: authorSchema }),
+  publishers: defineCollection({ loader: registryLoader('publishers', articles), schema: publisherSchema }),
 };

@@ -9,6 +9,9 @@ import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
 import { CheckPool } from '../checker/check-pool.ts';
 import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
+import { checkRegistries, findRegistryDir, type CheckedRegistries } from '../checker/registries.ts';
+import { showPublisher } from '../markdown/attribution.ts';
+import { REGISTRY_FILES } from '../format/index.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
 const RENDER_VERSION = '6';
@@ -86,6 +89,14 @@ function renderingSources(root: string): string {
     .join('\0');
 }
 
+/** The text of the registry files of `dir`, for the digest of what renders an article. */
+function registryTexts(dir: string): string {
+  return Object.values(REGISTRY_FILES)
+    .map((name) => join(dir, name))
+    .map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''))
+    .join('\0');
+}
+
 async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
@@ -99,7 +110,10 @@ async function syncArticles(
   // First every file is read and compared with its stored digest, so that the checks of the changed
   // ones can start on worker threads (check-pool.ts) while this thread renders: checking is a third
   // of the work per article and would otherwise run on the same core as rendering.
-  const pipeline = generateDigest(renderingSources(root));
+  // The registries name each source's publisher on the page, so a change to them renders every article again.
+  const registryDir = findRegistryDir(dir);
+  const registries: CheckedRegistries | undefined = registryDir === undefined ? undefined : checkRegistries(registryDir, root);
+  const pipeline = generateDigest(`${renderingSources(root)}\0${registryDir === undefined ? '' : registryTexts(registryDir)}`);
   const prechecked = readPrechecked();
   let alreadyChecked = 0;
   const changed: {
@@ -136,20 +150,22 @@ async function syncArticles(
       for (; pool && submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) {
         const next = changed[submitted]!;
         if (next.passed) continue;
-        next.checked = pool.check(next.file, next.text!);
+        next.checked = pool.check(next.file, next.text!, registries?.index);
         next.text = undefined;
       }
       const { path, full, file, slug, digest } = item;
       const slugProblem = badSlugReason(path);
       if (slugProblem) errors.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-      const checked = item.checked ? await item.checked : checkArticle(file, item.text!, { body: !item.passed });
+      const checked = item.checked ? await item.checked : checkArticle(file, item.text!, { body: !item.passed, registries: registries?.index });
       item.checked = undefined;
       item.text = undefined;
       const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       errors.push(...problems);
       if (problems.length > 0 || slugProblem || !checked.article || checked.article.draft) continue;
       try {
-        const frontmatter: Record<string, unknown> = { sources: checked.article.sources, claims: checked.article.claims };
+        // The text names each source's publisher as the registry does.
+        const sources = checked.article.sources.map((source) => ({ ...source, publisher: showPublisher(source, registries?.publishers ?? {}).name }));
+        const frontmatter: Record<string, unknown> = { sources, claims: checked.article.claims };
         const output = await render(checked.body, frontmatter, pathToFileURL(full));
         seen.add(slug);
         store.set({

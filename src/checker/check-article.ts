@@ -6,7 +6,11 @@ import { checkDateConsistency } from './date-consistency.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { findFutureDates, latestPossibleDay } from './future-dates.ts';
+import type { RegistryIndex } from './registry-index.ts';
 import { findRepeats } from './repeats.ts';
+import { unknownAuthors } from './rules/unknown-author.ts';
+import { unknownPublishers } from './rules/unknown-publisher.ts';
+import { unknownTopics } from './rules/unknown-topic.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { checkUsage } from './usage.ts';
 import { parseYaml } from './yaml.ts';
@@ -38,11 +42,14 @@ export function checkArticle(
   {
     body: checkTheBody = true,
     latestDay = latestPossibleDay(),
+    registries,
   }: {
     /** `false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
     body?: boolean;
     /** The last calendar day a date may name (see future-dates.ts). */
     latestDay?: string;
+    /** The registries the article's topics, authors and publishers are checked against; none, no such check. */
+    registries?: RegistryIndex | undefined;
   } = {},
 ): CheckedArticle {
   const diagnostics: Diagnostic[] = [];
@@ -84,6 +91,12 @@ export function checkArticle(
         report('warning', 'future-date', line, column, message);
       }
       knownIds = idsIn(fields);
+      if (registries) {
+        for (const finding of [...unknownAuthors(fields, registries), ...unknownTopics(fields, registries), ...unknownPublishers(fields, registries)]) {
+          const { line, column } = yaml.locate(finding.path);
+          report(finding.severity, finding.rule, line, column, finding.message);
+        }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { badSlugReason, slugOf } from '../format/article-files.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import type { RegistryIndex } from './registry-index.ts';
 import { textDigest } from './prechecked.ts';
 
 /** Where an article file is, for reading it and for naming it to the editor. */
@@ -27,11 +28,13 @@ export interface FileToCheck extends ArticleFile {
   text?: string;
   /** Whether to record the digest of the text (`npm run build` needs it; `npm run check` does not). */
   digest?: boolean;
+  /** The registries to check topics, authors and publishers against. */
+  registries?: RegistryIndex | undefined;
 }
 
 /** Reads (unless given its text) and checks one article file, its name included. */
-export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false }: FileToCheck): CheckedFile {
-  const { diagnostics } = checkArticle(file, text);
+export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false, registries }: FileToCheck): CheckedFile {
+  const { diagnostics } = checkArticle(file, text, { registries });
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
   return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };

@@ -9,6 +9,6 @@ import type { PoolJob } from './check-pool.ts';
 
 parentPort!.on('message', (batch: PoolJob[]) => {
   parentPort!.postMessage(
-    batch.map((job) => ({ id: job.id, checked: job.kind === 'text' ? checkArticle(job.file, job.text) : checkArticleFile(job) })),
+    batch.map((job) => ({ id: job.id, checked: job.kind === 'text' ? checkArticle(job.file, job.text, { registries: job.registries }) : checkArticleFile(job) })),
   );
 });

@@ -2,12 +2,16 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckedArticle } from './check-article.ts';
 import type { CheckedFile, FileToCheck } from './check-file.ts';
+import type { RegistryIndex } from './registry-index.ts';
 
 /** Articles a worker is sent at a time: enough to keep message overhead small, few enough to share work evenly. */
 const BATCH = 8;
 
 /** What a worker is asked: to check a text (`checkArticle`) or a file (`checkArticleFile`). */
-export type PoolJob = { id: number } & ({ kind: 'text'; file: string; text: string } | ({ kind: 'file' } & FileToCheck));
+export type PoolJob = { id: number } & (
+  | { kind: 'text'; file: string; text: string; registries?: RegistryIndex | undefined }
+  | ({ kind: 'file' } & FileToCheck)
+);
 
 type Result = CheckedArticle | CheckedFile;
 
@@ -18,7 +22,7 @@ interface Job {
 
 /** Runs one job on the calling thread, for when no worker can. */
 async function runHere(job: PoolJob): Promise<Result> {
-  if (job.kind === 'text') return (await import('./check-article.ts')).checkArticle(job.file, job.text);
+  if (job.kind === 'text') return (await import('./check-article.ts')).checkArticle(job.file, job.text, { registries: job.registries });
   return (await import('./check-file.ts')).checkArticleFile(job);
 }
 
@@ -63,8 +67,8 @@ export class CheckPool {
   }
 
   /** Checks one article's text; results come back in any order, each through its own promise. */
-  check(file: string, text: string): Promise<CheckedArticle> {
-    return this.#submit({ id: this.#nextId++, kind: 'text', file, text }) as Promise<CheckedArticle>;
+  check(file: string, text: string, registries?: RegistryIndex): Promise<CheckedArticle> {
+    return this.#submit({ id: this.#nextId++, kind: 'text', file, text, registries }) as Promise<CheckedArticle>;
   }
 
   /** Checks one article file (read by the worker unless its text is given). */

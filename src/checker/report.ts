@@ -1,4 +1,4 @@
-import type { CheckedFile } from './check-files.ts';
+import type { CheckResult } from './check-files.ts';
 import { countDiagnostics, formatGithub, formatText, sortDiagnostics, type Format } from './diagnostic.ts';
 
 /** What to print for a check, and whether it found errors. */
@@ -11,9 +11,9 @@ export interface CheckReport {
   warnings: number;
 }
 
-/** Renders the result of checking some files in one of the checker's output formats. */
-export function reportCheck(checked: readonly CheckedFile[], format: Format): CheckReport {
-  const diagnostics = sortDiagnostics(checked.flatMap((file) => file.diagnostics));
+/** Renders the result of checking some files (and their registries) in one of the checker's output formats. */
+export function reportCheck({ files: checked, registries }: CheckResult, format: Format): CheckReport {
+  const diagnostics = sortDiagnostics([...registries.flatMap((registry) => registry.diagnostics), ...checked.flatMap((file) => file.diagnostics)]);
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') {
     const document = { articles: checked.length, errors, warnings, diagnostics };

@@ -32,8 +32,10 @@ function schemaAt(root: AnySchema, path: FieldPath): AnySchema | undefined {
       type: string;
       shape?: Record<string, AnySchema>;
       element?: AnySchema;
+      valueType?: AnySchema;
     };
     if (def.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else if (def.type === 'record' && typeof key === 'string') current = def.valueType;
     else if (def.type === 'array' && typeof key === 'number') current = def.element;
     else return undefined;
   }
@@ -57,8 +59,8 @@ function fieldNames(schema: AnySchema | undefined): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-function where(path: FieldPath): string {
-  return path.length === 0 ? 'the frontmatter' : `"${formatPath(path)}"`;
+function where(path: FieldPath, root: string): string {
+  return path.length === 0 ? root : `"${formatPath(path)}"`;
 }
 
 function kindOf(value: unknown): string {
@@ -78,12 +80,16 @@ function valueAt(data: unknown, path: FieldPath): unknown {
   return current;
 }
 
-/** Words zod's issues for an editor: which field, what is wrong, what to do, and where it is written. */
+/**
+ * Words zod's issues for an editor: which field, what is wrong, what to do, and where it is written.
+ * `root` names the whole document: the frontmatter of an article, or a registry file.
+ */
 export function describeIssues(
   issues: readonly Issue[],
   schema: AnySchema,
   data: unknown,
   locate: (path: FieldPath) => Position,
+  root = 'the frontmatter',
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of issues) {
@@ -96,7 +102,7 @@ export function describeIssues(
         problems.push({
           ...locate([...path, key]),
           rule: 'unknown-field',
-          message: `Unknown field "${key}" in ${where(path)}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
+          message: `Unknown field "${key}" in ${where(path, root)}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
         });
       }
       continue;
@@ -107,7 +113,7 @@ export function describeIssues(
       problems.push({
         ...locate(path.slice(0, -1)),
         rule: 'missing-field',
-        message: `Missing required field "${name}" in ${where(path.slice(0, -1))}; add ${name}: ${description ?? 'a value'}.`,
+        message: `Missing required field "${name}" in ${where(path.slice(0, -1), root)}; add ${name}: ${description ?? 'a value'}.`,
       });
       continue;
     }

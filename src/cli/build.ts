@@ -42,7 +42,7 @@ if (report.errors > 0) {
 
 rmSync(staging, { recursive: true, force: true });
 // The loader need not parse again the Markdown of the articles that have just passed.
-writePrechecked(prechecked, new Map(checked.map((file) => [file.full, file.digest!])));
+writePrechecked(prechecked, new Map(checked.files.map((file) => [file.full, file.digest!])));
 // Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
 run('building the site', ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   SOURCED_PRECHECKED: prechecked,

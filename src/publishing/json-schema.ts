@@ -1,4 +1,4 @@
-import { articleSchema, dateSchema, httpUrlSchema } from '../format/index.ts';
+import { articleSchema, authorsSchema, dateSchema, httpUrlSchema, publishersSchema, REGISTRY_FILES, topicsSchema, type RegistryName } from '../format/index.ts';
 import { textSchema } from '../format/id.ts';
 import { z } from '../format/zod.ts';
 
@@ -30,9 +30,56 @@ export const CROSS_FIELD_CHECKS = [
   '`updated` is not before `published`.',
   "A source's `accessed` date is not before its `published` date.",
   'Ids are unique across `sources` and `claims`.',
-  'Every id in a claim\'s or timeline entry\'s `sources` is the id of a source of the article.',
+  'Every id in a claim\'s or timeline entry\'s `sources`, and in a claim\'s `appearances`, is the id of a source of the article.',
+  'Every author is an id of content/authors.yaml and every topic a slug of content/topics.yaml; a source\'s `publisher` that is not an id of content/publishers.yaml draws a warning.',
   'Every `[@id]` in the body names a source or a claim of the article.',
 ] as const;
+
+/** zod's JSON Schema of `schema` (input shape), with the closest patterns for what functions check. */
+function generate(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, {
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      const match = APPROXIMATIONS.find(({ schema: approximated }) => approximated._zod.def === zodSchema._zod.def);
+      if (match) Object.assign(jsonSchema, match.json);
+    },
+  });
+}
+
+const REGISTRY_SCHEMAS: Record<RegistryName, { schema: z.ZodType; title: string; checks: string }> = {
+  topics: { schema: topicsSchema, title: 'Sourced topics', checks: 'Each key is a kebab-case topic slug.' },
+  authors: { schema: authorsSchema, title: 'Sourced authors', checks: 'Each key is a kebab-case author id.' },
+  publishers: {
+    schema: publishersSchema,
+    title: 'Sourced publishers',
+    checks: 'Each key is a kebab-case publisher id.',
+  },
+};
+
+/**
+ * The JSON Schema (draft 2020-12) of a registry file (content/topics.yaml, authors.yaml or
+ * publishers.yaml), generated from the zod schema the checker and the build use. `id` is the
+ * address the schema is published at.
+ */
+export function registryJsonSchema(name: RegistryName, id: string): Record<string, unknown> {
+  const { schema, title, checks } = REGISTRY_SCHEMAS[name];
+  const { $schema, ...rest } = generate(schema);
+  if (name === 'publishers') {
+    // The one cross-field rule JSON Schema can say: stateAffiliated: true needs a basis.
+    Object.assign(rest['additionalProperties'] as Record<string, unknown>, {
+      if: { properties: { stateAffiliated: { const: true } }, required: ['stateAffiliated'] },
+      then: { required: ['basis'] },
+    });
+  }
+  return {
+    $schema,
+    $id: id,
+    title,
+    description: `content/${REGISTRY_FILES[name]}, as JSON. Generated from the zod schema the checker uses.`,
+    $comment: `Also checked, but not expressible in JSON Schema: ${checks}`,
+    ...rest,
+  };
+}
 
 /**
  * The JSON Schema (draft 2020-12) of an article's frontmatter, generated from the zod
@@ -40,14 +87,7 @@ export const CROSS_FIELD_CHECKS = [
  * optional). `id` is the address the schema is published at.
  */
 export function articleJsonSchema(id: string): Record<string, unknown> {
-  const generated = z.toJSONSchema(articleSchema, {
-    io: 'input',
-    override: ({ zodSchema, jsonSchema }) => {
-      const match = APPROXIMATIONS.find(({ schema }) => schema._zod.def === zodSchema._zod.def);
-      if (match) Object.assign(jsonSchema, match.json);
-    },
-  });
-  const { $schema, ...rest } = generated;
+  const { $schema, ...rest } = generate(articleSchema);
   return {
     $schema,
     $id: id,

@@ -22,7 +22,7 @@ describe('checkArticle', () => {
   it('points at the key of a misspelled field and suggests the right one', () => {
     const text = article(VALID_FRONTMATTER.replace('authors:', 'autors:'));
     expect(lines(text)).toEqual([
-      'a.md:1:1  error  missing-field  Missing required field "authors" in the frontmatter; add authors: the list of bylines, at least one name.',
+      'a.md:1:1  error  missing-field  Missing required field "authors" in the frontmatter; add authors: the list of bylines, at least one author id from content/authors.yaml.',
       'a.md:5:1  error  unknown-field  Unknown field "autors" in the frontmatter; did you mean "authors"? Allowed fields: title, description, published, updated, authors, topics, draft, sources, claims, timeline, corrections.',
     ]);
   });
@@ -160,11 +160,11 @@ describe('checkArticle', () => {
   it('warns about an author, topic or source listed twice, which the page would show twice', () => {
     const text = article(
       VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomacy\n  - diplomacy')
-        .replace('  - Sourced newsroom', '  - Sourced newsroom\n  - Sourced newsroom')
+        .replace('  - sourced-newsroom', '  - Sourced newsroom\n  - Sourced newsroom')
         .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
     );
     expect(lines(text)).toEqual([
-      'a.md:7:5  warning  duplicate-value  Field "authors[1]" repeats "Sourced newsroom", already listed as authors[0]; remove the repeat.',
+      'a.md:7:5  warning  duplicate-value  Field "authors[1]" repeats "sourced-newsroom", already listed as authors[0]; remove the repeat.',
       'a.md:10:5  warning  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.',
       'a.md:33:9  warning  duplicate-value  Field "claims[0].sources[2]" repeats "kyiv-statement", already listed as claims[0].sources[0]; remove the repeat.',
       'a.md:34:9  warning  duplicate-value  Field "claims[0].sources[3]" repeats "reuters-talks", already listed as claims[0].sources[1]; remove the repeat.',
