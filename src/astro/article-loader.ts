@@ -10,7 +10,7 @@ import { CheckPool } from '../checker/check-pool.ts';
 import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { checkRegistries, findRegistryDir, type CheckedRegistries } from '../checker/registries.ts';
-import { showPublisher } from '../markdown/attribution.ts';
+import { showPublisher } from '../markdown/publisher-description.ts';
 import { REGISTRY_FILES } from '../format/index.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */

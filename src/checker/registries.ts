@@ -56,9 +56,11 @@ export function checkRegistries(dir: string, cwd = process.cwd()): CheckedRegist
   const diagnostics: Diagnostic[] = [];
   const loaded = {} as Record<RegistryName, Record<string, unknown>>;
   const ids = {} as Record<RegistryName, Loose>;
+  const files = {} as Record<RegistryName, string>;
   for (const [name, fileName] of Object.entries(REGISTRY_FILES) as [RegistryName, string][]) {
     const full = join(dir, fileName);
     const file = relative(cwd, full) || full;
+    files[name] = file;
     const report = (line: number, column: number, rule: string, message: string) =>
       diagnostics.push({ file, line, column, severity: 'error', rule, message });
     loaded[name] = {};
@@ -88,6 +90,7 @@ export function checkRegistries(dir: string, cwd = process.cwd()): CheckedRegist
     }
   }
   const index: RegistryIndex = {
+    files,
     topics: Object.keys(ids.topics),
     authors: Object.keys(ids.authors),
     publishers: Object.entries(ids.publishers).map(([id, value]) => {

@@ -3,6 +3,8 @@
  * publishers.yaml): plain data, so that it can be sent to the check pool's worker threads.
  */
 export interface RegistryIndex {
+  /** Each registry file as editors name it, such as `content/topics.yaml`. */
+  files: { topics: string; authors: string; publishers: string };
   /** Topic slugs. */
   topics: string[];
   /** Author ids. */

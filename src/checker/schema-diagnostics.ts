@@ -107,6 +107,11 @@ export function describeIssues(
       }
       continue;
     }
+    if (issue.code === 'invalid_key') {
+      const reason = issue.issues[0]?.message ?? 'is not a kebab-case id';
+      problems.push({ ...locate(path), rule: 'invalid-id', message: `The id "${String(path[path.length - 1])}" ${reason}.` });
+      continue;
+    }
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, path) === undefined) {
       const name = String(path[path.length - 1]);
       const description = describe(schemaAt(schema, path));

@@ -52,8 +52,8 @@ export const publisherSchema = publisherFields.superRefine(
     if (publisher.stateAffiliated === true && publisher.basis === undefined) {
       ctx.addIssue({
         code: 'custom',
-        path: ['basis'],
-        message: 'is missing; a publisher marked stateAffiliated: true needs the address of a document that shows it',
+        path: ['stateAffiliated'],
+        message: 'is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher',
         params: { rule: 'missing-basis' },
       });
     }

@@ -1,5 +1,5 @@
 import type { Publisher, Source } from '../format/index.ts';
-import { describePublisher } from '../markdown/attribution.ts';
+import { describePublisher } from '../markdown/publisher-description.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
 export interface PublisherUse<T> {

@@ -30,7 +30,7 @@ describe('checkArticle', () => {
   it('reports an unknown field inside a source at its own line and column', () => {
     const text = article(VALID_FRONTMATTER.replace('    quote:', '    qoute:'));
     expect(lines(text)).toEqual([
-      'a.md:17:5  error  unknown-field  Unknown field "qoute" in "sources[0]"; did you mean "quote"? Allowed fields: id, kind, publisher, title, url, accessed, published, archive, quote, lang, party.',
+      'a.md:17:5  error  unknown-field  Unknown field "qoute" in "sources[0]"; did you mean "quote"? Allowed fields: id, kind, publisher, via, title, url, accessed, published, archive, quote, lang, party.',
     ]);
   });
 
@@ -160,7 +160,7 @@ describe('checkArticle', () => {
   it('warns about an author, topic or source listed twice, which the page would show twice', () => {
     const text = article(
       VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomacy\n  - diplomacy')
-        .replace('  - sourced-newsroom', '  - Sourced newsroom\n  - Sourced newsroom')
+        .replace('  - sourced-newsroom', '  - sourced-newsroom\n  - sourced-newsroom')
         .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
     );
     expect(lines(text)).toEqual([

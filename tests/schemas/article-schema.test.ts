@@ -13,10 +13,15 @@ const messages = (data: unknown) => {
 describe('schemas module', () => {
   it('exports the schemas, vocabularies and predicates', () => {
     expect(Object.keys(schemas).sort()).toEqual([
+      'AUTHOR_TYPES',
       'CLAIM_STATUSES',
       'KEBAB_CASE',
+      'PUBLISHER_TYPES',
+      'REGISTRY_FILES',
       'SOURCE_KINDS',
       'articleSchema',
+      'authorSchema',
+      'authorsSchema',
       'calendarDay',
       'claimSchema',
       'correctionSchema',
@@ -27,8 +32,12 @@ describe('schemas module', () => {
       'isCalendarDate',
       'isDateOrDateTime',
       'pageSchema',
+      'publisherSchema',
+      'publishersSchema',
       'sourceSchema',
       'timelineEntrySchema',
+      'topicSchema',
+      'topicsSchema',
       'unsafeUrlReason',
     ]);
   });

@@ -16,6 +16,6 @@ export function unknownAuthors(frontmatter: Loose, registries: RegistryIndex): R
     rule: 'unknown-author',
     severity: 'error',
     path: ['authors', index],
-    message: `Author "${id}" is not in content/authors.yaml${didYouMean(id, registries.authors) || '.'} Use an id listed there, or add the author to it.`,
+    message: `Author "${id}" is not in ${registries.files.authors}${didYouMean(id, registries.authors) || '.'} Use an id listed there, or add the author to it.`,
   }));
 }

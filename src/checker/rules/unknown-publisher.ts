@@ -21,7 +21,7 @@ export function unknownPublishers(frontmatter: Loose, registries: RegistryIndex)
         rule: 'unknown-publisher',
         severity: 'warning' as const,
         path: ['sources', index, 'publisher'],
-        message: `Publisher "${publisher}" is not an id of content/publishers.yaml${suggestion ? `; did you mean "${suggestion}"?` : '.'} Write the id of a listed publisher (and via: for a site that republished it), or add the publisher there.`,
+        message: `Publisher "${publisher}" is not an id of ${registries.files.publishers}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Write the id of a listed publisher (and via: for a site that republished it), or add the publisher there.`,
       },
     ];
   });

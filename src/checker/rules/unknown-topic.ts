@@ -16,7 +16,7 @@ export function unknownTopics(frontmatter: Loose, registries: RegistryIndex): Ru
     rule: 'unknown-topic',
     severity: 'error',
     path: ['topics', index],
-    message: `Topic "${id}" is not in content/topics.yaml${didYouMean(id, registries.topics) || '.'} Use a slug listed there, or add the topic to it with a label and a description.`,
+    message: `Topic "${id}" is not in ${registries.files.topics}${didYouMean(id, registries.topics) || '.'} Use a slug listed there, or add the topic to it with a label and a description.`,
   }));
 }
 
