@@ -13,6 +13,9 @@ const DEMONYMS: Record<string, string> = {
   RU: 'Russian', SG: 'Singaporean', TR: 'Turkish', UA: 'Ukrainian', US: 'American',
 };
 
+// Types whose registry word is not a noun a reader would expect after the country.
+const TYPE_NOUNS: Record<string, string> = { research: 'research organization', other: 'publisher' };
+
 const countryName = (code: string): string => {
   try {
     return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
@@ -28,7 +31,8 @@ const countryName = (code: string): string => {
  * type (`state news agency, Kuwait`).
  */
 export function describePublisher({ type, country, stateAffiliated }: DescribablePublisher): string {
-  const kind = stateAffiliated && type !== 'government' ? `state ${type}` : type;
+  const noun = TYPE_NOUNS[type] ?? type;
+  const kind = stateAffiliated && type !== 'government' ? `state ${noun}` : noun;
   if (!country) return kind;
   const adjective = DEMONYMS[country];
   return adjective ? `${adjective} ${kind}` : `${kind}, ${countryName(country)}`;
