@@ -2,16 +2,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroMarkdownOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
 import { CheckPool } from '../checker/check-pool.ts';
 import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
-import { checkRegistries, findRegistryDir, type CheckedRegistries } from '../checker/registries.ts';
-import { showPublisher } from '../markdown/publisher-description.ts';
+import { findRegistryDir } from '../checker/registries.ts';
 import { REGISTRY_FILES } from '../format/index.ts';
+import { registriesFor, sourcesToRender } from './registry-loader.ts';
+import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 
 /** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
 const RENDER_VERSION = '6';
@@ -20,8 +20,6 @@ const RENDER_VERSION = '6';
 const POOL_FROM = 64;
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
-
-type Renderer = Awaited<ReturnType<LoaderContext['config']['markdown']['processor']['createRenderer']>>;
 
 /** Thrown when articles have errors; its message lists each one as `file:line:column  error  rule  message`. */
 export class ArticleError extends Error {
@@ -42,16 +40,7 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const { config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      let renderer: Renderer | undefined;
-      const render = async (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => {
-        // The same options Astro's own content layer passes; the resolved config's types are wider.
-        renderer ??= await config.markdown.processor.createRenderer({
-          image: config.image,
-          syntaxHighlight: config.markdown.syntaxHighlight,
-          shikiConfig: config.markdown.shikiConfig,
-        } as AstroMarkdownOptions);
-        return renderer.render(body, { frontmatter, fileURL });
-      };
+      const render = markdownRenderer(config);
 
       const sync = async () => {
         const { errors, rendered, unchanged, alreadyChecked } = await syncArticles(context, root, dir, render);
@@ -101,7 +90,7 @@ async function syncArticles(
   { store, generateDigest }: LoaderContext,
   root: string,
   dir: string,
-  render: (body: string, frontmatter: Record<string, unknown>, fileURL: URL) => Promise<MarkdownRenderResult>,
+  render: RenderMarkdown,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; alreadyChecked: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -112,7 +101,7 @@ async function syncArticles(
   // of the work per article and would otherwise run on the same core as rendering.
   // The registries name each source's publisher on the page, so a change to them renders every article again.
   const registryDir = findRegistryDir(dir);
-  const registries: CheckedRegistries | undefined = registryDir === undefined ? undefined : checkRegistries(registryDir, root);
+  const registries = registriesFor(dir, root);
   const pipeline = generateDigest(`${renderingSources(root)}\0${registryDir === undefined ? '' : registryTexts(registryDir)}`);
   const prechecked = readPrechecked();
   let alreadyChecked = 0;
@@ -164,8 +153,7 @@ async function syncArticles(
       if (problems.length > 0 || slugProblem || !checked.article || checked.article.draft) continue;
       try {
         // The text names each source's publisher as the registry does.
-        const sources = checked.article.sources.map((source) => ({ ...source, publisher: showPublisher(source, registries?.publishers ?? {}).name }));
-        const frontmatter: Record<string, unknown> = { sources, claims: checked.article.claims };
+        const frontmatter: Record<string, unknown> = { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims };
         const output = await render(checked.body, frontmatter, pathToFileURL(full));
         seen.add(slug);
         store.set({

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR } from '../format/article-files.ts';
-import type { RegistryName } from '../format/index.ts';
+import type { RegistryName, Source } from '../format/index.ts';
+import { showPublisher } from '../markdown/publisher-description.ts';
 import { formatText } from '../checker/diagnostic.ts';
-import { checkRegistries, findRegistryDir } from '../checker/registries.ts';
+import { checkRegistries, findRegistryDir, type CheckedRegistries } from '../checker/registries.ts';
 
 /** Thrown when a registry file has errors; its message lists each one as `file:line:column  error  rule  message`. */
 export class RegistryError extends Error {
@@ -37,4 +38,15 @@ export function registryLoader(name: RegistryName, options: { /** Folder of the 
       }
     },
   };
+}
+
+/** The registries that the articles of `dir` are checked and shown against, if any are above it. */
+export function registriesFor(dir: string, root: string): CheckedRegistries | undefined {
+  const registryDir = findRegistryDir(dir);
+  return registryDir === undefined ? undefined : checkRegistries(registryDir, root);
+}
+
+/** An article's sources as the Markdown renderer needs them: each publisher by the name the registry gives it. */
+export function sourcesToRender(sources: readonly Source[], registries: CheckedRegistries | undefined): Source[] {
+  return sources.map((source) => ({ ...source, publisher: showPublisher(source, registries?.publishers ?? {}).name }));
 }

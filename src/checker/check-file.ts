@@ -20,6 +20,8 @@ export interface CheckedFile extends ArticleFile {
   slug: string;
   /** Digest of the exact text that was checked (see prechecked.ts), when asked for. */
   digest?: string;
+  /** True when the frontmatter says `draft: true`: checked, never published. */
+  draft: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -34,8 +36,8 @@ export interface FileToCheck extends ArticleFile {
 
 /** Reads (unless given its text) and checks one article file, its name included. */
 export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false, registries }: FileToCheck): CheckedFile {
-  const { diagnostics } = checkArticle(file, text, { registries });
+  const { article, diagnostics } = checkArticle(file, text, { registries });
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), diagnostics };
+  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), draft: article?.draft === true, diagnostics };
 }

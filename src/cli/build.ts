@@ -1,7 +1,7 @@
 /**
  * `npm run build [-- --out-dir DIR]`: checks every article, builds the site with Astro into a
  * temporary folder next to DIR (default `dist`), indexes it for search with Pagefind, and only then
- * replaces DIR.
+ * replaces DIR. It ends with a summary: articles published, drafts skipped, every warning again.
  * A content error, a failed render or a failed step leaves the previous DIR untouched.
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
@@ -13,6 +13,7 @@ import { ARTICLES_DIR } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { writePrechecked } from '../checker/prechecked.ts';
 import { reportCheck } from '../checker/report.ts';
+import { buildSummary } from './build-summary.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
@@ -55,3 +56,4 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
+process.stderr.write(`\n${buildSummary(checked)}`);

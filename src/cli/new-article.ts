@@ -20,6 +20,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+// Without `--`, npm keeps `--slug x` for itself: the script gets "x" as a second headline and npm
+// sets npm_config_slug instead.
+const takenByNpm = ['slug', 'date'].filter((option) => process.env[`npm_config_${option}`] !== undefined);
+if (takenByNpm.length > 0) {
+  fail(
+    `npm took ${takenByNpm.map((option) => `--${option}`).join(' and ')} for itself: npm needs -- before the options, as in npm run new -- "Headline" --slug SLUG.`,
+  );
+}
+
 let values: { slug?: string | undefined; date?: string | undefined; help?: boolean | undefined };
 let positionals: string[];
 try {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { textDigest, writePrechecked } from '../../src/checker/prechecked.ts';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
-import { buildSite, runBuildCommand, writeArticles, type BuiltSite, buildDir } from '../helpers/site.ts';
+import { buildSite, ROOT, runBuildCommand, writeArticles, type BuiltSite, buildDir } from '../helpers/site.ts';
 
 const hostileTitle = 'Talks </script><script>alert(1)</script> & "quotes"';
 const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
@@ -77,6 +77,24 @@ describe('a built site', () => {
   });
 });
 
+describe('npm run build', () => {
+  it('ends with one summary: articles published, drafts skipped, and every warning again', () => {
+    const dir = writeArticles({
+      'talks.md': article(),
+      'repeated-topic.md': article(VALID_FRONTMATTER.replace('  - diplomacy\n', '  - diplomacy\n  - diplomacy\n')),
+      'draft-piece.md': article(`${VALID_FRONTMATTER}draft: true\n`),
+      'second-draft.md': article(`${VALID_FRONTMATTER}draft: true\n`),
+    });
+    const built = runBuildCommand(dir, join(buildDir('out-'), 'dist'));
+    expect(built.status, built.output).toBe(0);
+    const file = relative(ROOT, join(dir, 'repeated-topic.md'));
+    expect(built.output.trimEnd().split('\n').slice(-2)).toEqual([
+      'Summary: 2 articles published, 2 drafts skipped, 1 warning:',
+      `${file}:9:5  warning  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.`,
+    ]);
+  });
+});
+
 describe('a build that must fail', () => {
   it('fails on a content error, names the file and rule, and leaves the previous site untouched', () => {
     const outDir = join(buildDir('out-'), 'dist');
@@ -112,6 +130,7 @@ describe('a build that must fail', () => {
     const built = runBuildCommand(dir, outDir);
     expect(built.status, built.output).toBe(0);
     expect(built.output).toContain('1 article rendered, 0 unchanged, 1 checked before the build');
+    expect(built.output.trimEnd().split('\n').at(-1)).toBe('Summary: 1 article published, 0 drafts skipped, no warnings.');
 
     // A list that vouches for the good text must not let a different text through unchecked.
     const list = join(buildDir('list-'), 'checked.json');

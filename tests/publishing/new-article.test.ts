@@ -93,6 +93,21 @@ describe('npm run new', () => {
     expect(readFileSync(join(dir, 'putin-zelensky.md'), 'utf8')).toBe(articleTemplate('Путин и Зеленский', '2024-02-29'));
   });
 
+  test('says that npm needs -- when npm took the options for itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourced-new-'));
+    // What the editor typed, through npm itself: npm keeps --slug and --date, and passes "x" on as an argument.
+    const result = spawnSync('npm', ['run', '--silent', 'new', 'Water rationing', '--slug', 'x', '--date', '2025-05-11'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCED_ARTICLES_DIR: dir },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').filter((line) => !line.startsWith('npm warn'))[0]).toBe(
+      'npm took --slug and --date for itself: npm needs -- before the options, as in npm run new -- "Headline" --slug SLUG.',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   test.each([
     [[], 'Give the headline as one argument, in quotes.'],
     [['   '], 'The headline is empty; give the headline in quotes.'],
