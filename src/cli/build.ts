@@ -56,4 +56,4 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
-process.stderr.write(`\n${buildSummary(checked)}`);
+process.stderr.write(`\n${buildSummary(checked.files)}`);
