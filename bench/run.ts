@@ -3,7 +3,7 @@
  * `npm run bench [-- --articles 1000 --seed 1 --json bench/results/latest.json --no-baseline --keep]`
  *
  * Generates synthetic explainers in a temporary folder, then measures, in one run: the checker
- * alone, a cold build (fresh cache and output folder), a warm rebuild after editing one article,
+ * alone with an empty check cache and again with a warm one, a cold build (fresh cache and output folder), a warm rebuild after editing one article,
  * the peak memory of each, and the first explainer's page weight (HTML and CSS, raw and gzip; and
  * any JavaScript). It builds the same folder with the plain Astro + unified site in bench/baseline/
  * and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
@@ -70,8 +70,10 @@ export interface BenchResult {
   seed: number;
   /** V8 heap limit given to the builds, in MB; 0 for Node's default. */
   heapMB: number;
-  /** The median of the checker's runs, with the seconds of each run. */
+  /** The median of the checker's runs with an empty check cache, with the seconds of each run. */
   checker: Run & { articlesPerSecond: number; runs: number[] };
+  /** The median of the checker's runs over the cache the cold runs filled, with the seconds of each run. */
+  warmChecker: Run & { runs: number[] };
   ours: BuildFigures;
   baseline: BuildFigures | null;
   /** Ours divided by the baseline; above 1 means slower or heavier. */
@@ -154,7 +156,8 @@ async function buildSite(name: string, root: string, work: string, articles: str
   const outDir = join(work, name, 'dist');
   mkdirSync(join(work, name), { recursive: true });
   const args = [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', root, '--outDir', outDir];
-  const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: cache };
+  // A cold build starts with empty caches, Astro's and the checker's alike.
+  const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: cache, SOURCED_CHECK_CACHE_DIR: join(work, name, 'check-cache') };
   process.stderr.write(`  ${name}: cold build...\n`);
   const cold = await measure(args, env, join(work, name, 'cold.log'));
   if (cold.status !== 0) throw new Error(`The ${name} cold build failed (exit ${cold.status}); see ${cold.log}`);
@@ -183,6 +186,12 @@ export function formatTable(result: BenchResult): string {
     undefined,
   );
   row('Checker peak memory', `${checker.peakMB} MB`, undefined, undefined);
+  row(
+    `Checker with a warm cache (median of ${result.warmChecker.runs.length} runs)`,
+    `${result.warmChecker.seconds.toFixed(2)} s, ${result.warmChecker.peakMB} MB`,
+    undefined,
+    undefined,
+  );
   row('Cold build', `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
   row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
   row('Warm rebuild, one article edited', `${ours.warm.seconds.toFixed(2)} s`, baseline && `${baseline.warm.seconds.toFixed(2)} s`, r.warmBuild);
@@ -246,16 +255,24 @@ async function main(): Promise<void> {
   const original = readFileSync(edited, 'utf8');
 
   // A check of 1,000 articles takes about a second, in which one busy moment of a shared machine
-  // weighs heavily: the checker runs three times and the median run counts.
-  const runs: Run[] = [];
-  for (let run = 1; run <= CHECKER_RUNS; run++) {
-    process.stderr.write(`Checker, run ${run} of ${CHECKER_RUNS}...\n`);
-    const checked = await measure([join(ROOT, 'src/cli/check.ts'), articles], {}, join(work, `check-${run}.log`));
-    if (checked.status !== 0) throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
-    runs.push(checked);
-  }
-  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(CHECKER_RUNS / 2)]!;
-  const checker = { ...median, articlesPerSecond: round(count / median.seconds, 1), runs: runs.map((run) => run.seconds) };
+  // weighs heavily: the checker runs three times and the median run counts. Each cold run gets an
+  // empty check cache of its own; the warm runs then check again over the last one's cache.
+  const checkRuns = async (label: string, cacheOf: (run: number) => string): Promise<Run[]> => {
+    const runs: Run[] = [];
+    for (let run = 1; run <= CHECKER_RUNS; run++) {
+      process.stderr.write(`${label}, run ${run} of ${CHECKER_RUNS}...\n`);
+      const env = { SOURCED_CHECK_CACHE_DIR: cacheOf(run) };
+      const checked = await measure([join(ROOT, 'src/cli/check.ts'), articles], env, join(work, `${label.replace(/\W+/g, '-')}-${run}.log`));
+      if (checked.status !== 0) throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
+      runs.push(checked);
+    }
+    return runs;
+  };
+  const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
+  const coldRuns = await checkRuns('Checker', (run) => join(work, `check-cache-${run}`));
+  const median = medianOf(coldRuns);
+  const checker = { ...median, articlesPerSecond: round(count / median.seconds, 1) };
+  const warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
 
   let baseline: BuildFigures | null = null;
   if (!values['no-baseline']) {
@@ -273,6 +290,7 @@ async function main(): Promise<void> {
     seed,
     heapMB,
     checker,
+    warmChecker,
     ours,
     baseline,
     ratios: baseline && {
@@ -284,7 +302,7 @@ async function main(): Promise<void> {
       pageGzip: ratio(ours.page.totalGzip, baseline.page.totalGzip),
     },
   };
-  if (!values.keep) for (const run of [checker, ours.cold, ours.warm, baseline?.cold, baseline?.warm]) if (run) run.log = null;
+  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, baseline?.cold, baseline?.warm]) if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);

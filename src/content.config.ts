@@ -3,18 +3,19 @@ import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
 import { previewLoader } from './astro/preview-loader.ts';
 import { registryLoader } from './astro/registry-loader.ts';
+import { articlesDir } from './format/article-files.ts';
 import { articleSchema, authorSchema, pageSchema, publisherSchema, topicSchema } from './format/index.ts';
 
-const articlesDir = process.env.SOURCED_ARTICLES_DIR ? { base: process.env.SOURCED_ARTICLES_DIR } : {};
+const articles = { base: articlesDir() };
 
 export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
   pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
-  articles: defineCollection({ loader: articleLoader(articlesDir), schema: articleSchema }),
+  articles: defineCollection({ loader: articleLoader(articles), schema: articleSchema }),
   /** `npm run dev` only: drafts, and the problems of articles that have errors (see preview-loader.ts). */
-  previews: defineCollection({ loader: previewLoader(articlesDir) }),
+  previews: defineCollection({ loader: previewLoader(articles) }),
   /** The registries beside the articles: `content/topics.yaml`, `authors.yaml`, `publishers.yaml`. */
-  topics: defineCollection({ loader: registryLoader('topics', articlesDir), schema: topicSchema }),
-  authors: defineCollection({ loader: registryLoader('authors', articlesDir), schema: authorSchema }),
-  publishers: defineCollection({ loader: registryLoader('publishers', articlesDir), schema: publisherSchema }),
+  topics: defineCollection({ loader: registryLoader('topics', articles), schema: topicSchema }),
+  authors: defineCollection({ loader: registryLoader('authors', articles), schema: authorSchema }),
+  publishers: defineCollection({ loader: registryLoader('publishers', articles), schema: publisherSchema }),
 };

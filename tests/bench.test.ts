@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,44 +36,6 @@ describe('bench/generate.ts', () => {
       const words = checked.body.split(/\s+/).length;
       expect(words).toBeGreaterThan(900);
       expect(words).toBeLessThan(1400);
-    }
-  });
-});
-
-describe('npm run bench', () => {
-  it('runs on three articles and writes every figure as a number', () => {
-    const json = join(mkdtempSync(join(tmpdir(), 'sourced-bench-run-')), 'result.json');
-    const result = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--articles', '3', '--json', json], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 280_000,
-    });
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^Figures written to .*result\.json\.$/m);
-    expect(result.stdout).toMatch(/^\| +\| +Sourced \| +baseline \| ratio \|$/m);
-    expect(result.stdout).toMatch(/^\| Cold build +\| +[\d.]+ s \| +[\d.]+ s \| +[\d.]+x \|$/m);
-
-    const figures = JSON.parse(readFileSync(json, 'utf8'));
-    expect(figures.articles).toBe(3);
-    const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
-    expect(isNumber(figures.checker.seconds) && isNumber(figures.checker.articlesPerSecond) && isNumber(figures.checker.peakMB)).toBe(true);
-    // The reported check is the median of three runs.
-    expect(figures.checker.runs).toHaveLength(3);
-    expect([...figures.checker.runs].sort((a: number, b: number) => a - b)[1]).toBe(figures.checker.seconds);
-    expect(result.stdout).toMatch(/^\| Checker, 3 articles \(median of 3 runs\) +\| +[\d.]+ s \(\d+\/s\) \| +- \| +- \|$/m);
-    for (const site of [figures.ours, figures.baseline]) {
-      for (const run of [site.cold, site.warm]) {
-        expect(isNumber(run.seconds)).toBe(true);
-        expect(run.peakMB).toBeGreaterThan(0);
-        expect(run.status).toBe(0);
-      }
-      for (const key of ['htmlRaw', 'htmlGzip', 'cssRaw', 'cssGzip', 'totalGzip', 'js']) expect(isNumber(site.page[key])).toBe(true);
-      expect(site.page.htmlGzip).toBeGreaterThan(0);
-    }
-    // Only the edited article is rendered again by our loader.
-    expect(figures.ours.warmRendered).toBe(1);
-    for (const key of ['coldBuild', 'coldPeak', 'warmBuild', 'warmPeak', 'htmlGzip', 'pageGzip']) {
-      expect(isNumber(figures.ratios[key])).toBe(true);
     }
   });
 });

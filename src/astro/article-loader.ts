@@ -1,23 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from '../format/article-files.ts';
-import { checkArticle, type CheckedArticle } from '../checker/check-article.ts';
+import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.ts';
+import { checkerVersion } from '../checker/check-cache.ts';
+import type { CheckedFile } from '../checker/check-file.ts';
+import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-files.ts';
 import { CheckPool } from '../checker/check-pool.ts';
-import { readPrechecked, textDigest } from '../checker/prechecked.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
-import { findRegistryDir } from '../checker/registries.ts';
-import { REGISTRY_FILES } from '../format/index.ts';
-import { registriesFor, sourcesToRender } from './registry-loader.ts';
+import { codeVersion } from '../checker/module-graph.ts';
+import { findRegistryDir, registriesOf, registryTexts } from '../checker/registries.ts';
 import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
+import { sourcesToRender } from './registry-loader.ts';
 
-/** Bump when rendering changes outside src/markdown and the config (which are fingerprinted), so cached pages are rendered again. */
-const RENDER_VERSION = '6';
-
-/** Changed articles from which checking moves to worker threads (a worker takes about 0.25 s to start). */
-const POOL_FROM = 64;
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
 
@@ -43,10 +39,10 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const render = markdownRenderer(config);
 
       const sync = async () => {
-        const { errors, rendered, unchanged, alreadyChecked } = await syncArticles(context, root, dir, render);
+        const { errors, rendered, unchanged, fromCache } = await syncArticles(context, root, dir, render);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
-          `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${alreadyChecked} checked before the build`,
+          `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache`,
         );
         if (errors.length === 0) return;
         const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${errors.map(formatText).join('\n')}`;
@@ -66,24 +62,15 @@ export function articleLoader(options: { /** Folder of the articles, relative to
 }
 
 /**
- * The source of what turns an article into HTML (the Markdown plugins and the site config), so that
- * an edit to a plugin renders every article again instead of serving stale cached pages.
+ * The version of everything an article's stored entry depends on besides its text: the Markdown
+ * pipeline's whole module graph (the plugins and every project module they import, src/format
+ * included), the site config and its imports, package-lock.json (remark, rehype-slug and the rest),
+ * and the checker's version (the entry's data is the checker's output). Computed from the files on
+ * every build, never bumped by hand: a change to any of them renders every article again.
  */
-function renderingSources(root: string): string {
-  const markdown = join(root, 'src/markdown');
-  const files = existsSync(markdown) ? readdirSync(markdown).sort().map((name) => join(markdown, name)) : [];
-  return [...files, join(root, 'astro.config.mjs')]
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\0');
-}
-
-/** The text of the registry files of `dir`, for the digest of what renders an article. */
-function registryTexts(dir: string): string {
-  return Object.values(REGISTRY_FILES)
-    .map((name) => join(dir, name))
-    .map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''))
-    .join('\0');
+export function renderVersion(root: string): string {
+  const pipeline = codeVersion(root, [join(root, 'src/markdown/pipeline.ts'), join(root, 'astro.config.mjs')], ['package-lock.json']);
+  return `${pipeline}.${checkerVersion()}`;
 }
 
 async function syncArticles(
@@ -91,75 +78,61 @@ async function syncArticles(
   root: string,
   dir: string,
   render: RenderMarkdown,
-): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; alreadyChecked: number }> {
+): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();
   let rendered = 0;
   let unchanged = 0;
-  // First every file is read and compared with its stored digest, so that the checks of the changed
-  // ones can start on worker threads (check-pool.ts) while this thread renders: checking is a third
-  // of the work per article and would otherwise run on the same core as rendering.
+  let fromCache = 0;
+  // First every file is read and compared with its stored digest; the changed ones are looked up in
+  // the check cache (`npm run build` has just filled it), and those still to check start on worker
+  // threads (check-pool.ts) while this thread renders: checking is a third of the work per article
+  // and would otherwise run on the same core as rendering.
   // The registries name each source's publisher on the page, so a change to them renders every article again.
   const registryDir = findRegistryDir(dir);
-  const registries = registriesFor(dir, root);
-  const pipeline = generateDigest(`${renderingSources(root)}\0${registryDir === undefined ? '' : registryTexts(registryDir)}`);
-  const prechecked = readPrechecked();
-  let alreadyChecked = 0;
-  const changed: {
-    path: string;
-    full: string;
-    file: string;
-    slug: string;
-    digest: string;
-    text?: string | undefined;
-    /** True when `npm run build` has just checked this exact text: only its frontmatter is read again. */
-    passed: boolean;
-    checked?: Promise<CheckedArticle> | undefined;
-  }[] = [];
+  const registries = registriesOf(dir, root);
+  const version = `${renderVersion(root)}\n${registryDir === undefined ? '' : registryTexts(registryDir)}`;
+  const checker = new CachedChecker();
+  const changed: { file: ReadFile; slug: string; digest: string; checked?: CheckedFile | Promise<CheckedFile> | undefined }[] = [];
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
     const slug = slugOf(path);
     const text = readFileSync(full, 'utf8');
-    const digest = generateDigest(`${RENDER_VERSION}\n${pipeline}\n${text}`);
-    const existing = store.get(slug);
-    if (existing?.digest === digest) {
+    const digest = generateDigest(`${version}\n${text}`);
+    if (store.get(slug)?.digest === digest) {
       unchanged++;
       seen.add(slug);
       continue;
     }
-    const passed = prechecked.get(full) === textDigest(text);
-    if (passed) alreadyChecked++;
-    changed.push({ path, full, file: relative(root, full), slug, digest, text, passed });
+    const file = { path, full, file: relative(root, full), text };
+    const checked = checker.cached(file);
+    if (checked) fromCache++;
+    changed.push({ file, slug, digest, checked });
   }
-  const pool = changed.length - alreadyChecked >= POOL_FROM && availableParallelism() > 1 ? new CheckPool(availableParallelism() - 1) : undefined;
+  const toCheck = changed.length - fromCache;
+  const pool = toCheck >= PARALLEL_FROM && availableParallelism() > 1 ? new CheckPool({ threads: availableParallelism() - 1 }) : undefined;
   let submitted = 0;
   try {
     for (const [index, item] of changed.entries()) {
       // Keep a bounded number of checks ahead of rendering, so results do not pile up in memory.
       for (; pool && submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) {
         const next = changed[submitted]!;
-        if (next.passed) continue;
-        next.checked = pool.check(next.file, next.text!, registries?.index);
-        next.text = undefined;
+        next.checked ??= checker.check(next.file, pool);
       }
-      const { path, full, file, slug, digest } = item;
-      const slugProblem = badSlugReason(path);
-      if (slugProblem) errors.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-      const checked = item.checked ? await item.checked : checkArticle(file, item.text!, { body: !item.passed, registries: registries?.index });
+      const { file, slug, digest } = item;
+      const checked = await (item.checked ?? checker.check(file));
       item.checked = undefined;
-      item.text = undefined;
       const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       errors.push(...problems);
-      if (problems.length > 0 || slugProblem || !checked.article || checked.article.draft) continue;
+      if (problems.length > 0 || !checked.article || checked.article.draft) continue;
       try {
-        // The text names each source's publisher as the registry does.
         const frontmatter: Record<string, unknown> = { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims };
-        const output = await render(checked.body, frontmatter, pathToFileURL(full));
+        const output = await render(checked.body, frontmatter, pathToFileURL(file.full));
         seen.add(slug);
         store.set({
           id: slug,
           data: checked.article,
-          filePath: file,
+          filePath: file.file,
           digest,
           rendered: {
             html: output.code,
@@ -172,7 +145,7 @@ async function syncArticles(
         rendered++;
       } catch (error) {
         errors.push({
-          file,
+          file: file.file,
           line: checked.bodyLine,
           column: 1,
           severity: 'error',
@@ -185,5 +158,5 @@ async function syncArticles(
     await pool?.close();
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  return { errors, rendered, unchanged, alreadyChecked };
+  return { errors, rendered, unchanged, fromCache };
 }

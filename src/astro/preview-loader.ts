@@ -7,7 +7,8 @@ import type { Article } from '../format/index.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
 import { markdownRenderer } from './markdown-renderer.ts';
-import { registriesFor, sourcesToRender } from './registry-loader.ts';
+import { registriesOf } from '../checker/registries.ts';
+import { sourcesToRender } from './registry-loader.ts';
 
 /**
  * What `npm run dev` shows at the address of an article that is not published: a draft, rendered
@@ -31,7 +32,7 @@ export function previewLoader(options: { /** Folder of the articles, relative to
       const render = markdownRenderer(config);
       const sync = async () => {
         const seen = new Set<string>();
-        const registries = registriesFor(dir, root);
+        const registries = registriesOf(dir, root);
         for (const path of listArticleFiles(dir)) {
           const full = join(dir, path);
           const file = relative(root, full);

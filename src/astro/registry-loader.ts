@@ -5,7 +5,7 @@ import { ARTICLES_DIR } from '../format/article-files.ts';
 import type { RegistryName, Source } from '../format/index.ts';
 import { showPublisher } from '../markdown/publisher-description.ts';
 import { formatText } from '../checker/diagnostic.ts';
-import { checkRegistries, findRegistryDir, type CheckedRegistries } from '../checker/registries.ts';
+import { registriesOf, type CheckedRegistries } from '../checker/registries.ts';
 
 /** Thrown when a registry file has errors; its message lists each one as `file:line:column  error  rule  message`. */
 export class RegistryError extends Error {
@@ -23,10 +23,9 @@ export function registryLoader(name: RegistryName, options: { /** Folder of the 
     name: `sourced-${name}`,
     async load({ config, store, parseData }) {
       const root = fileURLToPath(config.root);
-      const dir = findRegistryDir(resolve(root, options.base ?? ARTICLES_DIR));
+      const checked = registriesOf(resolve(root, options.base ?? ARTICLES_DIR), root);
       store.clear();
-      if (dir === undefined) return;
-      const checked = checkRegistries(dir, root);
+      if (checked === undefined) return;
       if (checked.diagnostics.length > 0) {
         const count = checked.diagnostics.length;
         throw new RegistryError(
@@ -38,12 +37,6 @@ export function registryLoader(name: RegistryName, options: { /** Folder of the 
       }
     },
   };
-}
-
-/** The registries that the articles of `dir` are checked and shown against, if any are above it. */
-export function registriesFor(dir: string, root: string): CheckedRegistries | undefined {
-  const registryDir = findRegistryDir(dir);
-  return registryDir === undefined ? undefined : checkRegistries(registryDir, root);
 }
 
 /** An article's sources as the Markdown renderer needs them: each publisher by the name the registry gives it. */

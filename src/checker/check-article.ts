@@ -1,5 +1,6 @@
 import { articleSchema, type Article } from '../format/index.ts';
 import { list, type Loose } from '../format/loose.ts';
+import type { SourceLock } from '../sources/lock.ts';
 import { checkBody, parseMarkdown, type BodyCitation } from './body-check.ts';
 import { quickCheckBody } from './body-scan.ts';
 import { checkDateConsistency } from './date-consistency.ts';
@@ -8,9 +9,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { findFutureDates, latestPossibleDay } from './future-dates.ts';
 import type { RegistryIndex } from './registry-index.ts';
 import { findRepeats } from './repeats.ts';
-import { unknownAuthors } from './rules/unknown-author.ts';
-import { unknownPublishers } from './rules/unknown-publisher.ts';
-import { unknownTopics } from './rules/unknown-topic.ts';
+import { checkLock, checkRegistryUse } from './rules/index.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { checkUsage } from './usage.ts';
 import { parseYaml } from './yaml.ts';
@@ -42,13 +41,16 @@ export function checkArticle(
   {
     body: checkTheBody = true,
     latestDay = latestPossibleDay(),
+    lock,
     registries,
   }: {
     /** `false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
     body?: boolean;
     /** The last calendar day a date may name (see future-dates.ts). */
     latestDay?: string;
-    /** The registries the article's topics, authors and publishers are checked against; none, no such check. */
+    /** The article's lock file (see src/sources/lock.ts), for the quote-missing, source-dead and source-changed rules. */
+    lock?: SourceLock | undefined;
+    /** The registries the article's topics, authors and publishers are checked against (see registries.ts); none, no such check. */
     registries?: RegistryIndex | undefined;
   } = {},
 ): CheckedArticle {
@@ -91,11 +93,9 @@ export function checkArticle(
         report('warning', 'future-date', line, column, message);
       }
       knownIds = idsIn(fields);
-      if (registries) {
-        for (const finding of [...unknownAuthors(fields, registries), ...unknownTopics(fields, registries), ...unknownPublishers(fields, registries)]) {
-          const { line, column } = yaml.locate(finding.path);
-          report(finding.severity, finding.rule, line, column, finding.message);
-        }
+      for (const finding of registries ? checkRegistryUse(fields, registries) : []) {
+        const { line, column } = yaml.locate(finding.path);
+        report(finding.severity, finding.rule, line, column, finding.message);
       }
     }
   }
@@ -130,6 +130,10 @@ export function checkArticle(
     for (const finding of [...checkUsage(article, citations), ...checkDateConsistency(article), ...findRepeats(article)]) {
       const { line, column } = yaml.locate(finding.path);
       report('warning', finding.rule, line, column, finding.message);
+    }
+    for (const finding of lock ? checkLock(article, lock) : []) {
+      const { line, column } = yaml.locate(finding.path);
+      report(finding.severity, finding.rule, line, column, finding.message);
     }
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { badSlugReason, slugOf } from '../format/article-files.ts';
+import type { Article } from '../format/index.ts';
+import { articleLockPath } from '../sources/lock-path.ts';
+import { readLock } from '../sources/lock.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import type { RegistryIndex } from './registry-index.ts';
-import { textDigest } from './prechecked.ts';
+import { registriesOf } from './registries.ts';
 
 /** Where an article file is, for reading it and for naming it to the editor. */
 export interface ArticleFile {
@@ -15,29 +18,38 @@ export interface ArticleFile {
   file: string;
 }
 
-/** What checking one file from the command line yields. */
+/** What checking one file yields. */
 export interface CheckedFile extends ArticleFile {
   slug: string;
-  /** Digest of the exact text that was checked (see prechecked.ts), when asked for. */
-  digest?: string;
   /** True when the frontmatter says `draft: true`: checked, never published. */
   draft: boolean;
   diagnostics: Diagnostic[];
+  /** The validated frontmatter, when it has no errors. */
+  article?: Article;
+  /** The Markdown after the frontmatter. */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
 }
 
 /** One file to check, with its text when the caller has read it already. */
 export interface FileToCheck extends ArticleFile {
   text?: string;
-  /** Whether to record the digest of the text (`npm run build` needs it; `npm run check` does not). */
-  digest?: boolean;
-  /** The registries to check topics, authors and publishers against. */
-  registries?: RegistryIndex | undefined;
 }
 
-/** Reads (unless given its text) and checks one article file, its name included. */
-export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), digest = false, registries }: FileToCheck): CheckedFile {
-  const { article, diagnostics } = checkArticle(file, text, { registries });
+/** Reads (unless given its text) and checks one article file, its name, its sources' lock file and its registries included. */
+export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8') }: FileToCheck): CheckedFile {
+  // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
+  const lockFile = articleLockPath(full, path);
+  const { lock, problem } = readLock(dirname(lockFile), slugOf(path));
+  // The registries of the content folder above the article, if any (their own problems are reported once, by checkTargets).
+  const registries = registriesOf(full)?.index;
+  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { lock, registries });
+  if (problem) {
+    const shown = relative(process.cwd(), lockFile);
+    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'source-lock', message: `The lock file ${shown} cannot be read: ${problem}.` });
+  }
   const slugProblem = badSlugReason(path);
   if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
-  return { path, full, file, slug: slugOf(path), ...(digest ? { digest: textDigest(text) } : {}), draft: article?.draft === true, diagnostics };
+  return { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine };
 }

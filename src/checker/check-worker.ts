@@ -1,5 +1,13 @@
-/** Worker-thread entry of the check pool: turns on the compile cache, then loads the checker (check-jobs.ts). */
+/**
+ * A check-pool worker (see check-pool.ts): turns on the compile cache, then loads the checker and
+ * checks each file it is given.
+ */
 import { enableCompileCache } from './compile-cache.ts';
+import type { CheckedFile, FileToCheck } from './check-file.ts';
 
 enableCompileCache();
-await import('./check-jobs.ts');
+const { checkArticleFile } = await import('./check-file.ts');
+
+export default function check(file: FileToCheck): CheckedFile {
+  return checkArticleFile(file);
+}

@@ -107,3 +107,35 @@ export function checkRegistries(dir: string, cwd = process.cwd()): CheckedRegist
     diagnostics,
   };
 }
+
+/** The text of the registry files of `dir` (empty for a missing one), for cache keys and render digests. */
+export function registryTexts(dir: string): string {
+  return Object.values(REGISTRY_FILES)
+    .map((name) => {
+      try {
+        return readFileSync(join(dir, name), 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .join('\0');
+}
+
+const byDir = new Map<string, { text: string; checked: CheckedRegistries }>();
+
+/**
+ * The registries an article file (or a folder of articles) is checked against (see
+ * findRegistryDir), read once per process and working folder, and again when a registry file
+ * changes; undefined when there are none above it.
+ */
+export function registriesOf(articleFile: string, cwd = process.cwd()): CheckedRegistries | undefined {
+  const dir = findRegistryDir(articleFile);
+  if (dir === undefined) return undefined;
+  const text = registryTexts(dir);
+  const key = `${dir}\0${cwd}`;
+  const known = byDir.get(key);
+  if (known?.text === text) return known.checked;
+  const checked = checkRegistries(dir, cwd);
+  byDir.set(key, { text, checked });
+  return checked;
+}

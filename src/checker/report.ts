@@ -1,5 +1,5 @@
-import type { CheckResult } from './check-files.ts';
-import { countDiagnostics, formatGithub, formatText, sortDiagnostics, type Format } from './diagnostic.ts';
+import type { CheckedFile } from './check-files.ts';
+import { countDiagnostics, formatGithub, formatText, sortDiagnostics, type Diagnostic, type Format } from './diagnostic.ts';
 
 /** What to print for a check, and whether it found errors. */
 export interface CheckReport {
@@ -11,9 +11,9 @@ export interface CheckReport {
   warnings: number;
 }
 
-/** Renders the result of checking some files (and their registries) in one of the checker's output formats. */
-export function reportCheck({ files: checked, registries }: CheckResult, format: Format): CheckReport {
-  const diagnostics = sortDiagnostics([...registries.flatMap((registry) => registry.diagnostics), ...checked.flatMap((file) => file.diagnostics)]);
+/** Renders the result of checking some files, and the problems of their registries, in one of the checker's output formats. */
+export function reportCheck(checked: readonly CheckedFile[], format: Format, registryProblems: readonly Diagnostic[] = []): CheckReport {
+  const diagnostics = sortDiagnostics([...registryProblems, ...checked.flatMap((file) => file.diagnostics)]);
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') {
     const document = { articles: checked.length, errors, warnings, diagnostics };

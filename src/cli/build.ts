@@ -9,9 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../format/article-files.ts';
+import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
-import { writePrechecked } from '../checker/prechecked.ts';
 import { reportCheck } from '../checker/report.ts';
 import { buildSummary } from './build-summary.ts';
 
@@ -20,20 +19,18 @@ const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
 const outDir = resolve(values['out-dir'] ?? join(ROOT, 'dist'));
 const staging = join(dirname(outDir), `.${outDir.split('/').pop()}-staging`);
 
-const prechecked = `${staging}.checked.json`;
-
 function run(step: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    rmSync(prechecked, { force: true });
     process.stderr.write(`Build failed while ${step}; ${outDir} was left as it was.\n`);
     process.exit(result.status ?? 1);
   }
 }
 
-const checked = await checkTargets([process.env.SOURCED_ARTICLES_DIR ?? join(ROOT, ARTICLES_DIR)], { digests: true });
-const report = reportCheck(checked, 'text');
+// The results go to the check cache, where the content loader finds them: it checks no article again.
+const { checked, registries } = await checkTargets([resolve(ROOT, articlesDir())]);
+const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 if (report.errors > 0) {
@@ -42,13 +39,8 @@ if (report.errors > 0) {
 }
 
 rmSync(staging, { recursive: true, force: true });
-// The loader need not parse again the Markdown of the articles that have just passed.
-writePrechecked(prechecked, new Map(checked.files.map((file) => [file.full, file.digest!])));
 // Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
-run('building the site', ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
-  SOURCED_PRECHECKED: prechecked,
-});
-rmSync(prechecked, { force: true });
+run('building the site', ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging]);
 run('indexing the site for search', [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', staging]);
 
 const previous = `${staging}-previous`;
@@ -56,4 +48,4 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
-process.stderr.write(`\n${buildSummary(checked.files)}`);
+process.stderr.write(`\n${buildSummary(checked)}`);

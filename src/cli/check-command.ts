@@ -4,13 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../format/article-files.ts';
+import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { FORMATS, type Format } from '../checker/diagnostic.ts';
 import { reportCheck } from '../checker/report.ts';
 
 const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
-Checks every article in ${ARTICLES_DIR}/ (or the files and folders given) and prints every problem.`;
+Checks every article in ${articlesDir()}/ (SOURCED_ARTICLES_DIR, or content/articles), or the files and
+folders given, and prints every problem.`;
 
 function usageError(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -36,12 +37,12 @@ if (parsed.values.help) {
 const format = (parsed.values.format ?? 'text') as Format;
 if (!FORMATS.includes(format)) usageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
 
-const targets = parsed.positionals.length > 0 ? parsed.positionals : [ARTICLES_DIR];
+const targets = parsed.positionals.length > 0 ? parsed.positionals : [articlesDir()];
 const missing = targets.filter((target) => !existsSync(target));
 if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')}`);
 
-const checked = await checkTargets(targets);
-const report = reportCheck(checked, format);
+const { checked, registries } = await checkTargets(targets);
+const report = reportCheck(checked, format, registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 process.exitCode = report.errors > 0 ? 1 : 0;

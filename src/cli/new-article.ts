@@ -8,12 +8,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR } from '../format/article-files.ts';
+import { articlesDir } from '../format/article-files.ts';
 import { articleTemplate, localDate, slugify } from './article-template.ts';
 import { KEBAB_CASE, isCalendarDate } from '../format/index.ts';
 
 const USAGE = `Usage: npm run new -- "Headline" [--slug SLUG] [--date YYYY-MM-DD]
-Creates ${ARTICLES_DIR}/<slug>.md from the template, as a draft dated today.`;
+Creates ${articlesDir()}/<slug>.md from the template, as a draft dated today.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -54,7 +54,7 @@ if (!KEBAB_CASE.test(slug)) fail(`--slug "${slug}" is not kebab-case; use lowerc
 const today = values.date ?? process.env.SOURCED_TODAY ?? localDate(new Date());
 if (!isCalendarDate(today)) fail(`The date "${today}" is not a real date written YYYY-MM-DD.`);
 
-const dir = process.env.SOURCED_ARTICLES_DIR ?? ARTICLES_DIR;
+const dir = articlesDir();
 const file = join(dir, `${slug}.md`);
 const shown = relative(process.cwd(), file) || file;
 if (existsSync(file)) {

@@ -5,6 +5,15 @@ import { join, relative, sep } from 'node:path';
 export const ARTICLES_DIR = 'content/articles';
 
 /**
+ * The folder of the articles that `npm run check`, `npm run build`, `npm run new` and the content
+ * loader work on: SOURCED_ARTICLES_DIR when it is set (tests, the benchmark, another archive), else
+ * ARTICLES_DIR; a relative path is relative to the project root.
+ */
+export function articlesDir(env: Record<string, string | undefined> = process.env): string {
+  return env['SOURCED_ARTICLES_DIR'] || ARTICLES_DIR;
+}
+
+/**
  * Every article file under `dir`, as sorted paths relative to it with `/` separators. Files and
  * folders whose names start with `_` or `.` are left out; so is anything that is not `.md`.
  */

@@ -1,3 +1,5 @@
+import { aboutAnchor, cardAnchor, citeAnchor, claimAnchor } from './page-ids.ts';
+
 /** The parts of a source an attribution shows. */
 export interface CitableSource {
   id: string;
@@ -43,38 +45,28 @@ export type AttributionItem =
       links: SourceLink[];
     };
 
-/** The id of a source's entry in the source list: its permalink. */
-export const sourceAnchor = (id: string) => `source-${id}`;
-/** The id of a claim's entry in the claims panel (its permalink), which is also the claim's card. */
-export const claimAnchor = (id: string) => `claim-${id}`;
-/**
- * The id of the card of the n-th source (from 1): a popover inside the source's entry. Cards are
- * numbered, like the list, so that the many controls that open them stay short.
- */
-export const cardAnchor = (number: number) => `card-${number}`;
-/**
- * The id of the part of the n-th source's card that names its publisher, title and dates: every
- * control that opens the card points at it with `aria-describedby`, so the text is written once.
- */
-export const aboutAnchor = (number: number) => `about-${number}`;
-/** The id of the k-th place (from 1) in the text that cites something. */
-export const citeAnchor = (place: number) => `cite-${place}`;
-
 /**
  * The publisher's name as the text shows it: up to a parenthesis, so that
  * `Reuters (Elizabeth Piper), republished by daily8.com` shows as `Reuters`; the full name stays
  * available to assistive technology and on the card.
  */
-export function shortPublisher(publisher: string): { label: string; rest: string } {
+export function shortPublisher(publisher: string): string {
   const cut = publisher.indexOf(' (');
-  if (cut <= 0) return { label: publisher, rest: '' };
-  return { label: publisher.slice(0, cut), rest: publisher.slice(cut) };
+  return cut <= 0 ? publisher : publisher.slice(0, cut);
+}
+
+/**
+ * An article's sources by id, each with its number: its place in the source list, from 1, which
+ * names its card (`card-<n>`) everywhere the page shows it.
+ */
+export function numberSources<S extends CitableSource>(sources: readonly S[]): Map<string, { source: S; number: number }> {
+  return new Map(sources.map((source, index) => [source.id, { source, number: index + 1 }]));
 }
 
 /** Indexes an article's sources (with their place in the source list) and claims by id. */
 export function indexTargets(sources: readonly CitableSource[], claims: readonly CitableClaim[]): Map<string, CitationTarget> {
   const byId = new Map<string, CitationTarget>();
-  sources.forEach((source, index) => byId.set(source.id, { kind: 'source', source, number: index + 1 }));
+  for (const [id, { source, number }] of numberSources(sources)) byId.set(id, { kind: 'source', source, number });
   for (const claim of claims) {
     const claimSources = claim.sources.flatMap((id) => {
       const target = byId.get(id);
@@ -113,7 +105,7 @@ export class CitationNumbering {
       card: cardAnchor(number),
       about: aboutAnchor(number),
       anchor: this.next(source.id),
-      label: shortPublisher(source.publisher).label,
+      label: shortPublisher(source.publisher),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeSlug from 'rehype-slug';
+import { isTemplateId } from './page-ids.ts';
 
 const HEADING = /^h[1-6]$/;
 
@@ -28,8 +29,24 @@ function ownWords(children: ElementContent[]): ElementContent[] {
 }
 
 /**
+ * The ids to give headings whose slug the page template uses (see page-ids.ts): `section-<slug>`,
+ * numbered like rehype-slug's repeats (`section-main-1`) when that is taken too. Others keep theirs.
+ */
+export function avoidTemplateIds(ids: readonly string[]): string[] {
+  const taken = new Set(ids);
+  return ids.map((id) => {
+    if (!isTemplateId(id)) return id;
+    let free = `section-${id}`;
+    for (let count = 1; taken.has(free); count++) free = `section-${id}-${count}`;
+    taken.add(free);
+    return free;
+  });
+}
+
+/**
  * rehype-slug, with each heading's id made from the heading's own words: a citation in a heading
- * (`## Talks ended [@reuters]`) would otherwise put the publisher's name into the anchor.
+ * (`## Talks ended [@reuters]`) would otherwise put the publisher's name into the anchor. A heading
+ * never takes an id of the page template (`## Main` becomes `id="section-main"`, not `id="main"`).
  */
 export default function rehypeHeadingSlugs() {
   const slug = rehypeSlug();
@@ -40,5 +57,8 @@ export default function rehypeHeadingSlugs() {
     for (const { heading, children } of cited) heading.children = ownWords(children);
     slug(tree);
     for (const { heading, children } of cited) heading.children = children;
+    const all = headings(tree).filter((heading) => typeof heading.properties.id === 'string');
+    const ids = avoidTemplateIds(all.map((heading) => heading.properties.id as string));
+    all.forEach((heading, index) => (heading.properties.id = ids[index]!));
   };
 }

@@ -1,8 +1,12 @@
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { byNewestFirst, type PublishedArticle } from './articles.ts';
 
-/** Every published article (drafts are never in the collection), newest first. */
+/** Every published article's entry (drafts are never in the collection), newest first: the order of every listing. */
+export async function articlesNewestFirst(): Promise<CollectionEntry<'articles'>[]> {
+  return (await getCollection('articles')).sort(byNewestFirst);
+}
+
+/** Every published article, newest first. */
 export async function publishedArticles(): Promise<PublishedArticle[]> {
-  const entries = (await getCollection('articles')).sort(byNewestFirst);
-  return entries.map((entry) => ({ slug: entry.id, article: entry.data }));
+  return (await articlesNewestFirst()).map((entry) => ({ slug: entry.id, article: entry.data }));
 }

@@ -1,4 +1,4 @@
-import { claimAnchor, sourceAnchor } from '../markdown/attribution.ts';
+import { claimAnchor, sourceAnchor } from '../markdown/page-ids.ts';
 import { articlePath, sitePath } from './paths.ts';
 
 /** The absolute address of a site path (from `sitePath` or `articlePath`) on `SITE_URL`. */

@@ -187,7 +187,7 @@ describe('the attribution plugin on arbitrary Markdown and ids', () => {
           // Browsers collapse white space and HTML parsers drop U+0000; every other character must come back as written.
           const visible = (value: string) => value.replace(/\u0000/g, '').replace(/[ \t\r\n]+/g, ' ');
           // The text shows the publisher up to its first parenthesis; the card shows the rest.
-          expect(visible(textOf([{ ...node, properties: {} }], false))).toContain(visible(shortPublisher(data.sources[index]!.publisher).label).trim());
+          expect(visible(textOf([{ ...node, properties: {} }], false))).toContain(visible(shortPublisher(data.sources[index]!.publisher)).trim());
         });
       }),
       RUNS,

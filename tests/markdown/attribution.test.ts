@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as attribution from '../../src/markdown/attribution.ts';
-import { CitationNumbering, indexTargets, shortPublisher } from '../../src/markdown/attribution.ts';
+import * as attribution from '../../src/markdown/page-ids.ts';
+import { CitationNumbering, indexTargets, numberSources, shortPublisher } from '../../src/markdown/attribution.ts';
 
 const SOURCES = [
   { id: 'reuters-talks', publisher: 'Reuters (Elizabeth Piper), republished by daily8.com', title: 'Talks end', published: '2025-05-16' },
@@ -9,19 +9,6 @@ const SOURCES = [
 const CLAIMS = [{ id: 'talks-ended', status: 'confirmed', sources: ['kyiv-statement', 'reuters-talks'] }];
 
 describe('attribution', () => {
-  it('exports the anchors, shortPublisher, indexTargets and CitationNumbering, nothing else', () => {
-    expect(Object.keys(attribution).sort()).toEqual([
-      'CitationNumbering',
-      'aboutAnchor',
-      'cardAnchor',
-      'citeAnchor',
-      'claimAnchor',
-      'indexTargets',
-      'shortPublisher',
-      'sourceAnchor',
-    ]);
-  });
-
   it('names the anchors: permalinks by id, cards and places by number', () => {
     expect([
       attribution.sourceAnchor('kyiv-statement'),
@@ -34,13 +21,21 @@ describe('attribution', () => {
 });
 
 describe('shortPublisher', () => {
-  it('shows a publisher up to its first parenthesis and keeps the rest for the card', () => {
-    expect(shortPublisher('Reuters (Elizabeth Piper), republished by daily8.com')).toEqual({
-      label: 'Reuters',
-      rest: ' (Elizabeth Piper), republished by daily8.com',
-    });
-    expect(shortPublisher('BBC News')).toEqual({ label: 'BBC News', rest: '' });
-    expect(shortPublisher('(anonymous)')).toEqual({ label: '(anonymous)', rest: '' });
+  it('shows a publisher up to its first parenthesis', () => {
+    expect(shortPublisher('Reuters (Elizabeth Piper), republished by daily8.com')).toBe('Reuters');
+    expect(shortPublisher('BBC News')).toBe('BBC News');
+    expect(shortPublisher('(anonymous)')).toBe('(anonymous)');
+  });
+});
+
+describe('numberSources', () => {
+  it('numbers the sources by their place in the list, from 1, which every attribution and card uses', () => {
+    const numbered = numberSources(SOURCES);
+    expect([...numbered].map(([id, { source, number }]) => [id, source.title, number])).toEqual([
+      ['reuters-talks', 'Talks end', 1],
+      ['kyiv-statement', 'Joint statement', 2],
+    ]);
+    expect(indexTargets(SOURCES, CLAIMS).get('kyiv-statement')).toEqual({ kind: 'source', source: SOURCES[1], number: 2 });
   });
 });
 

@@ -343,6 +343,19 @@ describe('a site built under a base path', () => {
     expect(startTags(html('articles/hostile-title/index.html'), 'script')).toEqual(['<script type="application/ld+json">']);
   });
 
+  test('each page\'s <meta> policy is the policy public/_headers sends, less what a <meta> cannot carry and plus its own hashes', () => {
+    const directives = (policy: string) =>
+      new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources.filter((source) => !source.startsWith("'sha"))]));
+    const header = directives(/Content-Security-Policy: (.*)/.exec(readFileSync(join(ROOT, 'public/_headers'), 'utf8'))![1]!);
+    header.delete('frame-ancestors');
+    const searchOnly = (sources: string[]) => sources.filter((source) => source !== "'wasm-unsafe-eval'");
+    for (const file of htmlFiles()) {
+      const meta = directives(decode(html(file).match(/<meta http-equiv="content-security-policy" content="([^"]*)">/)![1]!));
+      const expected = new Map([...header].map(([name, sources]) => [name, name === 'script-src' && file !== 'search/index.html' ? searchOnly(sources) : sources]));
+      expect([file, Object.fromEntries(meta)]).toEqual([file, Object.fromEntries(expected)]);
+    }
+  });
+
   test('offers Pagefind search, with a message and a link to the topics when JavaScript is off', () => {
     const page = html('search/index.html');
     expect(page).toMatch(/<div id="search" class="search" data-bundle-path="\/sub\/path\/pagefind\/" data-base-url="\/sub\/path\/"[^>]*>/);

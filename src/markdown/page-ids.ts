@@ -1,0 +1,44 @@
+/**
+ * The ids the article page gives its own elements. The components take their ids from here, and
+ * rehype-heading-slugs.ts keeps every heading of an article off them: a `## Main` must not take
+ * `id="main"` (the skip link's target) nor a `## Sources heading` the source list's heading.
+ */
+export const PAGE_IDS = {
+  /** The page's `<main>`, target of the skip link. */
+  main: 'main',
+  /** The headings of the sections around the article's text. */
+  claims: 'claims-heading',
+  timeline: 'timeline-heading',
+  corrections: 'corrections-heading',
+  sources: 'sources-heading',
+} as const;
+
+/** Prefixes of the ids the page names after a source or claim (`source-<id>`, `claim-<id>`). */
+const NAMED = ['source-', 'claim-'] as const;
+/** Prefixes of the ids the page numbers (`card-<n>`, `about-<n>`, `cite-<k>`). */
+const NUMBERED = ['card-', 'about-', 'cite-'] as const;
+
+const FIXED = new Set<string>(Object.values(PAGE_IDS));
+const TEMPLATE_ID = new RegExp(`^(?:(?:${NAMED.join('|')}).|(?:${NUMBERED.join('|')})\\d+$)`);
+
+/** True for an id the page template uses or may use, which no heading may take. */
+export function isTemplateId(id: string): boolean {
+  return FIXED.has(id) || TEMPLATE_ID.test(id);
+}
+
+/** The id of a source's entry in the source list: its permalink. */
+export const sourceAnchor = (id: string) => `${NAMED[0]}${id}`;
+/** The id of a claim's entry in the claims panel (its permalink), which is also the claim's card. */
+export const claimAnchor = (id: string) => `${NAMED[1]}${id}`;
+/**
+ * The id of the card of the n-th source (from 1): a popover inside the source's entry. Cards are
+ * numbered, like the list, so that the many controls that open them stay short.
+ */
+export const cardAnchor = (number: number) => `${NUMBERED[0]}${number}`;
+/**
+ * The id of the part of the n-th source's card that names its publisher, title and dates: every
+ * control that opens the card points at it with `aria-describedby`, so the text is written once.
+ */
+export const aboutAnchor = (number: number) => `${NUMBERED[1]}${number}`;
+/** The id of the k-th place (from 1) in the text that cites something. */
+export const citeAnchor = (place: number) => `${NUMBERED[2]}${place}`;

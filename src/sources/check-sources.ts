@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Source } from '../format/index.ts';
+import type { Archiver } from './archive.ts';
+import { extractText } from './extract-text.ts';
+import { fetchSource, type Fetched, type FetchOptions } from './fetch-source.ts';
+import { HostLimiter } from './host-limiter.ts';
+import { lockPath, parseLock, serializeLock, type LockEntry, type SourceLock } from './lock.ts';
+import { BLOCKED_STATUSES, nextEntry, type Observation } from './next-entry.ts';
+import { collapseSpaces } from './normalize.ts';
+import { betterResult, matchQuote } from './quote-match.ts';
+
+/** An article's sources, as the command read them. */
+export interface ArticleSources {
+  slug: string;
+  /** The article file, as shown to the editor. */
+  file: string;
+  sources: readonly Pick<Source, 'id' | 'url' | 'quote' | 'accessed' | 'archive'>[];
+}
+
+/** How to check. */
+export interface CheckSourcesOptions {
+  /** Folder of the lock files. */
+  locksDir: string;
+  fetch: FetchOptions;
+  /** Asks the Wayback Machine for a copy of each source that has none (`--archive`). */
+  archiver?: Archiver | undefined;
+  /** The time recorded for this run. */
+  now?: Date;
+  limiter?: HostLimiter;
+}
+
+/** What was found for one source. */
+export interface SourceReport {
+  id: string;
+  url: string;
+  entry: LockEntry;
+  previous?: LockEntry | undefined;
+  /** What went wrong while fetching or reading, for the editor. */
+  detail?: string | undefined;
+  /** What the archive said, with `--archive`. */
+  archiveNote?: string | undefined;
+}
+
+/** What was found for one article, and whether its lock file was written. */
+export interface ArticleReport {
+  slug: string;
+  file: string;
+  lockFile: string;
+  sources: SourceReport[];
+  /** False when the lock file already said exactly this. */
+  written: boolean;
+  /** Why the old lock file was ignored, if it was. */
+  problem?: string | undefined;
+}
+
+/** What reading a fetched page gave: the observation for the lock and a note for the report. */
+async function observe(fetched: Fetched, quote: string | undefined): Promise<{ observation: Observation; detail?: string | undefined }> {
+  const { finalUrl, redirects, status, contentType } = fetched;
+  const base = { finalUrl, redirects, httpStatus: status, contentType };
+  if (status !== null && BLOCKED_STATUSES.has(status)) return { observation: { ...base, kind: 'blocked' } };
+  if (fetched.error === 'too-large' && status !== null && status >= 200 && status < 300) {
+    return { observation: { ...base, kind: 'unreadable', error: 'too-large' }, detail: fetched.detail };
+  }
+  if (fetched.error !== null || !fetched.body) {
+    return { observation: { ...base, kind: 'failed', error: fetched.error }, detail: fetched.detail };
+  }
+  let text;
+  try {
+    text = await extractText(fetched.body, contentType);
+  } catch (error) {
+    return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: `its text could not be read: ${(error as Error).message}` };
+  }
+  if (!text) return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: `it is ${contentType ?? 'of no stated type'}, which has no text to read` };
+  const textSha256 = createHash('sha256').update(collapseSpaces(text.readable)).digest('hex');
+  if (quote === undefined) return { observation: { ...base, kind: 'read', textSha256, quote: 'none' } };
+  let result = matchQuote(quote, text.readable);
+  if (result.match !== 'exact' && result.match !== 'normalized' && text.full !== text.readable) result = betterResult(result, matchQuote(quote, text.full));
+  return { observation: { ...base, kind: 'read', textSha256, quote: result } };
+}
+
+/** The lock file an article had, or why it cannot be used. */
+function previousLock(file: string): { lock?: SourceLock | undefined; problem?: string | undefined; text?: string } {
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, 'utf8');
+  return { ...parseLock(text), text };
+}
+
+/**
+ * Checks the sources of each article (each address fetched once per run, at most two requests at
+ * a time per host) and writes each article's lock file when what it records has changed.
+ * `onArticle` hears about each article as soon as its sources are checked.
+ */
+export async function checkSources(
+  articles: readonly ArticleSources[],
+  options: CheckSourcesOptions,
+  onArticle: (report: ArticleReport) => void = () => {},
+): Promise<ArticleReport[]> {
+  const now = options.now ?? new Date();
+  const limiter = options.limiter ?? new HostLimiter();
+  const fetches = new Map<string, Promise<Fetched>>();
+  const fetchOnce = (url: string) => {
+    let pending = fetches.get(url);
+    if (!pending) {
+      pending = limiter.run(new URL(url).host, () => fetchSource(url, options.fetch));
+      fetches.set(url, pending);
+    }
+    return pending;
+  };
+  return Promise.all(
+    articles.map(async (article) => {
+      const lockFile = lockPath(options.locksDir, article.slug);
+      const old = previousLock(lockFile);
+      const sources = await Promise.all(
+        article.sources.map(async (source): Promise<SourceReport> => {
+          const previous = old.lock?.sources[source.id];
+          const { observation, detail } = await observe(await fetchOnce(source.url), source.quote);
+          let archive: string | null | undefined;
+          let archiveNote: string | undefined;
+          const hasCopy = source.archive !== undefined || (previous?.url === source.url && previous.archive !== null);
+          if (options.archiver && !hasCopy) {
+            const result = await options.archiver.archive(source.url, source.accessed, observation.kind !== 'failed');
+            archive = result.snapshot;
+            archiveNote = result.note;
+          }
+          const entry = nextEntry(previous, source.url, observation, { now, archive });
+          return { id: source.id, url: source.url, entry, previous, detail, archiveNote };
+        }),
+      );
+      const lock: SourceLock = { article: article.slug, sources: Object.fromEntries(sources.map((report) => [report.id, report.entry])) };
+      const text = serializeLock(lock);
+      const written = text !== old.text;
+      if (written) {
+        mkdirSync(dirname(lockFile), { recursive: true });
+        writeFileSync(lockFile, text);
+      }
+      const report: ArticleReport = { slug: article.slug, file: article.file, lockFile, sources, written, problem: old.problem };
+      onArticle(report);
+      return report;
+    }),
+  );
+}

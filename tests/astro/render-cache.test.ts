@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleLoader } from '../../src/astro/article-loader.ts';
+import { processorOptions } from '../../src/markdown/pipeline.ts';
+import { article } from '../helpers/articles.ts';
+import { ROOT } from '../helpers/site.ts';
+
+/** A project of our own sources, which the test may edit, with one article. */
+function copyProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'sourced-render-cache-'));
+  for (const path of ['src/markdown', 'src/format', 'src/publishing/security-policy.ts', 'astro.config.mjs', 'package-lock.json']) {
+    cpSync(join(ROOT, path), join(root, path), { recursive: true });
+  }
+  mkdirSync(join(root, 'content/articles'), { recursive: true });
+  writeFileSync(join(root, 'content/articles/talks.md'), article());
+  return root;
+}
+
+/** Astro's side of a content loader, as much of it as ours uses: a data store that lasts between loads. */
+function loaderContext(root: string) {
+  const entries = new Map<string, { digest?: string; rendered?: { html: string } }>();
+  const logged: string[] = [];
+  const context = {
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: { id: string; digest?: string; rendered?: { html: string } }) => void entries.set(entry.id, entry),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => void entries.delete(id),
+    },
+    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
+    config: { root: pathToFileURL(`${root}/`), image: {}, markdown: { processor: unified(processorOptions), syntaxHighlight: false, shikiConfig: {} } },
+    logger: { info: (line: string) => void logged.push(line), error: (line: string) => void logged.push(line) },
+  };
+  const load = async () => {
+    await articleLoader().load(context as never);
+    return logged.at(-1)!.replace(/, \d+ check results? from the cache$/, '');
+  };
+  return { load, html: () => entries.get('talks')?.rendered?.html };
+}
+
+describe('the render cache', () => {
+  let root: string;
+  let loader: ReturnType<typeof loaderContext>;
+
+  beforeAll(async () => {
+    root = copyProject();
+    loader = loaderContext(root);
+    expect(await loader.load()).toBe('1 article rendered, 0 unchanged');
+  });
+
+  it('keeps the stored page when nothing it depends on changed, even when other code did', async () => {
+    expect(await loader.load()).toBe('0 articles rendered, 1 unchanged');
+    appendFileSync(join(root, 'src/format/page.ts'), '// Not imported by the Markdown pipeline.\n');
+    expect(await loader.load()).toBe('0 articles rendered, 1 unchanged');
+  });
+
+  it('renders the page again when a helper that a plugin imports changes', async () => {
+    appendFileSync(join(root, 'src/format/citations.ts'), '// Imported by remark-citations.ts.\n');
+    expect(await loader.load()).toBe('1 article rendered, 0 unchanged');
+    expect(loader.html()).toContain('<span class="attribution">');
+    expect(await loader.load()).toBe('0 articles rendered, 1 unchanged');
+  });
+
+  it('renders the page again when the site config or the lock file changes', async () => {
+    appendFileSync(join(root, 'astro.config.mjs'), '// A config change.\n');
+    expect(await loader.load()).toBe('1 article rendered, 0 unchanged');
+    appendFileSync(join(root, 'package-lock.json'), '\n');
+    expect(await loader.load()).toBe('1 article rendered, 0 unchanged');
+  });
+});
