@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +10,7 @@ import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-fi
 import { CheckPool } from '../checker/check-pool.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
+import { articleLockPath } from '../sources/lock-path.ts';
 import { findRegistryDir, registriesOf, registryTexts } from '../checker/registries.ts';
 import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
 import { sourcesToRender } from './registry-loader.ts';
@@ -92,13 +93,16 @@ async function syncArticles(
   const registryDir = findRegistryDir(dir);
   const registries = registriesOf(dir, root);
   const version = `${renderVersion(root)}\n${registryDir === undefined ? '' : registryTexts(registryDir)}`;
-  const checker = new CachedChecker();
+  const checker = new CachedChecker(undefined, { content: true });
   const changed: { file: ReadFile; slug: string; digest: string; checked?: CheckedFile | Promise<CheckedFile> | undefined }[] = [];
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
     const slug = slugOf(path);
     const text = readFileSync(full, 'utf8');
-    const digest = generateDigest(`${version}\n${text}`);
+    // The page and the article's JSON show the sources' lock file too: a new lock makes them again.
+    const lockFile = articleLockPath(full, path);
+    const lock = existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '';
+    const digest = generateDigest(`${version}\n${text}\n${lock}`);
     if (store.get(slug)?.digest === digest) {
       unchanged++;
       seen.add(slug);
@@ -127,7 +131,7 @@ async function syncArticles(
       if (problems.length > 0 || !checked.article || checked.article.draft) continue;
       try {
         const frontmatter: Record<string, unknown> = { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims };
-        const output = await render(checked.body, frontmatter, pathToFileURL(file.full));
+        const output = await render(checked.body!, frontmatter, pathToFileURL(file.full));
         seen.add(slug);
         store.set({
           id: slug,
@@ -146,7 +150,7 @@ async function syncArticles(
       } catch (error) {
         errors.push({
           file: file.file,
-          line: checked.bodyLine,
+          line: checked.bodyLine ?? 1,
           column: 1,
           severity: 'error',
           rule: 'render-failed',

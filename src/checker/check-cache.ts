@@ -10,25 +10,29 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** Where check results are kept between runs, unless SOURCED_CHECK_CACHE_DIR names another folder. */
 export const CHECK_CACHE_DIR = join(ROOT, 'node_modules/.cache/sourced/check');
 
-/** The module every check goes through; its import graph is the checker. */
-const CHECKER_ENTRY = join(import.meta.dirname, 'check-file.ts');
+/** The module every check goes through; its import graph is the checker, this cache and the pool included. */
+const CHECKER_ENTRY = join(import.meta.dirname, 'check-files.ts');
 
 let checker: string | undefined;
 /**
  * The checker's version: a digest of the checker's own module graph (every project file that
- * check-file.ts loads) and of package-lock.json (zod, the YAML and Markdown parsers). Editing any
+ * check-files.ts loads, the rules and the format of this cache included) and of package-lock.json (zod, the YAML and Markdown parsers). Editing any
  * rule, schema or helper, or updating a package, gives a new version and so a fresh cache.
  */
 export function checkerVersion(): string {
   return (checker ??= codeVersion(ROOT, [CHECKER_ENTRY], ['package-lock.json']));
 }
 
-/** What the cache keeps of one file's check: enough for `npm run check` and for the content loader. */
+/** What the cache keeps of one file's check for `npm run check`: small, since a warm check reads one per file. */
 export interface CachedCheck {
   slug: string;
   draft: boolean;
   /** The diagnostics, without the file's name (the same text may be checked under other names). */
   diagnostics: Omit<Diagnostic, 'file'>[];
+}
+
+/** What the content loader also needs, kept apart from the check: the article's data and body. */
+export interface CachedContent {
   /** The validated frontmatter, when it has no errors. */
   article?: Article;
   /** The Markdown after the frontmatter, and the line of the file it starts on. */
@@ -41,8 +45,9 @@ export interface CachedCheck {
  * its sources' lock file, the registries it is checked against, the day (future dates are judged against it), the working folder (messages
  * name files relative to it) and the checker's version. Shared by `npm run check`,
  * `npm run build` and the content loader, so that a file is checked once until it or the checker
- * changes. One small JSON file per result, written atomically, so that concurrent runs can share
- * it; results of other checker versions are deleted when a version is first used.
+ * changes. Two JSON files per result, `<key>.json` (the check) and `<key>.content.json` (for the
+ * loader), each written atomically and the content first, so that concurrent runs can share the
+ * cache; results of other checker versions are deleted when a version is first used.
  */
 export class CheckCache {
   readonly #dir: string;
@@ -73,26 +78,40 @@ export class CheckCache {
       .digest('base64url');
   }
 
-  /** The stored result, if this exact file was checked by this checker today. */
+  /** The stored check, if this exact file was checked by this checker today. */
   get(key: string): CachedCheck | undefined {
+    return this.#read(`${key}.json`) as CachedCheck | undefined;
+  }
+
+  /** The stored data and body of a checked file. */
+  content(key: string): CachedContent | undefined {
+    return this.#read(`${key}.content.json`) as CachedContent | undefined;
+  }
+
+  /** Stores a result. A cache that cannot be written is skipped without a word: it only ever saves time. */
+  set(key: string, check: CachedCheck, content: CachedContent): void {
     try {
-      return JSON.parse(readFileSync(join(this.#dir, `${key}.json`), 'utf8')) as CachedCheck;
+      if (!this.#ready) this.#prepare();
+      this.#write(`${key}.content.json`, content);
+      this.#write(`${key}.json`, check);
+    } catch {
+      // Read-only or full disk: the next run checks again.
+    }
+  }
+
+  #read(name: string): unknown {
+    try {
+      return JSON.parse(readFileSync(join(this.#dir, name), 'utf8'));
     } catch {
       return undefined;
     }
   }
 
-  /** Stores a result. A cache that cannot be written is skipped without a word: it only ever saves time. */
-  set(key: string, result: CachedCheck): void {
-    try {
-      if (!this.#ready) this.#prepare();
-      const file = join(this.#dir, `${key}.json`);
-      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      writeFileSync(partial, JSON.stringify(result));
-      renameSync(partial, file);
-    } catch {
-      // Read-only or full disk: the next run checks again.
-    }
+  #write(name: string, value: unknown): void {
+    const file = join(this.#dir, name);
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(partial, JSON.stringify(value));
+    renameSync(partial, file);
   }
 
   #prepare(): void {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { badSlugReason, slugOf } from '../format/article-files.ts';
+import { slugOf } from '../format/article-files.ts';
 import type { Article } from '../format/index.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { readLock } from '../sources/lock.ts';
@@ -26,10 +26,10 @@ export interface CheckedFile extends ArticleFile {
   diagnostics: Diagnostic[];
   /** The validated frontmatter, when it has no errors. */
   article?: Article;
-  /** The Markdown after the frontmatter. */
-  body: string;
-  /** Line of the file on which the body starts. */
-  bodyLine: number;
+  /** The Markdown after the frontmatter (absent from a result `npm run check` took from the check cache). */
+  body?: string;
+  /** Line of the file on which the body starts (absent likewise). */
+  bodyLine?: number;
 }
 
 /** One file to check, with its text when the caller has read it already. */
@@ -42,14 +42,9 @@ export function checkArticleFile({ path, full, file, text = readFileSync(full, '
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
   const lockFile = articleLockPath(full, path);
   const { lock, problem } = readLock(dirname(lockFile), slugOf(path));
+  const lockProblem = problem ? `The lock file ${relative(process.cwd(), lockFile)} cannot be read: ${problem}.` : undefined;
   // The registries of the content folder above the article, if any (their own problems are reported once, by checkTargets).
   const registries = registriesOf(full)?.index;
-  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { lock, registries });
-  if (problem) {
-    const shown = relative(process.cwd(), lockFile);
-    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'source-lock', message: `The lock file ${shown} cannot be read: ${problem}.` });
-  }
-  const slugProblem = badSlugReason(path);
-  if (slugProblem) diagnostics.unshift({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: slugProblem });
+  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { path, lock, lockProblem, registries });
   return { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine };
 }

@@ -1,12 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { listArticleFiles } from '../format/article-files.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
-import { CheckCache, withFile, type CachedCheck } from './check-cache.ts';
+import { CheckCache, withFile, type CachedCheck, type CachedContent } from './check-cache.ts';
 import type { ArticleFile, CheckedFile } from './check-file.ts';
-import { CheckPool } from './check-pool.ts';
-import { findRegistryDir, registriesOf, registryTexts, type CheckedRegistries } from './registries.ts';
+import type { CheckPool } from './check-pool.ts';
+import { findRegistryDir, registryTexts } from './registry-dir.ts';
+import type { CheckedRegistries } from './registries.ts';
 
 export type { CheckedFile } from './check-file.ts';
 
@@ -28,26 +29,17 @@ function filesOf(target: string, cwd: string): ArticleFile[] {
  */
 export const PARALLEL_FROM = 64;
 
-/** A file's text, or nothing when there is no such file. */
-function readIfAny(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 /** One file and its text, as read for checking. */
 export type ReadFile = ArticleFile & { text: string };
 
 /** What the cache keeps of a check (the same text may be checked under another name next time). */
-function toCache({ slug, draft, diagnostics, article, body, bodyLine }: CheckedFile): CachedCheck {
-  return { slug, draft, diagnostics: diagnostics.map(({ file: _, ...rest }) => rest), ...(article ? { article } : {}), body, bodyLine };
+function toCache({ slug, draft, diagnostics }: CheckedFile): CachedCheck {
+  return { slug, draft, diagnostics: diagnostics.map(({ file: _, ...rest }) => rest) };
 }
 
-/** A cached check as the result for this file. */
-function fromCache({ path, full, file }: ArticleFile, cached: CachedCheck): CheckedFile {
-  return { path, full, file, ...cached, diagnostics: withFile(cached.diagnostics, file) };
+/** A cached check as the result for this file, with its data and body when they were asked for. */
+function fromCache({ path, full, file }: ArticleFile, cached: CachedCheck, content?: CachedContent): CheckedFile {
+  return { path, full, file, ...cached, diagnostics: withFile(cached.diagnostics, file), ...content };
 }
 
 /**
@@ -57,22 +49,43 @@ function fromCache({ path, full, file }: ArticleFile, cached: CachedCheck): Chec
  */
 export class CachedChecker {
   readonly cache: CheckCache;
+  readonly #content: boolean;
   /** Keys of the files `cached` found no result for, which `check` need not look up again. */
   readonly #misses = new Map<ReadFile, string>();
+  /** The lock files in each lock folder, listed once rather than looked for once per article. */
+  readonly #locks = new Map<string, Set<string>>();
 
-  constructor(cache = new CheckCache()) {
+  /** `content: true` gives every result its article data and body (the content loader needs them; `npm run check` does not). */
+  constructor(cache = new CheckCache(), { content = false } = {}) {
     this.cache = cache;
+    this.#content = content;
   }
 
   /** The stored result for this file, if any. */
   cached(file: ReadFile): CheckedFile | undefined {
     const registryDir = findRegistryDir(file.full);
-    const registries = registryDir === undefined ? '' : registryTexts(registryDir);
-    const key = this.cache.keyOf(file.path, file.text, readIfAny(articleLockPath(file.full, file.path)), registries);
+    const key = this.cache.keyOf(file.path, file.text, this.#lockOf(file), registryDir === undefined ? '' : registryTexts(registryDir));
     const hit = this.cache.get(key);
-    if (hit) return fromCache(file, hit);
+    const content = hit && this.#content ? this.cache.content(key) : undefined;
+    if (hit && (content || !this.#content)) return fromCache(file, hit, content);
     this.#misses.set(file, key);
     return undefined;
+  }
+
+  /** The text of the file's sources' lock file, one of the inputs of its check; empty when it has none. */
+  #lockOf({ full, path }: ArticleFile): string {
+    const lock = articleLockPath(full, path);
+    const folder = dirname(lock);
+    let names = this.#locks.get(folder);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(folder));
+      } catch {
+        names = new Set();
+      }
+      this.#locks.set(folder, names);
+    }
+    return names.has(basename(lock)) ? readFileSync(lock, 'utf8') : '';
   }
 
   /** Checks a file (with its stored result when there is one) and stores the result. */
@@ -84,29 +97,31 @@ export class CachedChecker {
     const key = this.#misses.get(file)!;
     this.#misses.delete(file);
     const checked = pool ? await pool.check(file) : (await import('./check-file.ts')).checkArticleFile(file);
-    this.cache.set(key, toCache(checked));
+    this.cache.set(key, toCache(checked), { ...(checked.article ? { article: checked.article } : {}), body: checked.body!, bodyLine: checked.bodyLine! });
     return checked;
   }
 }
 
 /**
- * Checks every article under each target (folders or files), in order; the results say which came
- * from the cache. Each target's articles are checked against the registries of the nearest folder
- * at or above it that has them (`content/` for `content/articles/`), which are checked too, once.
- */
+ * Each target's articles are checked against the registries of the nearest folder at or above it
+ * that has them (`content/` for `content/articles/`); those are checked too, once, and returned.
+ * Checks every article under each target (folders or files), in order; the results say which came from the cache. */
 export async function checkTargets(
   targets: readonly string[],
   { cwd = process.cwd(), checker = new CachedChecker() } = {},
 ): Promise<{ checked: CheckedFile[]; fromCache: number; registries: CheckedRegistries[] }> {
+  // The registries of each target's content folder (see registry-dir.ts), checked once for the report.
   const registries = new Map<string, CheckedRegistries>();
   for (const target of targets) {
-    const found = registriesOf(resolve(target), cwd);
+    if (findRegistryDir(target) === undefined) continue;
+    const found = (await import('./registries.ts')).registriesOf(resolve(target), cwd);
     if (found) registries.set(found.dir, found);
   }
   const files: ReadFile[] = targets.flatMap((target) => filesOf(target, cwd)).map((file) => ({ ...file, text: readFileSync(file.full, 'utf8') }));
   const results: (CheckedFile | undefined)[] = files.map((file) => checker.cached(file));
   const misses = files.filter((_, index) => !results[index]);
-  const pool = misses.length >= PARALLEL_FROM && availableParallelism() > 1 ? new CheckPool() : undefined;
+  // The pool (and piscina) is loaded only when there is work for it: a warm check loads no checker at all.
+  const pool = misses.length >= PARALLEL_FROM && availableParallelism() > 1 ? new (await import('./check-pool.ts')).CheckPool() : undefined;
   try {
     const checked = await Promise.all(files.map((file, index) => results[index] ?? checker.check(file, pool)));
     return { checked, fromCache: files.length - misses.length, registries: [...registries.values()] };

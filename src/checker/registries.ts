@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   authorsSchema,
   publishersSchema,
@@ -16,6 +16,9 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { RegistryIndex } from './registry-index.ts';
 import { describeIssues } from './schema-diagnostics.ts';
 import { parseYaml } from './yaml.ts';
+import { findRegistryDir, registryTexts } from './registry-dir.ts';
+
+export { findRegistryDir, registryTexts } from './registry-dir.ts';
 
 /** The registries of a content folder: the valid entries of each, by id. */
 export interface Registries {
@@ -34,18 +37,6 @@ export interface CheckedRegistries extends Registries {
 }
 
 const SCHEMAS: Record<RegistryName, z.ZodType> = { topics: topicsSchema, authors: authorsSchema, publishers: publishersSchema };
-
-/** The nearest folder at or above `from` (a folder or a file) that holds a registry file, if any. */
-export function findRegistryDir(from: string): string | undefined {
-  let dir = resolve(from);
-  if (dir.endsWith('.md')) dir = dirname(dir);
-  for (;;) {
-    if (Object.values(REGISTRY_FILES).some((name) => existsSync(join(dir, name)))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 /**
  * Reads and checks the three registry files of `dir`: YAML syntax and every entry against its
@@ -106,19 +97,6 @@ export function checkRegistries(dir: string, cwd = process.cwd()): CheckedRegist
     index,
     diagnostics,
   };
-}
-
-/** The text of the registry files of `dir` (empty for a missing one), for cache keys and render digests. */
-export function registryTexts(dir: string): string {
-  return Object.values(REGISTRY_FILES)
-    .map((name) => {
-      try {
-        return readFileSync(join(dir, name), 'utf8');
-      } catch {
-        return '';
-      }
-    })
-    .join('\0');
 }
 
 const byDir = new Map<string, { text: string; checked: CheckedRegistries }>();

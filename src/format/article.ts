@@ -1,5 +1,5 @@
 import { claimSchema } from './claim.ts';
-import { calendarDay, dateSchema, dateValue, validDate } from './date.ts';
+import { compareDates, dateSchema, validDate } from './date.ts';
 import { idSchema, textSchema } from './id.ts';
 import { list, type Loose } from './loose.ts';
 import { sourceSchema } from './source.ts';
@@ -71,7 +71,7 @@ const articleFields = z.strictObject({
  */
 function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   const { published, updated } = article;
-  if (validDate(updated) && validDate(published) && dateValue(updated) < dateValue(published)) {
+  if (validDate(updated) && validDate(published) && compareDates(updated, published) < 0) {
     ctx.addIssue({
       code: 'custom',
       path: ['updated'],
@@ -79,11 +79,10 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       params: { rule: 'date-order' },
     });
   }
-  // A correction made before publication is impossible; compared by day, so that one made on the
-  // day of publication is in order. (Whether `updated` reflects the corrections is a warning: see
-  // src/checker/date-consistency.ts.)
+  // A correction made before publication is impossible. (Whether `updated` reflects the
+  // corrections is a warning: see src/checker/rules/correction-not-updated.ts.)
   list(article.corrections).forEach(({ date }, index) => {
-    if (validDate(date) && validDate(published) && calendarDay(date) < calendarDay(published)) {
+    if (validDate(date) && validDate(published) && compareDates(date, published) < 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['corrections', index, 'date'],
@@ -114,7 +113,7 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   }
   sources.forEach((source, index) => {
     const { accessed, published } = source;
-    if (validDate(accessed) && validDate(published) && dateValue(accessed) < dateValue(calendarDay(published))) {
+    if (validDate(accessed) && validDate(published) && compareDates(accessed, published) < 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['sources', index, 'accessed'],

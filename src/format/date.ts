@@ -45,6 +45,20 @@ export function calendarDay(value: string): string {
   return value.slice(0, 10);
 }
 
+/**
+ * Orders two valid dates or date-times for every date rule: negative when `a` comes before `b`,
+ * positive after, 0 when neither can be said to. Compared by calendar day, each in its own time
+ * zone, since a plain date names a whole day (`2025-05-20` is not before
+ * `2025-05-20T09:30:00+03:00`); on the same day, two date-times are compared by instant.
+ */
+export function compareDates(a: string, b: string): number {
+  const dayA = calendarDay(a);
+  const dayB = calendarDay(b);
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  if (isCalendarDate(a) || isCalendarDate(b)) return 0;
+  return Math.sign(dateValue(a) - dateValue(b));
+}
+
 /** A date an editor writes: `YYYY-MM-DD`, or an ISO date-time with an offset. Stays a string. */
 export const dateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD, for example 2025-05-11' })

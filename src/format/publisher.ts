@@ -68,3 +68,10 @@ export const publishersSchema = z.record(idSchema, publisherSchema, {
 
 export type Publisher = z.output<typeof publisherSchema>;
 export type PublisherType = (typeof PUBLISHER_TYPES)[number];
+
+/**
+ * What makes two publisher names one publisher: case and surrounding spaces do not count
+ * (`Reuters`, `reuters ` and ` REUTERS` are one). Used wherever publishers are told apart: the
+ * single-publisher rule, the evidence profile and the sources page. A registry id is its own key.
+ */
+export const publisherKey = (publisher: string): string => publisher.trim().toLowerCase();

@@ -19,11 +19,15 @@ const NAMED = ['source-', 'claim-'] as const;
 const NUMBERED = ['card-', 'about-', 'cite-'] as const;
 
 const FIXED = new Set<string>(Object.values(PAGE_IDS));
-const TEMPLATE_ID = new RegExp(`^(?:(?:${NAMED.join('|')}).|(?:${NUMBERED.join('|')})\\d+$)`);
+const NUMBERED_ID = new RegExp(`^(?:${NUMBERED.join('|')})\\d+$`);
 
-/** True for an id the page template uses or may use, which no heading may take. */
-export function isTemplateId(id: string): boolean {
-  return FIXED.has(id) || TEMPLATE_ID.test(id);
+/**
+ * True for an id the article page uses or may use, which no heading may take: the fixed ones, the
+ * numbered ones, and those named after the article's own sources and claims (a page without them,
+ * such as the methodology, keeps `claim-statuses`).
+ */
+export function isTemplateId(id: string, { sources = [], claims = [] }: { sources?: readonly string[]; claims?: readonly string[] } = {}): boolean {
+  return FIXED.has(id) || NUMBERED_ID.test(id) || sources.some((source) => id === sourceAnchor(source)) || claims.some((claim) => id === claimAnchor(claim));
 }
 
 /** The id of a source's entry in the source list: its permalink. */

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeSlug from 'rehype-slug';
+import type { VFile } from 'vfile';
 import { isTemplateId } from './page-ids.ts';
 
 const HEADING = /^h[1-6]$/;
@@ -32,10 +33,10 @@ function ownWords(children: ElementContent[]): ElementContent[] {
  * The ids to give headings whose slug the page template uses (see page-ids.ts): `section-<slug>`,
  * numbered like rehype-slug's repeats (`section-main-1`) when that is taken too. Others keep theirs.
  */
-export function avoidTemplateIds(ids: readonly string[]): string[] {
+export function avoidTemplateIds(ids: readonly string[], article: Parameters<typeof isTemplateId>[1] = {}): string[] {
   const taken = new Set(ids);
   return ids.map((id) => {
-    if (!isTemplateId(id)) return id;
+    if (!isTemplateId(id, article)) return id;
     let free = `section-${id}`;
     for (let count = 1; taken.has(free); count++) free = `section-${id}-${count}`;
     taken.add(free);
@@ -50,7 +51,7 @@ export function avoidTemplateIds(ids: readonly string[]): string[] {
  */
 export default function rehypeHeadingSlugs() {
   const slug = rehypeSlug();
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const cited = headings(tree)
       .filter((heading) => heading.children.some(isAttribution))
       .map((heading) => ({ heading, children: heading.children }));
@@ -58,7 +59,13 @@ export default function rehypeHeadingSlugs() {
     slug(tree);
     for (const { heading, children } of cited) heading.children = children;
     const all = headings(tree).filter((heading) => typeof heading.properties.id === 'string');
-    const ids = avoidTemplateIds(all.map((heading) => heading.properties.id as string));
+    // The article's sources and claims, which Astro hands the processor as frontmatter.
+    const frontmatter = (file.data as { astro?: { frontmatter?: Partial<Record<'sources' | 'claims', { id: string }[]>> } }).astro?.frontmatter;
+    const article = { sources: (frontmatter?.sources ?? []).map(({ id }) => id), claims: (frontmatter?.claims ?? []).map(({ id }) => id) };
+    const ids = avoidTemplateIds(
+      all.map((heading) => heading.properties.id as string),
+      article,
+    );
     all.forEach((heading, index) => (heading.properties.id = ids[index]!));
   };
 }

@@ -1,6 +1,7 @@
 import type { PhrasingContent, Root, Text } from 'mdast';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { findCitations } from '../format/citations.ts';
+import { citation, citationFromMarkdown, type BrokenCitation, type Citation } from '../format/citation-syntax/index.ts';
 import {
   CitationNumbering,
   indexTargets,
@@ -73,55 +74,48 @@ function attribution(items: readonly AttributionItem[]): PhrasingContent {
   return element('span', { className: ['attribution'] }, children);
 }
 
-/** Splits a text node around its citations: the text stays as it is, each citation becomes an attribution. */
-export function splitText(node: Text, numbering: CitationNumbering): PhrasingContent[] | undefined {
-  const matches = findCitations(node.value);
-  if (matches.length === 0) return undefined;
-  const parts: PhrasingContent[] = [];
-  let last = 0;
-  for (const match of matches) {
-    if (match.malformed.length > 0) throw new Error(`Malformed citation ${node.value.slice(match.start, match.end)}`);
-    const before = node.value.slice(last, match.start);
-    if (before) parts.push(text(before));
-    parts.push(attribution(numbering.resolve(match.ids)));
-    last = match.end;
-  }
-  const after = node.value.slice(last);
-  if (after) parts.push(text(after));
-  return parts;
+type Parent = { type: string; children: unknown[] };
+
+/**
+ * Replaces each citation among `parent`'s descendants with its attribution, in the order written.
+ * Inside a link (which the checker refuses) a citation, and anywhere a broken one, shows as written.
+ */
+function attribute(parent: Parent, numbering: CitationNumbering, inLink: boolean): void {
+  const children = parent.children as (PhrasingContent | Parent)[];
+  children.forEach((child, index) => {
+    if (child.type === 'citation') {
+      const { value, ids, malformed } = child as Citation;
+      if (inLink) children[index] = text(value);
+      else if (malformed.length > 0) throw new Error(`Malformed citation ${value}`);
+      else children[index] = attribution(numbering.resolve(ids));
+    } else if (child.type === 'brokenCitation') {
+      children[index] = text((child as BrokenCitation).value);
+    } else if ('children' in child && Array.isArray(child.children)) {
+      attribute(child as Parent, numbering, inLink || child.type === 'link' || child.type === 'linkReference');
+    }
+  });
 }
 
 /**
- * Turns every `[@id]` and `[@id1; @id2]` in the text into an inline attribution showing the
- * publisher: a button that opens the source's card (`card-<n>`, in its entry of the source list),
- * described to assistive technology by the card's publisher, title and dates (`about-<n>`), and a
- * link to the card for browsers without popovers. A cited claim shows its status, which opens the
- * claim's card (its entry in the claims panel, `claim-<id>`), then its sources. Each place gets an
- * anchor, `cite-<k>`, on its button. The sources and
- * claims come from the options, or else from the frontmatter Astro passes in; the anchors of every
- * cited place are left on the frontmatter as `citations`, for the back-links.
+ * Reads the citation syntax (src/format/citation-syntax/) and turns every `[@id]` and
+ * `[@id1; @id2]` into an inline attribution showing the publisher: a button that opens the
+ * source's card (`card-<n>`, in its entry of the source list), described to assistive technology
+ * by the card's publisher, title and dates (`about-<n>`), and a link to the card for browsers
+ * without popovers. A cited claim shows its status, which opens the claim's card (its entry in the
+ * claims panel, `claim-<id>`), then its sources. Each place gets an anchor, `cite-<k>`, on its
+ * button. The sources and claims come from the options, or else from the frontmatter Astro passes
+ * in; the anchors of every cited place are left on the frontmatter as `citations`, for the
+ * back-links.
  */
-export default function remarkCitations(options: CitationData = {}) {
+export default function remarkCitations(this: Processor, options: CitationData = {}) {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(citation());
+  (data.fromMarkdownExtensions ??= []).push(citationFromMarkdown());
   return (tree: Root, file: VFile) => {
     const astro = (file.data as AstroData).astro;
-    const data = options.sources ? options : (astro?.frontmatter ?? {});
-    const numbering = new CitationNumbering(indexTargets(data.sources ?? [], data.claims ?? []));
-    const visit = (parent: { children: unknown[] }) => {
-      const children = parent.children as (PhrasingContent | { children?: unknown[]; type: string })[];
-      for (let index = 0; index < children.length; index++) {
-        const child = children[index]!;
-        if (child.type === 'text') {
-          const parts = splitText(child as Text, numbering);
-          if (parts) {
-            children.splice(index, 1, ...parts);
-            index += parts.length - 1;
-          }
-        } else if ('children' in child && Array.isArray(child.children) && child.type !== 'link' && child.type !== 'linkReference') {
-          visit(child as { children: unknown[] });
-        }
-      }
-    };
-    visit(tree);
+    const source = options.sources ? options : (astro?.frontmatter ?? {});
+    const numbering = new CitationNumbering(indexTargets(source.sources ?? [], source.claims ?? []));
+    attribute(tree, numbering, false);
     if (astro?.frontmatter) astro.frontmatter.citations = Object.fromEntries(numbering.places);
   };
 }

@@ -1,3 +1,4 @@
+import { RULES } from '../checker/rules/index.ts';
 import { articleSchema, authorsSchema, dateSchema, httpUrlSchema, publishersSchema, REGISTRY_FILES, topicsSchema, type RegistryName } from '../format/index.ts';
 import { textSchema } from '../format/id.ts';
 import { z } from '../format/zod.ts';
@@ -25,15 +26,8 @@ const APPROXIMATIONS = [
   { schema: textSchema, json: { minLength: 1, pattern: '\\S' } },
 ] as const;
 
-/** The checks across fields, which JSON Schema cannot express; the checker and the build apply them. */
-export const CROSS_FIELD_CHECKS = [
-  '`updated` is not before `published`.',
-  "A source's `accessed` date is not before its `published` date.",
-  'Ids are unique across `sources` and `claims`.',
-  'Every id in a claim\'s or timeline entry\'s `sources`, and in a claim\'s `appearances`, is the id of a source of the article.',
-  'Every author is an id of content/authors.yaml and every topic a slug of content/topics.yaml; a source\'s `publisher` that is not an id of content/publishers.yaml draws a warning.',
-  'Every `[@id]` in the body names a source or a claim of the article.',
-] as const;
+/** The checks across fields, which JSON Schema cannot express: those the checker's rules declare (src/checker/rules/). */
+export const CROSS_FIELD_CHECKS: readonly string[] = RULES.flatMap((rule) => rule.crossField ?? []);
 
 /** zod's JSON Schema of `schema` (input shape), with the closest patterns for what functions check. */
 function generate(schema: z.ZodType): Record<string, unknown> {
@@ -46,14 +40,10 @@ function generate(schema: z.ZodType): Record<string, unknown> {
   });
 }
 
-const REGISTRY_SCHEMAS: Record<RegistryName, { schema: z.ZodType; title: string; checks: string }> = {
-  topics: { schema: topicsSchema, title: 'Sourced topics', checks: 'Each key is a kebab-case topic slug.' },
-  authors: { schema: authorsSchema, title: 'Sourced authors', checks: 'Each key is a kebab-case author id.' },
-  publishers: {
-    schema: publishersSchema,
-    title: 'Sourced publishers',
-    checks: 'Each key is a kebab-case publisher id.',
-  },
+const REGISTRY_SCHEMAS: Record<RegistryName, { schema: z.ZodType; title: string }> = {
+  topics: { schema: topicsSchema, title: 'Sourced topics' },
+  authors: { schema: authorsSchema, title: 'Sourced authors' },
+  publishers: { schema: publishersSchema, title: 'Sourced publishers' },
 };
 
 /**
@@ -62,10 +52,10 @@ const REGISTRY_SCHEMAS: Record<RegistryName, { schema: z.ZodType; title: string;
  * address the schema is published at.
  */
 export function registryJsonSchema(name: RegistryName, id: string): Record<string, unknown> {
-  const { schema, title, checks } = REGISTRY_SCHEMAS[name];
+  const { schema, title } = REGISTRY_SCHEMAS[name];
   const { $schema, ...rest } = generate(schema);
   if (name === 'publishers') {
-    // The one cross-field rule JSON Schema can say: stateAffiliated: true needs a basis.
+    // The one check across fields JSON Schema can say: stateAffiliated: true needs a basis.
     Object.assign(rest['additionalProperties'] as Record<string, unknown>, {
       if: { properties: { stateAffiliated: { const: true } }, required: ['stateAffiliated'] },
       then: { required: ['basis'] },
@@ -76,7 +66,6 @@ export function registryJsonSchema(name: RegistryName, id: string): Record<strin
     $id: id,
     title,
     description: `content/${REGISTRY_FILES[name]}, as JSON. Generated from the zod schema the checker uses.`,
-    $comment: `Also checked, but not expressible in JSON Schema: ${checks}`,
     ...rest,
   };
 }

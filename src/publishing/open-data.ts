@@ -1,5 +1,7 @@
 import type { Claim, Source } from '../format/index.ts';
 import type { PublishedArticle } from '../site/articles.ts';
+import type { SourceLocks } from '../site/source-locks.ts';
+import type { LockEntry } from '../sources/lock.ts';
 
 /** Absolute addresses the open data points to. */
 export interface OpenDataUrls {
@@ -15,8 +17,14 @@ export interface OpenDataUrls {
 
 /** A claim as written in the frontmatter, plus the address of its entry on the page. */
 export type ClaimRecord = Claim & { permalink: string };
-/** A source as written in the frontmatter, plus the address of its entry on the page. */
-export type SourceRecord = Source & { permalink: string };
+/**
+ * A source as written in the frontmatter, plus the address of its entry on the page and what
+ * `npm run sources` last found for it (`lock`, the entry of content/sources/<slug>.lock.json; null
+ * when it was never checked at this address).
+ */
+export type SourceRecord = Source & { permalink: string; lock: LockEntry | null };
+
+const NO_LOCKS: SourceLocks = new Map();
 
 /** The article a site-wide record belongs to. */
 export interface ArticleRef {
@@ -31,7 +39,7 @@ export interface ArticleRef {
  * `/articles/<slug>.json`: the article's metadata, claims, sources, timeline and corrections,
  * with the field names and values of the frontmatter, and `permalink` on each claim and source.
  */
-export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDataUrls) {
+export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDataUrls, locks: SourceLocks = NO_LOCKS) {
   return {
     slug,
     url: urls.page(slug),
@@ -42,7 +50,9 @@ export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDat
     authors: article.authors,
     topics: article.topics,
     claims: article.claims.map((claim): ClaimRecord => ({ ...claim, permalink: urls.anchor(slug, 'claim', claim.id) })),
-    sources: article.sources.map((source): SourceRecord => ({ ...source, permalink: urls.anchor(slug, 'source', source.id) })),
+    sources: article.sources.map(
+      (source): SourceRecord => ({ ...source, permalink: urls.anchor(slug, 'source', source.id), lock: locks.get(source.id) ?? null }),
+    ),
     timeline: article.timeline,
     corrections: article.corrections,
   };
@@ -74,16 +84,18 @@ export function claimsRecord(articles: readonly PublishedArticle[], urls: OpenDa
 }
 
 /** `/data/sources.json`: every source on the site, in the order of the articles given, each with its article. */
-export function sourcesRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls) {
+export function sourcesRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls, locksOf: (entry: PublishedArticle) => SourceLocks = () => NO_LOCKS) {
   return {
     site: urls.site,
-    sources: articles.flatMap((entry) =>
-      entry.article.sources.map((source) => ({
+    sources: articles.flatMap((entry) => {
+      const locks = locksOf(entry);
+      return entry.article.sources.map((source) => ({
         ...source,
         permalink: urls.anchor(entry.slug, 'source', source.id),
+        lock: locks.get(source.id) ?? null,
         article: refOf(entry, urls),
-      })),
-    ),
+      }));
+    }),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Article, Publisher } from '../format/index.ts';
+import { publisherKey } from '../format/publisher.ts';
 
 /** How much evidence an article rests on, as counted in its header and in listings. */
 export interface EvidenceProfile {
   claims: number;
   sources: number;
-  /** Publishers counted once each by registry id (a name not in the registry, ignoring case and surrounding spaces). */
+  /** Publishers counted once each: by registry id, or by name ignoring case and surrounding spaces. */
   publishers: number;
   /** Sources whose publisher a state owns or controls, by the registry. */
   stateAffiliated: number;
@@ -26,7 +27,7 @@ export function evidenceProfile(
   return {
     claims: article.claims.length,
     sources: article.sources.length,
-    publishers: new Set(article.sources.map((source) => (Object.hasOwn(publishers, source.publisher) ? source.publisher : source.publisher.trim().toLowerCase()))).size,
+    publishers: new Set(article.sources.map((source) => publisherKey(source.publisher))).size,
     stateAffiliated: article.sources.filter((source) => Object.hasOwn(publishers, source.publisher) && publishers[source.publisher]!.stateAffiliated).length,
     primary: article.sources.filter((source) => source.kind === 'primary').length,
     parties: article.sources.filter((source) => source.party === true).length,

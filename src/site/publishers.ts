@@ -1,4 +1,5 @@
 import type { Publisher, Source } from '../format/index.ts';
+import { publisherKey } from '../format/publisher.ts';
 import { describePublisher } from '../markdown/publisher-description.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
@@ -15,8 +16,7 @@ export interface PublisherUse<T> {
 
 /**
  * Every publisher cited by the articles, most cited first (by number of articles, then
- * documents), then by name. A registry id is one publisher, whichever site the source was read on;
- * names not in the registry that differ only in case or surrounding spaces are one publisher,
+ * documents), then by name. Names that differ only in case or surrounding spaces are one publisher,
  * shown as first written.
  */
 export function collectPublishers<T extends { data: { sources: readonly Source[] } }>(
@@ -26,8 +26,9 @@ export function collectPublishers<T extends { data: { sources: readonly Source[]
   const byKey = new Map<string, { publisher: string; description?: string; articles: T[]; urls: Set<string> }>();
   for (const article of articles) {
     for (const source of article.data.sources) {
+      // A registry id is one publisher, whichever site the source was read on (via:).
       const known = Object.hasOwn(registry, source.publisher) ? registry[source.publisher]! : undefined;
-      const key = known ? `id:${source.publisher}` : source.publisher.trim().toLowerCase();
+      const key = publisherKey(source.publisher);
       const entry = byKey.get(key) ?? {
         publisher: known ? known.name : source.publisher.trim(),
         ...(known ? { description: describePublisher(known) } : {}),

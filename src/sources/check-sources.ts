@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Source } from '../format/index.ts';
 import type { Archiver } from './archive.ts';
-import { extractText } from './extract-text.ts';
 import { fetchSource, type Fetched, type FetchOptions } from './fetch-source.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { lockPath, parseLock, serializeLock, type LockEntry, type SourceLock } from './lock.ts';
 import { BLOCKED_STATUSES, nextEntry, type Observation } from './next-entry.ts';
-import { collapseSpaces } from './normalize.ts';
-import { betterResult, matchQuote } from './quote-match.ts';
+import { ReadPool } from './read-pool.ts';
+import { readDocument, type ReadResult } from './read-document.ts';
 
 /** An article's sources, as the command read them. */
 export interface ArticleSources {
@@ -30,6 +29,9 @@ export interface CheckSourcesOptions {
   now?: Date;
   limiter?: HostLimiter;
 }
+
+/** From this many sources on, documents are read on worker threads (one takes about a quarter of a second to start). */
+const POOL_FROM = 24;
 
 /** What was found for one source. */
 export interface SourceReport {
@@ -55,8 +57,11 @@ export interface ArticleReport {
   problem?: string | undefined;
 }
 
-/** What reading a fetched page gave: the observation for the lock and a note for the report. */
-async function observe(fetched: Fetched, quote: string | undefined): Promise<{ observation: Observation; detail?: string | undefined }> {
+/** Reads documents: on this thread, or on a pool of worker threads. */
+export type ReadDocument = (bytes: Uint8Array, contentType: string | null, quote: string | undefined) => Promise<ReadResult>;
+
+/** What a fetched page gave: the observation for the lock and a note for the report. */
+async function observe(fetched: Fetched, quote: string | undefined, read: ReadDocument): Promise<{ observation: Observation; detail?: string | undefined }> {
   const { finalUrl, redirects, status, contentType } = fetched;
   const base = { finalUrl, redirects, httpStatus: status, contentType };
   if (status !== null && BLOCKED_STATUSES.has(status)) return { observation: { ...base, kind: 'blocked' } };
@@ -66,18 +71,9 @@ async function observe(fetched: Fetched, quote: string | undefined): Promise<{ o
   if (fetched.error !== null || !fetched.body) {
     return { observation: { ...base, kind: 'failed', error: fetched.error }, detail: fetched.detail };
   }
-  let text;
-  try {
-    text = await extractText(fetched.body, contentType);
-  } catch (error) {
-    return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: `its text could not be read: ${(error as Error).message}` };
-  }
-  if (!text) return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: `it is ${contentType ?? 'of no stated type'}, which has no text to read` };
-  const textSha256 = createHash('sha256').update(collapseSpaces(text.readable)).digest('hex');
-  if (quote === undefined) return { observation: { ...base, kind: 'read', textSha256, quote: 'none' } };
-  let result = matchQuote(quote, text.readable);
-  if (result.match !== 'exact' && result.match !== 'normalized' && text.full !== text.readable) result = betterResult(result, matchQuote(quote, text.full));
-  return { observation: { ...base, kind: 'read', textSha256, quote: result } };
+  const result = await read(fetched.body, contentType, quote);
+  if (result.kind === 'unreadable') return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: result.detail };
+  return { observation: { ...base, kind: 'read', textSha256: result.textSha256, quote: result.quote } };
 }
 
 /** The lock file an article had, or why it cannot be used. */
@@ -100,6 +96,9 @@ export async function checkSources(
   const now = options.now ?? new Date();
   const limiter = options.limiter ?? new HostLimiter();
   const fetches = new Map<string, Promise<Fetched>>();
+  const count = articles.reduce((sum, article) => sum + article.sources.length, 0);
+  const pool = count >= POOL_FROM && availableParallelism() > 1 ? new ReadPool() : undefined;
+  const read: ReadDocument = pool ? (...args) => pool.read(...args) : readDocument;
   const fetchOnce = (url: string) => {
     let pending = fetches.get(url);
     if (!pending) {
@@ -108,14 +107,14 @@ export async function checkSources(
     }
     return pending;
   };
-  return Promise.all(
-    articles.map(async (article) => {
+  try {
+    return await Promise.all(articles.map(async (article) => {
       const lockFile = lockPath(options.locksDir, article.slug);
       const old = previousLock(lockFile);
       const sources = await Promise.all(
         article.sources.map(async (source): Promise<SourceReport> => {
           const previous = old.lock?.sources[source.id];
-          const { observation, detail } = await observe(await fetchOnce(source.url), source.quote);
+          const { observation, detail } = await observe(await fetchOnce(source.url), source.quote, read);
           let archive: string | null | undefined;
           let archiveNote: string | undefined;
           const hasCopy = source.archive !== undefined || (previous?.url === source.url && previous.archive !== null);
@@ -138,6 +137,8 @@ export async function checkSources(
       const report: ArticleReport = { slug: article.slug, file: article.file, lockFile, sources, written, problem: old.problem };
       onArticle(report);
       return report;
-    }),
-  );
+    }));
+  } finally {
+    await pool?.close();
+  }
 }

@@ -38,27 +38,25 @@ interface TextNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<TextNode>;
+  firstChild: TextNode | null;
+  nextSibling: TextNode | null;
 }
 
 /** The text of a DOM node with a line break around each block, so that paragraphs do not run together. */
 function blockText(root: TextNode): string {
   const out: string[] = [];
-  const stack: (TextNode | string)[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') {
-      out.push(node);
-      continue;
+  const walk = (node: TextNode) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out.push(child.textContent ?? '');
+      else if (child.nodeType === 1 && !SKIPPED.has(child.nodeName.toUpperCase())) {
+        const block = BLOCKS.has(child.nodeName.toUpperCase());
+        if (block) out.push('\n');
+        walk(child);
+        if (block) out.push('\n');
+      }
     }
-    if (node.nodeType === 3) out.push(node.textContent ?? '');
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    if (SKIPPED.has(node.nodeName)) continue;
-    const block = BLOCKS.has(node.nodeName);
-    if (block) stack.push('\n');
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
-    if (block) stack.push('\n');
-  }
+  };
+  walk(root);
   return out.join('');
 }
 
@@ -69,8 +67,9 @@ export function htmlText(html: string): ExtractedText {
   const full = body ? blockText(body) : '';
   let readable = '';
   try {
-    const article = new Readability(document as unknown as Document).parse();
-    if (article?.content) readable = blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as TextNode);
+    // The serializer hands back the article's element itself, which saves parsing its HTML again.
+    const article = new Readability<TextNode>(document as unknown as Document, { serializer: (element) => element as unknown as TextNode }).parse();
+    if (article?.content) readable = blockText(article.content);
   } catch {
     // Readability gives up on some pages; the whole text stands in for the article.
   }

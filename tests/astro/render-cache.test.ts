@@ -60,7 +60,7 @@ describe('the render cache', () => {
   });
 
   it('renders the page again when a helper that a plugin imports changes', async () => {
-    appendFileSync(join(root, 'src/format/citations.ts'), '// Imported by remark-citations.ts.\n');
+    appendFileSync(join(root, 'src/format/citation-syntax/syntax.ts'), '// Imported by remark-citations.ts.\n');
     expect(await loader.load()).toBe('1 article rendered, 0 unchanged');
     expect(loader.html()).toContain('<span class="attribution">');
     expect(await loader.load()).toBe('0 articles rendered, 1 unchanged');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/checker/check-article.ts';
 import { formatText } from '../../src/checker/diagnostic.ts';
-import { latestPossibleDay } from '../../src/checker/future-dates.ts';
+import { latestPossibleDay } from '../../src/checker/rules/future-date.ts';
+import { evidenceProfile } from '../../src/site/evidence.ts';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 
 const lines = (text: string) => checkArticle('a.md', text).diagnostics.map(formatText);
@@ -142,6 +143,30 @@ describe('checkArticle', () => {
       'a.md:34:5  warning  correction-not-updated  Field "corrections[1].date" is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
     ]);
     expect(lines(unupdated('2025-05-20T23:00:00+03:00'))).toEqual([]);
+  });
+
+  it('compares a date-time with a plain date by calendar day in every date rule', () => {
+    const dated = (published: string, updated: string) =>
+      lines(article(VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)));
+    // 06:30 UTC on 20 May is not after the day 2025-05-20, which the plain date names as a whole.
+    expect(dated('2025-05-20T09:30:00+03:00', '2025-05-20')).toEqual([]);
+    expect(dated('2025-05-20T09:30:00+03:00', '2025-05-20T08:00:00+03:00')).toEqual([
+      'a.md:5:1  error  date-order  Field "updated" is 2025-05-20T08:00:00+03:00, before published (2025-05-20T09:30:00+03:00); an update cannot come before publication.',
+    ]);
+    expect(dated('2025-05-20T09:30:00+03:00', '2025-05-19')).toEqual([
+      'a.md:5:1  error  date-order  Field "updated" is 2025-05-19, before published (2025-05-20T09:30:00+03:00); an update cannot come before publication.',
+    ]);
+    const accessed = VALID_FRONTMATTER.replace('published: 2025-05-10', 'published: 2025-05-20T09:30:00+03:00');
+    expect(lines(article(accessed))).toEqual([]);
+  });
+
+  it('tells publishers apart as the evidence profile does, ignoring case and surrounding spaces', () => {
+    const text = article(VALID_FRONTMATTER.replace('publisher: Office of the President of Ukraine', "publisher: ' REUTERS '"));
+    expect(lines(text)).toEqual([
+      'a.md:24:1  warning  single-publisher  Every claim rests on one publisher (REUTERS); add an independent source to at least one claim.',
+    ]);
+    const checked = checkArticle('a.md', text);
+    expect(evidenceProfile(checked.article!).publishers).toBe(1);
   });
 
   it('warns about a timeline out of date order, comparing a plain date with a date-time by day', () => {

@@ -58,8 +58,8 @@ describe('the code version', () => {
   });
 
   it('covers the real checker: its rules\' modules, the schemas they validate against and the lock file reader', () => {
-    const graph = moduleGraph([join(ROOT, 'src/checker/check-file.ts')]).map((file) => file.slice(ROOT.length + 1));
-    expect(graph).toEqual(expect.arrayContaining(['src/checker/check-article.ts', 'src/format/article.ts', 'src/format/source.ts', 'src/sources/lock.ts']));
+    const graph = moduleGraph([join(ROOT, 'src/checker/check-files.ts')]).map((file) => file.slice(ROOT.length + 1));
+    expect(graph).toEqual(expect.arrayContaining(['src/checker/check-article.ts', 'src/format/article.ts', 'src/format/source.ts', 'src/sources/lock.ts', 'src/checker/check-cache.ts', 'src/checker/check-worker.ts']));
     expect(graph.filter((file) => !/^src\/(?:format|sources|checker)\//.test(file))).toEqual([]);
     expect(checkerVersion()).toMatch(/^[\w-]{22}$/);
   });
@@ -73,7 +73,7 @@ describe('the check cache', () => {
     const dir = writeArticles({ 'bad.md': bad, 'good.md': article() });
     const first = await checkTargets([dir], { cwd: dir, checker: new CachedChecker(cache) });
     expect(first.fromCache).toBe(0);
-    const again = await checkTargets([dir], { cwd: join(dir, '..'), checker: new CachedChecker(cache) });
+    const again = await checkTargets([dir], { cwd: join(dir, '..'), checker: new CachedChecker(cache, { content: true }) });
     expect(again.fromCache).toBe(2);
     const name = dir.split('/').pop();
     expect(again.checked.map((file) => file.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.rule}`))).toEqual([
@@ -82,6 +82,9 @@ describe('the check cache', () => {
     ]);
     expect(again.checked[1]!.article).toEqual(first.checked[1]!.article);
     expect(again.checked[1]!.body).toBe(first.checked[1]!.body);
+    // npm run check reads only the diagnostics.
+    const forCheck = await checkTargets([dir], { checker: new CachedChecker(cache) });
+    expect([forCheck.fromCache, forCheck.checked[1]!.body, forCheck.checked[1]!.article]).toEqual([2, undefined, undefined]);
   });
 
   it('checks again a file whose text, name, day or checker changed', async () => {

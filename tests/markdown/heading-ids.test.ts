@@ -7,7 +7,8 @@ const renderer = unified(processorOptions).createRenderer({ syntaxHighlight: fal
 
 async function headingsOf(markdown: string): Promise<string> {
   const sources = [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'T', url: 'https://example.org/', accessed: '2025-05-20' }];
-  const { code } = await (await renderer).render(markdown, { frontmatter: { sources, claims: [] } });
+  const claims = [{ id: 'talks', status: 'confirmed', sources: ['reuters'] }];
+  const { code } = await (await renderer).render(markdown, { frontmatter: { sources, claims } });
   return [...code.matchAll(/<h2[^>]*>/g)].map((match) => match[0]).join('\n');
 }
 
@@ -27,8 +28,8 @@ describe('heading ids never take an id of the page template', () => {
     );
   });
 
-  it('moves aside the ids the page gives sources, claims, cards and cited places', async () => {
-    const markdown = ['## Source Reuters', '## Claim: talks', '## Card 1', '## About 2', '## Cite 3', '## Card game', '## Sourcebook'].join('\n\n');
+  it('moves aside the ids the page gives this article\'s sources and claims, cards and cited places', async () => {
+    const markdown = ['## Source Reuters', '## Claim: talks', '## Card 1', '## About 2', '## Cite 3', '## Card game', '## Source notes', '## Claim statuses'].join('\n\n');
     expect(await headingsOf(markdown)).toBe(
       [
         '<h2 id="section-source-reuters">',
@@ -37,7 +38,8 @@ describe('heading ids never take an id of the page template', () => {
         '<h2 id="section-about-2">',
         '<h2 id="section-cite-3">',
         '<h2 id="card-game">',
-        '<h2 id="sourcebook">',
+        '<h2 id="source-notes">',
+        '<h2 id="claim-statuses">',
       ].join('\n'),
     );
   });

@@ -345,7 +345,13 @@ describe('a site built under a base path', () => {
 
   test('each page\'s <meta> policy is the policy public/_headers sends, less what a <meta> cannot carry and plus its own hashes', () => {
     const directives = (policy: string) =>
-      new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources.filter((source) => !source.startsWith("'sha"))]));
+      new Map(
+        policy
+          .split(';')
+          .filter((part) => part.trim() !== '')
+          .map((part) => part.trim().split(/\s+/))
+          .map(([name, ...sources]) => [name!, sources.filter((source) => !source.startsWith("'sha"))]),
+      );
     const header = directives(/Content-Security-Policy: (.*)/.exec(readFileSync(join(ROOT, 'public/_headers'), 'utf8'))![1]!);
     header.delete('frame-ancestors');
     const searchOnly = (sources: string[]) => sources.filter((source) => source !== "'wasm-unsafe-eval'");

@@ -55,6 +55,7 @@ describe('articleRecord', () => {
           url: 'https://example.com/t',
           accessed: '2025-05-20',
           permalink: 'https://example.org/articles/talks/#source-reuters',
+          lock: null,
         },
       ],
       timeline: [{ date: '2025-05-16', text: 'Delegations met.', sources: ['reuters'] }],
@@ -91,6 +92,17 @@ describe('site-wide records', () => {
       ['talks', 'reuters', 'https://example.org/articles/talks/#source-reuters', undefined],
       ['2024/older', 'ap', 'https://example.org/articles/2024/older/#source-ap', true],
     ]);
+  });
+
+  test('each source carries its lock entry, or null when it was never checked', () => {
+    const entry = {
+      url: 'https://example.com/t', finalUrl: 'https://example.com/t', redirects: [], httpStatus: 200, contentType: 'text/html', error: null,
+      checked: '2025-05-21T08:00:00Z', textSha256: 'a'.repeat(64), changedSince: null, quote: 'none' as const, quoteScore: null,
+      archive: null, failures: 0, firstFailure: null, dead: false,
+    };
+    const locks = new Map([['reuters', entry]]);
+    expect(articleRecord(talks, urls, locks).sources[0]?.lock).toEqual(entry);
+    expect(sourcesRecord([talks, older], urls, (item) => (item.slug === 'talks' ? locks : new Map())).sources.map((source) => source.lock)).toEqual([entry, null]);
   });
 
   test('dataFileText is indented JSON with a final newline', () => {

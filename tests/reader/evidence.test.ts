@@ -1,3 +1,8 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import remarkCitations from '../../src/markdown/remark-citations.ts';
+import remarkWordCount from '../../src/markdown/remark-word-count.ts';
 import { describe, expect, it } from 'vitest';
 import { countOf, evidenceProfile } from '../../src/site/evidence.ts';
 import { countWords, readingMinutes } from '../../src/markdown/reading-time.ts';
@@ -54,9 +59,16 @@ describe('evidenceProfile', () => {
 });
 
 describe('reading time', () => {
-  it('counts words, leaving out citations and lone punctuation', () => {
-    expect(countWords('Leaders met in Kyiv. [@kyiv-statement] They — all four — agreed. [@a; @b]')).toBe(8);
+  it('counts words, leaving out lone punctuation', () => {
+    expect(countWords('Leaders met in Kyiv. They — all four — agreed.')).toBe(8);
     expect(countWords('Türkiye’s 30-day ceasefire')).toBe(3);
+  });
+
+  it('counts the words of a body, leaving out citations, which the parser reads as citations and not as text', () => {
+    const processor = unified().use(remarkParse).use(remarkWordCount).use(remarkCitations, { sources: [{ id: 'a', publisher: 'A', title: 'T' }] });
+    const file = new VFile({ value: 'Leaders met in *Kyiv*. [@a] They — all four — agreed. [@a; @a]', data: { astro: { frontmatter: {} } } });
+    processor.runSync(processor.parse(file), file);
+    expect((file.data as { astro: { frontmatter: { words: number } } }).astro.frontmatter.words).toBe(8);
   });
 
   it('rounds to whole minutes at 220 words a minute, never below one', () => {

@@ -1,6 +1,5 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import * as schemas from '../../src/format/index.ts';
 import { articleSchema, isCalendarDate, isDateOrDateTime, unsafeUrlReason } from '../../src/format/index.ts';
 import { VALID_FRONTMATTER } from '../helpers/articles.ts';
 
@@ -9,39 +8,6 @@ const messages = (data: unknown) => {
   const result = articleSchema.safeParse(data);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
-
-describe('schemas module', () => {
-  it('exports the schemas, vocabularies and predicates', () => {
-    expect(Object.keys(schemas).sort()).toEqual([
-      'AUTHOR_TYPES',
-      'CLAIM_STATUSES',
-      'KEBAB_CASE',
-      'PUBLISHER_TYPES',
-      'REGISTRY_FILES',
-      'SOURCE_KINDS',
-      'articleSchema',
-      'authorSchema',
-      'authorsSchema',
-      'calendarDay',
-      'claimSchema',
-      'correctionSchema',
-      'dateSchema',
-      'dateValue',
-      'httpUrlSchema',
-      'idSchema',
-      'isCalendarDate',
-      'isDateOrDateTime',
-      'pageSchema',
-      'publisherSchema',
-      'publishersSchema',
-      'sourceSchema',
-      'timelineEntrySchema',
-      'topicSchema',
-      'topicsSchema',
-      'unsafeUrlReason',
-    ]);
-  });
-});
 
 describe('articleSchema', () => {
   it('accepts a minimal valid article and fills in the defaults', () => {

@@ -157,6 +157,13 @@ describe('npm run sources', () => {
     expect(changed.changedSince).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
+  it('reads many sources on worker threads, and exits when done', async () => {
+    const many = Array.from({ length: 30 }, (_, n): [string, string, string] => [`curly-${n}`, `/curly?copy=${n}`, QUOTE]);
+    const result = await sources(project(many), ['--timeout', '10']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\n30 sources in 1 articles: 30 quotes found, 0 missing, 0 failing, 0 dead; 1 lock file written\.\n$/);
+  });
+
   it('sends a User-Agent that names the site', () => {
     const request = server.requests.find((item) => item.path === '/curly');
     expect(request?.headers['user-agent']).toMatch(/^SourcedSourceCheck\/1\.0 \(Sourced news explainers/);

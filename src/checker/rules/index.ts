@@ -1,32 +1,95 @@
-import type { Article } from '../../format/index.ts';
-import type { Loose } from '../../format/loose.ts';
-import type { SourceLock } from '../../sources/lock.ts';
-import type { LockFinding } from './lock-finding.ts';
-import { quoteMissing } from './quote-missing.ts';
-import { sourceChanged } from './source-changed.ts';
-import { sourceDead } from './source-dead.ts';
-import type { RegistryIndex } from '../registry-index.ts';
-import type { RuleFinding } from './finding.ts';
-import { unknownAuthors } from './unknown-author.ts';
-import { unknownPublishers } from './unknown-publisher.ts';
-import { unknownTopics } from './unknown-topic.ts';
+/**
+ * Every rule of the checker, in the order their messages are reported for one position. This list
+ * is the one place rules are named: the checker runs it, the rule table (docs/checker.md) and the JSON
+ * Schema's `$comment` are tested against it. How to add a rule: see README.md in this folder.
+ */
+import { brokenCitation } from './broken-citation.ts';
+import { citationInLink } from './citation-in-link.ts';
+import { correctionNotUpdated } from './correction-not-updated.ts';
+import { duplicateValue } from './duplicate-value.ts';
+import { emptyBody } from './empty-body.ts';
+import { encoding } from './encoding.ts';
+import { fileName } from './file-name.ts';
+import { fileTooLarge } from './file-too-large.ts';
+import { frontmatter } from './frontmatter.ts';
+import { futureDate } from './future-date.ts';
+import { malformedCitation } from './malformed-citation.ts';
+import { quoteMissingRule } from './quote-missing.ts';
+import { rawHtml } from './raw-html.ts';
+import { renderFailed } from './render-failed.ts';
+import type { Rule } from './rule.ts';
+import {
+  controlCharacter,
+  dateOrder,
+  duplicateId,
+  invalidDate,
+  invalidType,
+  invalidValue,
+  missingField,
+  unknownField,
+  unknownReference,
+  unsafeUrl,
+} from './schema.ts';
+import { singlePublisher } from './single-publisher.ts';
+import { sourceChangedRule } from './source-changed.ts';
+import { sourceDeadRule } from './source-dead.ts';
+import { sourceLock } from './source-lock.ts';
+import { timelineOrder } from './timeline-order.ts';
+import { uncitedClaim } from './uncited-claim.ts';
+import { unknownAuthor } from './unknown-author.ts';
+import { unknownCitation } from './unknown-citation.ts';
+import { unknownPublisher } from './unknown-publisher.ts';
+import { unknownTopic } from './unknown-topic.ts';
+import { unsafeLink } from './unsafe-link.ts';
+import { unusedSource } from './unused-source.ts';
+import { yamlSyntax } from './yaml-syntax.ts';
 
 export type { LockFinding } from './lock-finding.ts';
-export type { RuleFinding } from './finding.ts';
+export type { ParsedArticle, Report, Rule } from './rule.ts';
 
-/** The rules that read an article's lock file (never the network), in the order they report. */
-export const LOCK_RULES: readonly ((article: Article, lock: SourceLock) => LockFinding[])[] = [quoteMissing, sourceDead, sourceChanged];
-
-/** Every finding of the lock rules. */
-export const checkLock = (article: Article, lock: SourceLock): LockFinding[] => LOCK_RULES.flatMap((rule) => rule(article, lock));
-
-/**
- * The rules that read the registries (content/topics.yaml, authors.yaml, publishers.yaml), in the
- * order they report. They read the frontmatter as written, so that they report even when other
- * fields are invalid.
- */
-export const REGISTRY_RULES: readonly ((frontmatter: Loose, registries: RegistryIndex) => RuleFinding[])[] = [unknownAuthors, unknownTopics, unknownPublishers];
-
-/** Every finding of the registry rules. */
-export const checkRegistryUse = (frontmatter: Loose, registries: RegistryIndex): RuleFinding[] =>
-  REGISTRY_RULES.flatMap((rule) => rule(frontmatter, registries));
+export const RULES: readonly Rule[] = [
+  // The file and its frontmatter's syntax.
+  fileName,
+  fileTooLarge,
+  encoding,
+  frontmatter,
+  yamlSyntax,
+  // The frontmatter's fields, against the schema.
+  missingField,
+  unknownField,
+  invalidType,
+  invalidValue,
+  invalidDate,
+  dateOrder,
+  unsafeUrl,
+  duplicateId,
+  unknownReference,
+  controlCharacter,
+  futureDate,
+  // The frontmatter against the registries (content/topics.yaml, authors.yaml, publishers.yaml).
+  unknownAuthor,
+  unknownTopic,
+  unknownPublisher,
+  // The body.
+  emptyBody,
+  citationInLink,
+  rawHtml,
+  unsafeLink,
+  brokenCitation,
+  malformedCitation,
+  unknownCitation,
+  // How the article uses its sources, and whether its dates agree.
+  unusedSource,
+  uncitedClaim,
+  singlePublisher,
+  correctionNotUpdated,
+  timelineOrder,
+  duplicateValue,
+  // What the sources say now, from the article's lock file (see src/sources/).
+  quoteMissingRule,
+  sourceDeadRule,
+  sourceChangedRule,
+  sourceLock,
+  // The build's own.
+  renderFailed,
+];

@@ -1,13 +1,15 @@
 import { calendarDay, dateValue, isCalendarDate, type Article } from '../../format/index.ts';
 import type { SourceLock } from '../../sources/lock.ts';
 import { lockDay, lockedSources, type LockFinding } from './lock-finding.ts';
+import type { Rule } from './rule.ts';
 
 /**
  * `source-changed` (warning): `npm run sources` found the page's text different from the check
  * before, after the day the newsroom last read it (`accessed`). A plain `accessed` date counts
  * the whole day, so a change on that day is not reported.
  *
- * Good, after such a change: read the page again, check the quote and the sentences citing it,
+ * Bad: `accessed: 2025-05-16` for a page whose text changed on 2025-05-20.
+ * Good: after such a change, read the page again, check the quote and the sentences citing it,
  * and move `accessed` to the day you did.
  */
 export function sourceChanged(article: Article, lock: SourceLock): LockFinding[] {
@@ -25,3 +27,13 @@ export function sourceChanged(article: Article, lock: SourceLock): LockFinding[]
         `read the page again, check the quote and what the article says, then update accessed.`,
     }));
 }
+
+export const sourceChangedRule: Rule = {
+  id: 'source-changed',
+  severity: 'warning',
+  description: "No source's page has changed since the newsroom last read it.",
+  check({ article, lock }, report) {
+    if (!article || !lock) return;
+    for (const finding of sourceChanged(article, lock)) report.field(finding.path, finding.message, finding.severity);
+  },
+};

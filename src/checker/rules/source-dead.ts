@@ -1,6 +1,7 @@
 import type { Article } from '../../format/index.ts';
 import type { SourceLock } from '../../sources/lock.ts';
 import { lockDay, lockedSources, type LockFinding } from './lock-finding.ts';
+import type { Rule } from './rule.ts';
 
 /**
  * `source-dead`: the source's address failed 3 checks at least 3 days apart (404, 410, DNS
@@ -27,3 +28,13 @@ export function sourceDead(article: Article, lock: SourceLock): LockFinding[] {
           };
     });
 }
+
+export const sourceDeadRule: Rule = {
+  id: 'source-dead',
+  severity: 'error',
+  description: "No source's address has stopped working (a warning when an archived copy stands in).",
+  check({ article, lock }, report) {
+    if (!article || !lock) return;
+    for (const finding of sourceDead(article, lock)) report.field(finding.path, finding.message, finding.severity);
+  },
+};

@@ -1,21 +1,27 @@
-import type { Loose } from '../../format/loose.ts';
-import type { RegistryIndex } from '../registry-index.ts';
 import { didYouMean } from '../suggest.ts';
-import type { RuleFinding } from './finding.ts';
+import type { Rule } from './rule.ts';
 import { unknownIds } from './unknown-topic.ts';
 
 /**
- * unknown-author (error): every entry of `authors` is an id of content/authors.yaml, which gives the
- * byline its name, its page and its type (person or organization).
+ * Every entry of `authors` is an id of content/authors.yaml, which gives the byline its name, its
+ * page and its type (person or organization). Applied when the article has registries above it.
  *
  * Good: `authors: [sourced-newsroom]`, with `sourced-newsroom:` in content/authors.yaml.
- * Bad: `authors: [Sourced newsroom]`.
+ * Bad: `authors: [sourced-newsrom]`:
+ * `Author "sourced-newsrom" is not in content/authors.yaml; did you mean "sourced-newsroom"? ...`
  */
-export function unknownAuthors(frontmatter: Loose, registries: RegistryIndex): RuleFinding[] {
-  return unknownIds(frontmatter.authors, registries.authors).map(({ index, id }) => ({
-    rule: 'unknown-author',
-    severity: 'error',
-    path: ['authors', index],
-    message: `Author "${id}" is not in ${registries.files.authors}${didYouMean(id, registries.authors) || '.'} Use an id listed there, or add the author to it.`,
-  }));
-}
+export const unknownAuthor: Rule = {
+  id: 'unknown-author',
+  severity: 'error',
+  description: 'Every author is an id of content/authors.yaml.',
+  crossField: ['Every author is an id of content/authors.yaml.'],
+  check({ fields, registries }, report) {
+    if (!fields || !registries) return;
+    for (const { index, id } of unknownIds(fields.authors, registries.authors)) {
+      report.field(
+        ['authors', index],
+        `Author "${id}" is not in ${registries.files.authors}${didYouMean(id, registries.authors) || '.'} Use an id listed there, or add the author to it.`,
+      );
+    }
+  },
+};

@@ -1,31 +1,35 @@
-import { list, type Loose } from '../../format/loose.ts';
+import { list } from '../../format/loose.ts';
 import type { RegistryIndex } from '../registry-index.ts';
 import { closestMatch } from '../suggest.ts';
-import type { RuleFinding } from './finding.ts';
+import type { Rule } from './rule.ts';
 
 /**
- * unknown-publisher (warning): a source's `publisher` is an id of content/publishers.yaml, so that
- * the page can say what kind of publisher it is and whether a state stands behind it, and so that
- * the evidence profile counts each publisher once. A name is accepted, with this warning.
+ * A source's `publisher` is an id of content/publishers.yaml, so that the page can say what kind
+ * of publisher it is and whether a state stands behind it, and the evidence profile counts each
+ * publisher once. A name is accepted, with this warning. `via:` may be an id or a name. Applied
+ * when the article has registries above it.
  *
- * Good: `publisher: tass`. Bad: `publisher: TASS` (warned: did you mean "tass"?).
+ * Good: `publisher: tass`. Bad: `publisher: TASS`:
+ * `Publisher "TASS" is not an id of content/publishers.yaml; did you mean "tass"? ...`
  */
-export function unknownPublishers(frontmatter: Loose, registries: RegistryIndex): RuleFinding[] {
-  const ids = new Set(registries.publishers.map((publisher) => publisher.id));
-  return list(frontmatter.sources).flatMap((source, index) => {
-    const { publisher } = source;
-    if (typeof publisher !== 'string' || publisher.trim() === '' || ids.has(publisher)) return [];
-    const suggestion = suggestPublisher(publisher, registries.publishers);
-    return [
-      {
-        rule: 'unknown-publisher',
-        severity: 'warning' as const,
-        path: ['sources', index, 'publisher'],
-        message: `Publisher "${publisher}" is not an id of ${registries.files.publishers}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Write the id of a listed publisher (and via: for a site that republished it), or add the publisher there.`,
-      },
-    ];
-  });
-}
+export const unknownPublisher: Rule = {
+  id: 'unknown-publisher',
+  severity: 'warning',
+  description: "Each source's publisher is an id of content/publishers.yaml (a name draws this warning).",
+  check({ fields, registries }, report) {
+    if (!fields || !registries) return;
+    const ids = new Set(registries.publishers.map((publisher) => publisher.id));
+    list(fields.sources).forEach((source, index) => {
+      const { publisher } = source;
+      if (typeof publisher !== 'string' || publisher.trim() === '' || ids.has(publisher)) return;
+      const suggestion = suggestPublisher(publisher, registries.publishers);
+      report.field(
+        ['sources', index, 'publisher'],
+        `Publisher "${publisher}" is not an id of ${registries.files.publishers}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Write the id of a listed publisher (and via: for a site that republished it), or add the publisher there.`,
+      );
+    });
+  },
+};
 
 /**
  * The id of the listed publisher a name most likely means: the one whose name or id is the

@@ -1,24 +1,30 @@
 import { KEBAB_CASE } from '../../format/id.ts';
-import type { Loose } from '../../format/loose.ts';
-import type { RegistryIndex } from '../registry-index.ts';
 import { didYouMean } from '../suggest.ts';
-import type { RuleFinding } from './finding.ts';
+import type { Rule } from './rule.ts';
 
 /**
- * unknown-topic (error): every entry of `topics` is a slug of content/topics.yaml, which gives the
- * topic its label and the description on its page.
+ * Every entry of `topics` is a slug of content/topics.yaml, which gives the topic its label and
+ * the description on its page. Applied when the article has registries above it.
  *
  * Good: `topics: [russia-ukraine-war]`, with `russia-ukraine-war:` in content/topics.yaml.
- * Bad: `topics: [russia-ukrane-war]`.
+ * Bad: `topics: [russia-ukrane-war]`:
+ * `Topic "russia-ukrane-war" is not in content/topics.yaml; did you mean "russia-ukraine-war"? ...`
  */
-export function unknownTopics(frontmatter: Loose, registries: RegistryIndex): RuleFinding[] {
-  return unknownIds(frontmatter.topics, registries.topics).map(({ index, id }) => ({
-    rule: 'unknown-topic',
-    severity: 'error',
-    path: ['topics', index],
-    message: `Topic "${id}" is not in ${registries.files.topics}${didYouMean(id, registries.topics) || '.'} Use a slug listed there, or add the topic to it with a label and a description.`,
-  }));
-}
+export const unknownTopic: Rule = {
+  id: 'unknown-topic',
+  severity: 'error',
+  description: 'Every topic is a slug of content/topics.yaml.',
+  crossField: ['Every topic is a slug of content/topics.yaml.'],
+  check({ fields, registries }, report) {
+    if (!fields || !registries) return;
+    for (const { index, id } of unknownIds(fields.topics, registries.topics)) {
+      report.field(
+        ['topics', index],
+        `Topic "${id}" is not in ${registries.files.topics}${didYouMean(id, registries.topics) || '.'} Use a slug listed there, or add the topic to it with a label and a description.`,
+      );
+    }
+  },
+};
 
 /**
  * The ids in a list that are not among `known`, with their places. Entries that are not ids at all
@@ -30,4 +36,3 @@ export function unknownIds(value: unknown, known: readonly string[]): { index: n
     ? value.flatMap((id: unknown, index) => (typeof id === 'string' && KEBAB_CASE.test(id) && !ids.has(id) ? [{ index, id }] : []))
     : [];
 }
-

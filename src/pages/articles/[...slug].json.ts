@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { articleRecord, dataFileText, } from '../../publishing/open-data.ts';
 import type { PublishedArticle } from '../../site/articles.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
+import { sourceLocks } from '../../site/source-locks.ts';
 
 // Keyed by the article's digest, like the article page: an unchanged article's file is copied from the last build.
 export const getStaticPaths = (async () =>
@@ -14,6 +15,6 @@ export const getStaticPaths = (async () =>
 
 /** `/articles/<slug>.json`: one article's metadata, claims, sources, timeline and corrections. */
 export const GET: APIRoute<{ entry: PublishedArticle }> = ({ props }) =>
-  new Response(dataFileText(articleRecord(props.entry, openDataUrls)), {
+  new Response(dataFileText(articleRecord(props.entry, openDataUrls, sourceLocks(props.entry.slug, props.entry.article.sources))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
