@@ -12,6 +12,7 @@ const SITE_TESTS = [
   'tests/hardening/pathological-build.test.ts',
   'tests/hardening/output.test.ts',
   'tests/bench-run.test.ts',
+  'tests/history/history-build.test.ts',
 ];
 
 export default defineConfig({
@@ -21,7 +22,8 @@ export default defineConfig({
       // Build and browser tests run `astro build` in a child process.
       { extends: true, test: { name: 'site', include: SITE_TESTS, testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous for a loaded machine: unit tests spawn the checker and worker threads.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -9,25 +9,30 @@
  * and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateArticles } from './generate.ts';
+import { generateHistoryRepo } from './history-repo.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASELINE = join(ROOT, 'bench/baseline');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--history N] [--search] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of both builds, as npm run build sets it (default 8192; 0 for Node's default)
   --json FILE    where to write the figures (default bench/results/latest.json)
   --no-baseline  skip the plain Astro baseline builds
+  --history N    also build the same explainers from a git repository in which each has N revisions,
+                 cold, and compare with the cold build outside git (the cost of the history pages)
+  --search       also index our cold build with Pagefind, as npm run build does, and weigh the index
   --keep         keep the temporary folder (articles, outputs, logs)`;
 
 /** One timed run of a command. */
@@ -52,6 +57,23 @@ export interface PageBytes {
   js: number;
 }
 
+/** The files of a built site. */
+export interface OutputFigures {
+  files: number;
+  bytes: number;
+  /** The largest file, relative to the output folder, and its size. */
+  largest: { path: string; bytes: number };
+}
+
+/** Pagefind's indexing of the cold build, and what the search page loads before a query. */
+export interface SearchFigures {
+  index: Run;
+  files: number;
+  bytes: number;
+  /** pagefind-entry.json, the search code and its WebAssembly, and the index's metadata file, raw. */
+  pageLoadBytes: number;
+}
+
 /** A site's build figures. */
 export interface BuildFigures {
   cold: Run;
@@ -59,6 +81,8 @@ export interface BuildFigures {
   /** Articles rendered again by the warm rebuild, when the loader reports it. */
   warmRendered: number | null;
   page: PageBytes;
+  output?: OutputFigures;
+  search?: SearchFigures | null;
 }
 
 /** What the benchmark writes to its JSON file. */
@@ -78,6 +102,8 @@ export interface BenchResult {
   baseline: BuildFigures | null;
   /** Ours divided by the baseline; above 1 means slower or heavier. */
   ratios: Record<string, number> | null;
+  /** A cold build of the same explainers from a repository with `revisions` revisions of each. */
+  history: { revisions: number; cold: Run; historyPages: number; ratio: number } | null;
 }
 
 /**
@@ -145,13 +171,42 @@ function pageBytes(outDir: string, slug: string): PageBytes {
   return { htmlRaw: html.length, htmlGzip, cssRaw: cssAll.length, cssGzip, totalGzip: htmlGzip + cssGzip, js };
 }
 
+/** Every file under `dir`: how many, their total size and the largest. */
+function outputFigures(dir: string): OutputFigures {
+  let files = 0;
+  let bytes = 0;
+  let largest = { path: '', bytes: 0 };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const size = statSync(full).size;
+    files++;
+    bytes += size;
+    if (size > largest.bytes) largest = { path: full.slice(dir.length + 1), bytes: size };
+  }
+  return { files, bytes, largest };
+}
+
+/** Indexes a built site with Pagefind, as `npm run build` does, and weighs the index. */
+async function searchFigures(outDir: string, logFile: string): Promise<SearchFigures> {
+  const index = await measure([PAGEFIND, '--site', outDir], {}, logFile);
+  if (index.status !== 0) throw new Error(`Pagefind failed (exit ${index.status}); see ${index.log}`);
+  const dir = join(outDir, 'pagefind');
+  const { files, bytes } = outputFigures(dir);
+  const names = readdirSync(dir);
+  const loaded = names.filter((name) => name === 'pagefind-entry.json' || /^pagefind(-ui)?\.(js|css)$|^wasm\.en\.pagefind$/.test(name));
+  const meta = readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.pf_meta'));
+  const pageLoadBytes = [...loaded, ...meta].reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  return { index, files, bytes, pageLoadBytes };
+}
+
 /** Edits one article's body, as an editor fixing a sentence would. */
 function editArticle(file: string): void {
   const text = readFileSync(file, 'utf8');
   writeFileSync(file, `${text.trimEnd()}\n\nAn editor added this sentence before the warm rebuild.\n`);
 }
 
-async function buildSite(name: string, root: string, work: string, articles: string, slug: string, heapMB: number, edit: () => void): Promise<BuildFigures> {
+async function buildSite(name: string, root: string, work: string, articles: string, slug: string, heapMB: number, edit: () => void, search = false): Promise<BuildFigures> {
   const cache = join(work, name, 'cache');
   const outDir = join(work, name, 'dist');
   mkdirSync(join(work, name), { recursive: true });
@@ -162,12 +217,18 @@ async function buildSite(name: string, root: string, work: string, articles: str
   const cold = await measure(args, env, join(work, name, 'cold.log'));
   if (cold.status !== 0) throw new Error(`The ${name} cold build failed (exit ${cold.status}); see ${cold.log}`);
   const page = pageBytes(outDir, slug);
+  const output = outputFigures(outDir);
+  let searched: SearchFigures | null = null;
+  if (search) {
+    process.stderr.write(`  ${name}: search index...\n`);
+    searched = await searchFigures(outDir, join(work, name, 'pagefind.log'));
+  }
   edit();
   process.stderr.write(`  ${name}: warm rebuild after one edit...\n`);
   const warm = await measure(args, env, join(work, name, 'warm.log'));
   if (warm.status !== 0) throw new Error(`The ${name} warm build failed (exit ${warm.status}); see ${warm.log}`);
   const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(join(work, name, 'warm.log'), 'utf8'))?.[1];
-  return { cold, warm, warmRendered: rendered === undefined ? null : Number(rendered), page };
+  return { cold, warm, warmRendered: rendered === undefined ? null : Number(rendered), page, output, search: searched };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -201,6 +262,20 @@ export function formatTable(result: BenchResult): string {
   row('First explainer: CSS raw / gzip', `${kb(ours.page.cssRaw)} / ${kb(ours.page.cssGzip)}`, baseline && `${kb(baseline.page.cssRaw)} / ${kb(baseline.page.cssGzip)}`, undefined);
   row('First explainer: HTML + CSS gzip', kb(ours.page.totalGzip), baseline && kb(baseline.page.totalGzip), r.pageGzip);
   row('First explainer: JavaScript', `${ours.page.js} B`, baseline && `${baseline.page.js} B`, undefined);
+  if (result.history) {
+    const { revisions, cold, ratio } = result.history;
+    row(`Cold build with history (${revisions} revisions each), vs. without`, `${cold.seconds.toFixed(2)} s, ${cold.peakMB} MB`, `${ours.cold.seconds.toFixed(2)} s`, ratio);
+  }
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+  if (ours.output) {
+    row('Output: files, total', `${ours.output.files} files, ${mb(ours.output.bytes)}`, baseline?.output && `${baseline.output.files} files, ${mb(baseline.output.bytes)}`, undefined);
+    row('Output: largest file', `${ours.output.largest.path} ${mb(ours.output.largest.bytes)}`, baseline?.output && `${mb(baseline.output.largest.bytes)}`, undefined);
+  }
+  if (ours.search) {
+    row('Search index (Pagefind)', `${ours.search.index.seconds.toFixed(2)} s, ${ours.search.index.peakMB} MB`, undefined, undefined);
+    row('Search index: files, total', `${ours.search.files} files, ${mb(ours.search.bytes)}`, undefined, undefined);
+    row('Search page: index files loaded before a query', kb(ours.search.pageLoadBytes), undefined, undefined);
+  }
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((cells) => cells[column]!.length)));
   return rows
     .map((cells, index) => {
@@ -220,6 +295,8 @@ async function main(): Promise<void> {
         heap: { type: 'string', default: '8192' },
         json: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
         'no-baseline': { type: 'boolean', default: false },
+        history: { type: 'string', default: '0' },
+        search: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -235,8 +312,9 @@ async function main(): Promise<void> {
   const count = Number(values.articles);
   const seed = Number(values.seed);
   const heapMB = Number(values.heap);
-  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0) {
-    process.stderr.write(`--articles must be a whole number of at least 2, --seed and --heap whole numbers.\n${USAGE}\n`);
+  const revisions = Number(values.history);
+  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0 || !Number.isInteger(revisions) || revisions < 0) {
+    process.stderr.write(`--articles must be a whole number of at least 2, --seed, --heap and --history whole numbers.\n${USAGE}\n`);
     process.exit(2);
   }
 
@@ -279,7 +357,22 @@ async function main(): Promise<void> {
     baseline = await buildSite('baseline', BASELINE, work, articles, first, heapMB, () => editArticle(edited));
     writeFileSync(edited, original);
   }
-  const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited));
+  const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited), values.search);
+  writeFileSync(edited, original);
+
+  let history: BenchResult['history'] = null;
+  if (revisions > 0) {
+    process.stderr.write(`Generating a repository with ${revisions} revisions of each explainer...\n`);
+    const repoArticles = generateHistoryRepo(articles, join(work, 'repo'), revisions);
+    process.stderr.write('  history: cold build...\n');
+    const outDir = join(work, 'history', 'dist');
+    mkdirSync(join(work, 'history'), { recursive: true });
+    const args = [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', ROOT, '--outDir', outDir];
+    const cold = await measure(args, { SOURCED_ARTICLES_DIR: repoArticles, SOURCED_CACHE_DIR: join(work, 'history', 'cache') }, join(work, 'history', 'cold.log'));
+    if (cold.status !== 0) throw new Error(`The cold build with history failed (exit ${cold.status}); see ${cold.log}`);
+    const historyPages = readdirSync(join(outDir, 'articles'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(outDir, 'articles', entry.name, 'history/index.html'))).length;
+    history = { revisions, cold, historyPages, ratio: round(cold.seconds / ours.cold.seconds, 2) };
+  }
 
   const ratio = (mine: number, theirs: number) => round(mine / theirs, 2);
   const result: BenchResult = {
@@ -301,8 +394,9 @@ async function main(): Promise<void> {
       htmlGzip: ratio(ours.page.htmlGzip, baseline.page.htmlGzip),
       pageGzip: ratio(ours.page.totalGzip, baseline.page.totalGzip),
     },
+    history,
   };
-  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, baseline?.cold, baseline?.warm]) if (run) run.log = null;
+  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);

@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -72,14 +72,29 @@ function page(n: number): { html: string; quote: string } {
   return { html, quote };
 }
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ seconds: number; status: number | null; output: string }> {
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs `node <args>`: wall time, and the CPU time (user + system, all threads) when GNU time is there. */
+function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ seconds: number; cpuSeconds: number | null; status: number | null; output: string }> {
   const started = process.hrtime.bigint();
+  const timed = existsSync(GNU_TIME);
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
+    const child = timed
+      ? spawn(GNU_TIME, ['-f', 'CPU %U %S', process.execPath, ...args], { cwd, env: { ...process.env, ...env } })
+      : spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => done({ seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100, status, output }));
+    child.on('close', (status) => {
+      const cpu = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(output);
+      if (cpu) output = output.slice(0, cpu.index);
+      done({
+        seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100,
+        cpuSeconds: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 100) / 100 : null,
+        status,
+        output,
+      });
+    });
   });
 }
 
@@ -112,7 +127,7 @@ const fetched = await run([join(ROOT, 'src/cli/sources.ts'), '--timeout', '30'],
 server.close();
 const summary = fetched.output.trim().split('\n').pop() ?? '';
 if (fetched.status !== 0) throw new Error(`npm run sources failed:\n${fetched.output.slice(-2000)}`);
-process.stdout.write(`npm run sources, ${SOURCES} local sources (one host): ${fetched.seconds} s (target <= 60 s)\n  ${summary}\n`);
+process.stdout.write(`npm run sources, ${SOURCES} local sources (one host): ${fetched.seconds} s (target <= 60 s), ${fetched.cpuSeconds ?? '?'} s of CPU\n  ${summary}\n`);
 
 // 2. npm run check without and with lock files.
 const checkDir = join(work, 'check');
@@ -135,29 +150,35 @@ const lockFiles: [string, string][] = slugs.map((slug) => {
 });
 const without: number[] = [];
 const withLocks: number[] = [];
+const cpuWithout: number[] = [];
+const cpuWith: number[] = [];
 // Every run starts with an empty check cache, so that each one checks every article.
 const check = () => run([join(ROOT, 'src/cli/check.ts'), 'content/articles'], checkDir, { SOURCED_CHECK_CACHE_DIR: mkdtempSync(join(work, 'cache-')) });
 for (let i = 0; i < RUNS; i++) {
   rmSync(join(checkDir, 'content/sources'), { recursive: true, force: true });
-  without.push((await check()).seconds);
+  const plain = await check();
+  without.push(plain.seconds);
+  if (plain.cpuSeconds !== null) cpuWithout.push(plain.cpuSeconds);
   for (const [file, text] of lockFiles) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  withLocks.push((await check()).seconds);
+  const locked = await check();
+  withLocks.push(locked.seconds);
+  if (locked.cpuSeconds !== null) cpuWith.push(locked.cpuSeconds);
 }
 const ratio = Math.round((median(withLocks) / median(without)) * 1000) / 1000;
 // On a shared machine the fastest runs are the least disturbed ones.
 const fastestRatio = Math.round((Math.min(...withLocks) / Math.min(...without)) * 1000) / 1000;
 process.stdout.write(
-  `npm run check, ${ARTICLES} articles: ${median(without)} s without lock files, ${median(withLocks)} s with ${readdirSync(join(checkDir, 'content/sources')).length} (x${ratio}; target <= 1.10); fastest runs ${Math.min(...without)} s and ${Math.min(...withLocks)} s (x${fastestRatio})\n`,
+  `npm run check, ${ARTICLES} articles: ${median(without)} s without lock files, ${median(withLocks)} s with ${readdirSync(join(checkDir, 'content/sources')).length} (x${ratio}; target <= 1.10); fastest runs ${Math.min(...without)} s and ${Math.min(...withLocks)} s (x${fastestRatio}); CPU ${cpuWithout.length ? median(cpuWithout) : '?'} s and ${cpuWith.length ? median(cpuWith) : '?'} s\n`,
 );
 
 const result = {
   date: new Date().toISOString(),
   node: process.version,
-  sources: { count: SOURCES, seconds: fetched.seconds, summary },
-  check: { articles: ARTICLES, withoutLocks: { median: median(without), runs: without }, withLocks: { median: median(withLocks), runs: withLocks }, ratio, fastestRatio },
+  sources: { count: SOURCES, seconds: fetched.seconds, cpuSeconds: fetched.cpuSeconds, summary },
+  check: { articles: ARTICLES, withoutLocks: { median: median(without), runs: without }, withLocks: { median: median(withLocks), runs: withLocks }, ratio, fastestRatio, cpuSeconds: { without: cpuWithout, with: cpuWith } },
 };
 mkdirSync(dirname(resolve(ROOT, values.json!)), { recursive: true });
 writeFileSync(resolve(ROOT, values.json!), `${JSON.stringify(result, null, 2)}\n`);

@@ -11,6 +11,7 @@ const LAYERS = [
   { name: 'sources', folders: ['sources'] },
   { name: 'checker', folders: ['checker'] },
   { name: 'markdown', folders: ['markdown'] },
+  { name: 'history', folders: ['history'] },
   { name: 'astro', folders: ['astro'], files: ['content.config.ts'] },
   { name: 'site', folders: ['site'] },
   { name: 'publishing', folders: ['publishing'] },

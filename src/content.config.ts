@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
+import { historyLoader } from './astro/history-loader.ts';
 import { previewLoader } from './astro/preview-loader.ts';
 import { registryLoader } from './astro/registry-loader.ts';
 import { articlesDir } from './format/article-files.ts';
@@ -18,4 +19,6 @@ export const collections = {
   topics: defineCollection({ loader: registryLoader('topics', articles), schema: topicSchema }),
   authors: defineCollection({ loader: registryLoader('authors', articles), schema: authorSchema }),
   publishers: defineCollection({ loader: registryLoader('publishers', articles), schema: publisherSchema }),
+  /** Each published article's revisions, from git (src/history/); empty outside a git repository. */
+  history: defineCollection({ loader: historyLoader(articles) }),
 };

@@ -45,4 +45,18 @@ describe('npm run bench', () => {
       expect(isNumber(figures.ratios[key])).toBe(true);
     }
   });
+
+  it('measures a cold build from a repository in which every explainer has several revisions', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'sourced-bench-run-')), 'result.json');
+    const result = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--articles', '3', '--no-baseline', '--history', '3', '--json', json], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 280_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const figures = JSON.parse(readFileSync(json, 'utf8'));
+    expect(figures.history).toMatchObject({ revisions: 3, historyPages: 3, cold: { status: 0 } });
+    expect(figures.history.ratio).toBe(Math.round((figures.history.cold.seconds / figures.ours.cold.seconds) * 100) / 100);
+    expect(result.stdout).toMatch(/^\| Cold build with history \(3 revisions each\), vs\. without +\| +[\d.]+ s, \d+ MB \| +[\d.]+ s \| +[\d.]+x \|$/m);
+  });
 });

@@ -53,6 +53,8 @@ export interface ParsedArticle {
   schemaProblems: FieldProblem[];
   /** The validated frontmatter, when the schema accepts it. */
   article?: Article | undefined;
+  /** The frontmatter's YAML as written, when the file has one, and the line of the file it starts on. */
+  frontmatter?: { yaml: string; line: number } | undefined;
   /** The Markdown after the frontmatter. */
   body: string;
   /** Line of the file on which the body starts. */
@@ -105,6 +107,7 @@ export function parseArticle(
   }
   parsed.body = split.body;
   parsed.bodyLine = split.bodyLine;
+  parsed.frontmatter = { yaml: split.yaml, line: split.yamlLine };
 
   const yaml = parseYaml(split.yaml, split.yamlLine);
   parsed.locate = yaml.locate;

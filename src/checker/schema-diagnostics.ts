@@ -1,7 +1,7 @@
-import { formatPath } from '../format/field-path.ts';
+import { describePath, describeSubject } from '../format/field-path.ts';
 import type { z } from '../format/zod.ts';
 import type { Position } from './diagnostic.ts';
-import { didYouMean } from './suggest.ts';
+import { closestMatch, didYouMean } from './suggest.ts';
 import type { FieldPath } from './yaml.ts';
 
 type AnySchema = z.core.$ZodType;
@@ -59,9 +59,6 @@ function fieldNames(schema: AnySchema | undefined): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-function where(path: FieldPath, root: string): string {
-  return path.length === 0 ? root : `"${formatPath(path)}"`;
-}
 
 function kindOf(value: unknown): string {
   if (value === null) return 'empty (null)';
@@ -80,6 +77,19 @@ function valueAt(data: unknown, path: FieldPath): unknown {
   return current;
 }
 
+// Quotes that word processors and chat apps put in place of ' and ", which YAML reads as text.
+const CURLY_QUOTED = /^([‘’‚‛“”„‟«»])(.*)([‘’‚‛“”„‟«»])$/su;
+
+/**
+ * The value written with straight quotes, when it was written with curly ones and is allowed once
+ * they are gone: `‘false’` -> `'false'`, `“news”` -> `"news"`.
+ */
+function straightened(raw: unknown, allowed: readonly string[]): string | undefined {
+  const match = typeof raw === 'string' ? CURLY_QUOTED.exec(raw) : null;
+  if (!match || !allowed.includes(match[2]!)) return undefined;
+  return /[“”„‟«»]/u.test(match[1]!) ? `"${match[2]}"` : `'${match[2]}'`;
+}
+
 /**
  * Words zod's issues for an editor: which field, what is wrong, what to do, and where it is written.
  * `root` names the whole document: the frontmatter of an article, or a registry file.
@@ -92,9 +102,20 @@ export function describeIssues(
   root = 'the frontmatter',
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // A misspelled field is one mistake: its did-you-mean says it all, so the field it meant is not
+  // also reported missing.
+  const misspelled = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = fieldNames(schemaAt(schema, issue.path as FieldPath));
+    for (const key of issue.keys) {
+      const meant = closestMatch(key, known);
+      if (meant !== undefined) misspelled.add(JSON.stringify([...issue.path, meant]));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path as FieldPath;
-    const field = `"${formatPath(path)}"`;
+    const field = describeSubject(path, data);
     if (issue.code === 'unrecognized_keys') {
       const known = fieldNames(schemaAt(schema, path));
       for (const key of issue.keys) {
@@ -102,7 +123,7 @@ export function describeIssues(
         problems.push({
           ...locate([...path, key]),
           rule: 'unknown-field',
-          message: `Unknown field "${key}" in ${where(path, root)}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
+          message: `Unknown field "${key}" in ${(path.length === 0 ? root : describePath(path, data))}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
         });
       }
       continue;
@@ -113,12 +134,13 @@ export function describeIssues(
       continue;
     }
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, path) === undefined) {
+      if (misspelled.has(JSON.stringify(path))) continue;
       const name = String(path[path.length - 1]);
       const description = describe(schemaAt(schema, path));
       problems.push({
         ...locate(path.slice(0, -1)),
         rule: 'missing-field',
-        message: `Missing required field "${name}" in ${where(path.slice(0, -1), root)}; add ${name}: ${description ?? 'a value'}.`,
+        message: `Missing required field "${name}" in ${(path.length === 1 ? root : describePath(path.slice(0, -1), data))}; add ${name}: ${description ?? 'a value'}.`,
       });
       continue;
     }
@@ -127,7 +149,7 @@ export function describeIssues(
       problems.push({
         ...position,
         rule: 'invalid-type',
-        message: `Field ${field} ${issue.message}, but it is ${kindOf(valueAt(data, path))}.`,
+        message: `${field} ${issue.message}, but it is ${kindOf(valueAt(data, path))}.`,
       });
     } else if (issue.code === 'invalid_value') {
       const raw = valueAt(data, path);
@@ -136,20 +158,27 @@ export function describeIssues(
         problems.push({
           ...position,
           rule: 'invalid-value',
-          message: `Field ${field} is the YAML value ${value}, not the word; write '${value}' in quotes.`,
+          message: `${field} is the YAML value ${value}, not the word; write '${value}' in quotes.`,
         });
+        continue;
+      }
+      const straight = straightened(raw, issue.values.map(String));
+      if (straight) {
+        problems.push({ ...position, rule: 'invalid-value', message: `${field} is written in curly quotes (${value}); use straight quotes: ${straight}.` });
         continue;
       }
       const suggestion = didYouMean(value, issue.values.map(String));
       problems.push({
         ...position,
         rule: 'invalid-value',
-        message: `Field ${field} is "${value}"; it ${issue.message}${suggestion || '.'}`,
+        message: `${field} is "${value}"; it ${issue.message}${suggestion || '.'}`,
       });
     } else if (issue.code === 'custom') {
       const params = (issue.params ?? {}) as { rule?: string; value?: string; candidates?: string[] };
       const rule = params.rule ?? 'invalid-value';
-      let message = `Field ${field} ${issue.message}`;
+      // A repeated id belongs to its entry (`Claim 1 has the id ...`), not to the field.
+      const subject = rule === 'duplicate-id' ? describeSubject(path.slice(0, -1)) : field;
+      let message = `${subject} ${issue.message}`;
       if (rule === 'unknown-reference' && params.value !== undefined && params.candidates) {
         const suggestion = didYouMean(params.value, params.candidates);
         message += params.candidates.length === 0
@@ -167,7 +196,7 @@ export function describeIssues(
       }
       problems.push({ ...position, rule, message });
     } else {
-      problems.push({ ...position, rule: 'invalid-value', message: `Field ${field} ${issue.message}.` });
+      problems.push({ ...position, rule: 'invalid-value', message: `${field} ${issue.message}.` });
     }
   }
   return problems;

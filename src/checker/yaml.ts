@@ -2,6 +2,7 @@ import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { ErrorCode, Node } from 'yaml';
 import type { Position } from './diagnostic.ts';
+import { explainYamlSlips } from './yaml-slips.ts';
 
 /** A path into the frontmatter, as zod reports it: keys and list indexes. */
 export type FieldPath = readonly PropertyKey[];
@@ -53,8 +54,18 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const errors = [...document.errors, ...document.warnings].map((error) => {
+  const parserErrors = [...document.errors, ...document.warnings];
+  // The commonest slips get a message of their own, once, instead of the parser's (see yaml-slips.ts).
+  const slips =
+    parserErrors.length > 0
+      ? explainYamlSlips(source, parserErrors.map((error) => ({ ...lineCounter.linePos(error.pos[0]), column: lineCounter.linePos(error.pos[0]).col, code: error.code })), firstLine)
+      : undefined;
+  const errors = slips ?? parserErrors.map((error) => {
     const message = error.message.split('\n')[0] ?? error.message;
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = /^\s*(?:-\s+)?([^:]+):/.exec(source.slice(error.pos[0]).split('\n')[0] ?? '')?.[1] ?? '';
+      return { ...toPosition(error.pos[0]), message: `Field "${key}" is written twice in the same place; keep one of the two lines.` };
+    }
     // An unclosed quote or bracket is reported where the parser gave up; point at where it opens.
     const opening = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedAt(error.pos[0]) : undefined;
     if (opening) {
@@ -123,7 +134,6 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
 
 const YAML_HINTS: Partial<Record<ErrorCode, string>> = {
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  DUPLICATE_KEY: 'each field may appear only once; remove or merge the repeated one',
   MISSING_CHAR: 'close the quote or bracket that was opened before this point',
   BAD_INDENT: 'line the field up with the others at its level',
   BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be put in quotes',

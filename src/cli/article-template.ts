@@ -1,3 +1,4 @@
+import { TEMPLATE_PLACEHOLDERS as PLACEHOLDER } from '../checker/rules/placeholder.ts';
 import { isCalendarDate } from '../format/index.ts';
 
 /** Letters that Unicode decomposition does not reduce to a Latin letter plus accents. */
@@ -49,7 +50,7 @@ export function articleTemplate(title: string, today: string): string {
 title: ${JSON.stringify(title)}
 # One paragraph shown under the headline and in listings: what happened, and what this explainer checks.
 description: >-
-  Replace this with a one-paragraph summary of the story.
+  ${PLACEHOLDER.description}
 # The day the article goes live, YYYY-MM-DD (a date-time with an offset, such as 2025-05-11T09:30:00+03:00, also works).
 published: ${today}
 # The day of the last substantive change, YYYY-MM-DD, not before published. Remove the # when you update the article.
@@ -67,7 +68,7 @@ draft: true
 # Every document the article relies on; at least one. Cite a source in the text as [@id].
 sources:
     # A short kebab-case name, unique among the sources and claims of this article.
-  - id: example-source
+  - id: ${PLACEHOLDER.sourceId}
     # primary (the record itself: a statement, a transcript, a post), official (a government's or an
     # institution's page), news, analysis, reference or other.
     kind: reference
@@ -76,7 +77,7 @@ sources:
     # The headline or document title as published.
     title: Example Domain
     # The address, starting with https:// (or http://).
-    url: https://example.com/
+    url: ${PLACEHOLDER.sourceUrl}
     # The day you last read the source, YYYY-MM-DD.
     accessed: ${today}
     # Optional: when the source was published, YYYY-MM-DD (not after accessed).
@@ -111,11 +112,11 @@ timeline: []
 corrections: []
 ---
 
-Write the explainer here, in Markdown. Put a citation right after every factual sentence, like this
+${PLACEHOLDER.body[0]} Put a citation right after every factual sentence, like this
 [@example-source]. Cite several at once as \`[@first-id; @second-id]\`.
 
 ## Background
 
-Use headings to structure the explainer. Links to other pages are written [like this](https://example.com/).
+${PLACEHOLDER.body[1]} Links to other pages are written [like this](https://example.com/).
 `;
 }

@@ -13,6 +13,7 @@ import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
 import { buildSummary } from './build-summary.ts';
+import { checkUnannouncedChanges } from './history-check.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
@@ -30,6 +31,7 @@ function run(step: string, args: string[], env: Record<string, string> = {}): vo
 
 // The results go to the check cache, where the content loader finds them: it checks no article again.
 const { checked, registries } = await checkTargets([resolve(ROOT, articlesDir())]);
+await checkUnannouncedChanges(checked);
 const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);

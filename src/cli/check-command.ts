@@ -8,6 +8,7 @@ import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { FORMATS, type Format } from '../checker/diagnostic.ts';
 import { reportCheck } from '../checker/report.ts';
+import { checkUnannouncedChanges } from './history-check.ts';
 
 const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
 Checks every article in ${articlesDir()}/ (SOURCED_ARTICLES_DIR, or content/articles), or the files and
@@ -42,6 +43,7 @@ const missing = targets.filter((target) => !existsSync(target));
 if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')}`);
 
 const { checked, registries } = await checkTargets(targets);
+await checkUnannouncedChanges(checked);
 const report = reportCheck(checked, format, registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);

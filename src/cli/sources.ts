@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.ts';
+import { articlesDir, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import { formatText } from '../checker/diagnostic.ts';
 import { Archiver, archiveOptionsFromEnv } from '../sources/archive.ts';
@@ -18,7 +18,7 @@ import { locksDirFor } from '../sources/lock.ts';
 import { articleReportText, summaryText } from '../sources/report.ts';
 
 const USAGE = `Usage: npm run sources -- [--archive] [--timeout seconds] [--max-bytes bytes] [path ...]
-Fetches every source of every article in ${ARTICLES_DIR}/ (or of the files and folders given), looks for
+Fetches every source of every article in ${articlesDir()}/ (or of the files and folders given), looks for
 its quote, and records what it found in content/sources/<slug>.lock.json.
   --archive      also find or make an archived copy (Wayback Machine; WAYBACK_ACCESS_KEY and
                  WAYBACK_SECRET_KEY let it ask for new captures)
@@ -60,7 +60,7 @@ const positive = (value: string | undefined, name: string) => {
 const timeout = positive(parsed.values.timeout, 'timeout');
 const maxBytes = positive(parsed.values['max-bytes'], 'max-bytes');
 
-const targets = parsed.positionals.length > 0 ? parsed.positionals : [ARTICLES_DIR];
+const targets = parsed.positionals.length > 0 ? parsed.positionals : [articlesDir()];
 const missing = targets.filter((target) => !existsSync(target));
 if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')}`);
 

@@ -1,5 +1,6 @@
 import { claimSchema } from './claim.ts';
 import { compareDates, dateSchema, validDate } from './date.ts';
+import { describePath } from './field-path.ts';
 import { idSchema, textSchema } from './id.ts';
 import { list, type Loose } from './loose.ts';
 import { sourceSchema } from './source.ts';
@@ -104,7 +105,7 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path,
-        message: `"${id}" is already the id of ${first[0]}[${first[1]}]; ids must be unique across sources and claims`,
+        message: `has the id "${id}", already the id of ${describePath(first.slice(0, 2))}; ids must be unique across sources and claims`,
         params: { rule: 'duplicate-id', first },
       });
     } else {

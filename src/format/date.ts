@@ -59,6 +59,11 @@ export function compareDates(a: string, b: string): number {
   return Math.sign(dateValue(a) - dateValue(b));
 }
 
+/** The calendar day after `day` (`YYYY-MM-DD`). */
+export function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A date an editor writes: `YYYY-MM-DD`, or an ISO date-time with an offset. Stays a string. */
 export const dateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD, for example 2025-05-11' })

@@ -39,14 +39,17 @@ export const httpUrlSchema = z
 // Browsers ignore ASCII whitespace and control characters inside a URL's scheme: `java\tscript:`.
 const IGNORED_IN_URL = /[\u0000-\u0020\u007f-\u009f]/g;
 
+/** Schemes a link in the body may use: the web, and the e-mail addresses and telephone numbers newsrooms give. */
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
 /**
- * Why a link or image target in an article's body is refused, or null for http(s) addresses,
- * relative paths and #anchors.
+ * Why a link or image target in an article's body is refused, or null for http(s), mailto: and
+ * tel: addresses, relative paths and #anchors.
  */
 export function unsafeLinkReason(url: string): string | null {
   const squeezed = url.replace(IGNORED_IN_URL, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed)?.[1]?.toLowerCase();
-  if (scheme && scheme !== 'http' && scheme !== 'https') return `uses the "${scheme}:" scheme`;
+  if (scheme && !LINK_SCHEMES.has(scheme)) return `uses the "${scheme}:" scheme`;
   if (squeezed.startsWith('//') || squeezed.startsWith('\\\\') || squeezed.startsWith('/\\')) {
     return 'is protocol-relative';
   }

@@ -6,5 +6,6 @@ export const openDataUrls: OpenDataUrls = {
   site: siteUrl(),
   page: articleUrl,
   data: (slug) => siteUrl(`articles/${slug}.json`),
+  history: (slug) => siteUrl(`articles/${slug}/history/`),
   anchor: anchorUrl,
 };

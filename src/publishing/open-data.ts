@@ -1,4 +1,6 @@
 import type { Claim, Source } from '../format/index.ts';
+import type { StatusEntry } from '../history/article-history.ts';
+import { claimStatusHistories } from '../site/article-history.ts';
 import type { PublishedArticle } from '../site/articles.ts';
 import type { SourceLocks } from '../site/source-locks.ts';
 import type { LockEntry } from '../sources/lock.ts';
@@ -11,12 +13,14 @@ export interface OpenDataUrls {
   page(slug: string): string;
   /** An article's JSON file. */
   data(slug: string): string;
+  /** An article's history page. */
+  history(slug: string): string;
   /** A claim's or source's entry on its article's page. */
   anchor(slug: string, kind: 'claim' | 'source', id: string): string;
 }
 
-/** A claim as written in the frontmatter, plus the address of its entry on the page. */
-export type ClaimRecord = Claim & { permalink: string };
+/** A claim as written in the frontmatter, plus the address of its entry on the page and its statuses over time, oldest first. */
+export type ClaimRecord = Claim & { permalink: string; statusHistory: StatusEntry[] };
 /**
  * A source as written in the frontmatter, plus the address of its entry on the page and what
  * `npm run sources` last found for it (`lock`, the entry of content/sources/<slug>.lock.json; null
@@ -37,9 +41,11 @@ export interface ArticleRef {
 
 /**
  * `/articles/<slug>.json`: the article's metadata, claims, sources, timeline and corrections,
- * with the field names and values of the frontmatter, and `permalink` on each claim and source.
+ * with the field names and values of the frontmatter, `permalink` on each claim and source, and
+ * `statusHistory` on each claim.
  */
-export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDataUrls, locks: SourceLocks = NO_LOCKS) {
+export function articleRecord({ slug, article, history }: PublishedArticle, urls: OpenDataUrls, locks: SourceLocks = NO_LOCKS) {
+  const statuses = claimStatusHistories(article, history);
   return {
     slug,
     url: urls.page(slug),
@@ -49,12 +55,29 @@ export function articleRecord({ slug, article }: PublishedArticle, urls: OpenDat
     ...(article.updated ? { updated: article.updated } : {}),
     authors: article.authors,
     topics: article.topics,
-    claims: article.claims.map((claim): ClaimRecord => ({ ...claim, permalink: urls.anchor(slug, 'claim', claim.id) })),
+    claims: article.claims.map((claim): ClaimRecord => ({ ...claim, permalink: urls.anchor(slug, 'claim', claim.id), statusHistory: statuses[claim.id]! })),
     sources: article.sources.map(
       (source): SourceRecord => ({ ...source, permalink: urls.anchor(slug, 'source', source.id), lock: locks.get(source.id) ?? null }),
     ),
     timeline: article.timeline,
     corrections: article.corrections,
+  };
+}
+
+/**
+ * `/articles/<slug>/history.json`: what the history page shows, as data: every published revision,
+ * newest first, with its changes, and each claim's statuses over time. `complete` is false when
+ * the site was built from a shallow clone, which lacks the earlier revisions.
+ */
+export function historyRecord({ slug, article, history }: PublishedArticle, urls: OpenDataUrls) {
+  return {
+    slug,
+    url: urls.page(slug),
+    history: urls.history(slug),
+    title: article.title,
+    complete: !history?.shallow,
+    revisions: history?.revisions ?? [],
+    statusHistory: claimStatusHistories(article, history),
   };
 }
 
@@ -68,18 +91,20 @@ const refOf = ({ slug, article }: PublishedArticle, urls: OpenDataUrls): Article
 
 /**
  * `/data/claims.json`: every claim on the site, in the order of the articles given, each with its
- * article. A claim's `sources` are ids of sources of the same article (see `/data/sources.json`).
+ * article and its `statusHistory`. A claim's `sources` are ids of sources of the same article (see `/data/sources.json`).
  */
 export function claimsRecord(articles: readonly PublishedArticle[], urls: OpenDataUrls) {
   return {
     site: urls.site,
-    claims: articles.flatMap((entry) =>
-      entry.article.claims.map((claim) => ({
+    claims: articles.flatMap((entry) => {
+      const statuses = claimStatusHistories(entry.article, entry.history);
+      return entry.article.claims.map((claim) => ({
         ...claim,
         permalink: urls.anchor(entry.slug, 'claim', claim.id),
+        statusHistory: statuses[claim.id]!,
         article: refOf(entry, urls),
-      })),
-    ),
+      }));
+    }),
   };
 }
 

@@ -1,9 +1,12 @@
 import { type Article, dateValue } from '../format/index.ts';
+import type { ArticleHistory } from '../history/article-history.ts';
 
 /** A published article and its page address part. */
 export interface PublishedArticle {
   slug: string;
   article: Article;
+  /** Its published revisions from git; absent outside a git repository. */
+  history?: ArticleHistory | undefined;
 }
 
 interface Dated {

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article as fixtureArticle, VALID_BODY, VALID_FRONTMATTER } from '../helpers/articles.ts';
 import { launchChromium, VIEWPORTS } from '../helpers/browser.ts';
-import { buildSite, ROOT, writeArticles } from '../helpers/site.ts';
+import { fixtureRepo } from '../helpers/git-repo.ts';
+import { buildSite, ROOT } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const EXPLAINER = 'zelensky-invites-putin-to-turkiye';
@@ -18,6 +19,7 @@ const PAGES = {
   home: '/',
   article: `/articles/${EXPLAINER}/`,
   'article with corrections': '/articles/talks/',
+  history: '/articles/talks/history/',
   topics: '/topics/',
   topic: '/topics/diplomacy/',
   sources: '/sources/',
@@ -39,10 +41,19 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const articles = writeArticles({
-    [`${EXPLAINER}.md`]: readFileSync(join(ROOT, 'content/articles', `${EXPLAINER}.md`), 'utf8'),
-    'talks.md': CORRECTED,
-  });
+  // A repository in which the second article was revised, so that it has a history page with
+  // words added and removed.
+  const { articles } = fixtureRepo([
+    {
+      date: '2025-05-20T10:00:00Z',
+      message: 'Publish two explainers',
+      files: {
+        [`${EXPLAINER}.md`]: readFileSync(join(ROOT, 'content/articles', `${EXPLAINER}.md`), 'utf8'),
+        'talks.md': fixtureArticle(VALID_FRONTMATTER.replace('status: confirmed', 'status: disputed'), VALID_BODY.replace('They demanded a ceasefire.', 'They asked for a truce.')),
+      },
+    },
+    { date: '2025-05-22T10:00:00Z', message: 'Correct the day of the talks', files: { 'talks.md': CORRECTED } },
+  ]);
   const site = buildSite(articles);
   expect(site.status, site.output).toBe(0);
   server = await serveStatic(site.outDir);
@@ -216,6 +227,42 @@ describe('cards on a 360-pixel-wide screen', () => {
   });
 });
 
+describe('the history page', () => {
+  it('marks words added and removed so that screen readers announce them and paper shows them', async () => {
+    const page = await open('desktop', PAGES.history, false);
+    const diff = page.locator('.change-paragraph-changed .diff');
+    expect(await diff.innerHTML()).toBe('They <del>asked for</del><ins>demanded</ins> a <del>truce</del><ins>ceasefire</ins>. [@ceasefire-demand]');
+    const markers = () =>
+      page.evaluate(() =>
+        ['ins', 'del'].map((tag) => {
+          const style = getComputedStyle(document.querySelector(`.diff ${tag}`)!, '::before');
+          return [tag, style.content, style.position];
+        }),
+      );
+    expect(await markers()).toEqual([
+      ['ins', '" [added: "', 'absolute'],
+      ['del', '" [removed: "', 'absolute'],
+    ]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await markers()).toEqual([
+      ['ins', '" [added: "', 'static'],
+      ['del', '" [removed: "', 'static'],
+    ]);
+    await page.context().close();
+  });
+
+  it('is where the correction and the article header lead', async () => {
+    const page = await open('phone', PAGES['article with corrections'], false);
+    await page.getByRole('link', { name: 'Updated once: see every change' }).click();
+    expect(new URL(page.url()).pathname).toBe(PAGES.history);
+    await page.goBack();
+    await page.getByRole('link', { name: 'See the revision that made this correction' }).click();
+    const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${target}"] h2`).innerText()).toBe('22 May 2025: Correct the day of the talks');
+    await page.context().close();
+  });
+});
+
 describe('the 404 page', () => {
   it('answers an unknown address with status 404 and a way back', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
@@ -284,7 +331,7 @@ describe.each([true, false])('accessibility with JavaScript %s', (javaScript) =>
 });
 
 describe('dark mode', () => {
-  it.each(['article', 'home', 'methodology'] as const)('the %s page keeps WCAG AA contrast in dark mode', async (name) => {
+  it.each(['article', 'home', 'methodology', 'history'] as const)('the %s page keeps WCAG AA contrast in dark mode', async (name) => {
     const open = async (page: Page) => {
       if (name === 'article') await page.locator('.article-body button[popovertarget="claim-claim-invite-in-istanbul"]').first().click();
     };

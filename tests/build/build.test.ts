@@ -89,7 +89,7 @@ describe('npm run build', () => {
     const file = relative(ROOT, join(dir, 'repeated-topic.md'));
     expect(built.output.trimEnd().split('\n').slice(-2)).toEqual([
       'Summary: 2 articles published, 2 drafts skipped, 1 warning:',
-      `${file}:9:5  warning  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.`,
+      `${file}:9:5  warning  duplicate-value  Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.`,
     ]);
   });
 });

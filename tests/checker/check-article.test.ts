@@ -20,10 +20,9 @@ describe('checkArticle', () => {
     ]);
   });
 
-  it('points at the key of a misspelled field and suggests the right one', () => {
+  it('points at the key of a misspelled field and suggests the right one, with no second message that the field is missing', () => {
     const text = article(VALID_FRONTMATTER.replace('authors:', 'autors:'));
     expect(lines(text)).toEqual([
-      'a.md:1:1  error  missing-field  Missing required field "authors" in the frontmatter; add authors: the list of bylines, at least one author id from content/authors.yaml.',
       'a.md:5:1  error  unknown-field  Unknown field "autors" in the frontmatter; did you mean "authors"? Allowed fields: title, description, published, updated, authors, topics, draft, sources, claims, timeline, corrections.',
     ]);
   });
@@ -31,14 +30,14 @@ describe('checkArticle', () => {
   it('reports an unknown field inside a source at its own line and column', () => {
     const text = article(VALID_FRONTMATTER.replace('    quote:', '    qoute:'));
     expect(lines(text)).toEqual([
-      'a.md:17:5  error  unknown-field  Unknown field "qoute" in "sources[0]"; did you mean "quote"? Allowed fields: id, kind, publisher, via, title, url, accessed, published, archive, quote, lang, party.',
+      'a.md:17:5  error  unknown-field  Unknown field "qoute" in source 1 (`kyiv-statement`); did you mean "quote"? Allowed fields: id, kind, publisher, via, title, url, accessed, published, archive, quote, lang, party.',
     ]);
   });
 
   it('names a missing source field at the start of that source', () => {
     const text = article(VALID_FRONTMATTER.replace('    url: https://www.reuters.com/world/talks\n', ''));
     expect(lines(text)).toEqual([
-      'a.md:18:5  error  missing-field  Missing required field "url" in "sources[1]"; add url: the address of the source, starting with https://.',
+      'a.md:18:5  error  missing-field  Missing required field "url" in source 2 (`reuters-talks`); add url: the address of the source, starting with https://.',
     ]);
   });
 
@@ -51,7 +50,7 @@ describe('checkArticle', () => {
   it('refuses a disguised javascript: URL', () => {
     const text = article(VALID_FRONTMATTER.replace('https://www.reuters.com/world/talks', "'JavaScript:alert(1)'"));
     expect(lines(text)).toEqual([
-      'a.md:22:5  error  unsafe-url  Field "sources[1].url" is not a plain http(s) address: it uses the "javascript:" scheme; only http: and https: are allowed; write the full address, starting with https://.',
+      'a.md:22:5  error  unsafe-url  Field "url" of source 2 (`reuters-talks`) is not a plain http(s) address: it uses the "javascript:" scheme; only http: and https: are allowed; write the full address, starting with https://.',
     ]);
   });
 
@@ -111,7 +110,7 @@ describe('checkArticle', () => {
     const future = VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace('accessed: 2025-05-20', 'accessed: 2025-05-22');
     expect(at(article(future))).toEqual([
       `a.md:4:1  warning  future-date  Field "published" is 2205-05-20, ${ahead}`,
-      `a.md:15:5  warning  future-date  Field "sources[0].accessed" is 2025-05-22, ${ahead}`,
+      `a.md:15:5  warning  future-date  Field "accessed" of source 1 (\`kyiv-statement\`) is 2025-05-22, ${ahead}`,
     ]);
     expect(at(article(VALID_FRONTMATTER.replace('accessed: 2025-05-20', 'accessed: 2025-05-21T23:30:00+03:00')))).toEqual([]);
     expect(at(article(`${future}draft: true\n`))).toEqual([]);
@@ -129,10 +128,10 @@ describe('checkArticle', () => {
     const corrected = (published: string, updated: string, correction: string) =>
       article(`${VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)}corrections:\n  - date: ${correction}\n    text: The first version named the wrong city.\n`);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-19'))).toEqual([
-      'a.md:33:5  error  date-order  Field "corrections[0].date" is 2025-05-19, before published (2025-05-20); a correction cannot come before publication.',
+      'a.md:33:5  error  date-order  Field "date" of correction 1 is 2025-05-19, before published (2025-05-20); a correction cannot come before publication.',
     ]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-23'))).toEqual([
-      'a.md:33:5  warning  correction-not-updated  Field "corrections[0].date" is 2025-05-23, after updated (2025-05-22); a correction updates the article, so set updated to 2025-05-23 or later.',
+      'a.md:33:5  warning  correction-not-updated  Field "date" of correction 1 is 2025-05-23, after updated (2025-05-22); a correction updates the article, so set updated to 2025-05-23 or later.',
     ]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-22T23:30:00-05:00'))).toEqual([]);
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-20'))).toEqual([]);
@@ -140,7 +139,7 @@ describe('checkArticle', () => {
     const unupdated = (...dates: string[]) =>
       article(`${VALID_FRONTMATTER}corrections:\n${dates.map((date) => `  - date: ${date}\n    text: The first version named the wrong city.\n`).join('')}`);
     expect(lines(unupdated('2025-05-20', '2025-05-23', '2025-05-21'))).toEqual([
-      'a.md:34:5  warning  correction-not-updated  Field "corrections[1].date" is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
+      'a.md:34:5  warning  correction-not-updated  Field "date" of correction 2 is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
     ]);
     expect(lines(unupdated('2025-05-20T23:00:00+03:00'))).toEqual([]);
   });
@@ -173,11 +172,11 @@ describe('checkArticle', () => {
     const timeline = (...dates: string[]) =>
       article(`${VALID_FRONTMATTER}timeline:\n${dates.map((date) => `  - date: ${date}\n    text: Something happened.\n    sources:\n      - reuters-talks\n`).join('')}`);
     expect(lines(timeline('2025-05-16', '2025-05-11', '2025-05-12'))).toEqual([
-      'a.md:36:5  warning  timeline-order  Field "timeline[1].date" is 2025-05-11, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
-      'a.md:40:5  warning  timeline-order  Field "timeline[2].date" is 2025-05-12, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
+      'a.md:36:5  warning  timeline-order  Field "date" of timeline event 2 is 2025-05-11, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
+      'a.md:40:5  warning  timeline-order  Field "date" of timeline event 3 is 2025-05-12, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
     ]);
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T09:00:00+03:00'))).toEqual([
-      'a.md:40:5  warning  timeline-order  Field "timeline[2].date" is 2025-05-16T09:00:00+03:00, before an event above it (2025-05-16T10:00:00+03:00); the page lists the events as written, so put them in date order, earliest first.',
+      'a.md:40:5  warning  timeline-order  Field "date" of timeline event 3 is 2025-05-16T09:00:00+03:00, before an event above it (2025-05-16T10:00:00+03:00); the page lists the events as written, so put them in date order, earliest first.',
     ]);
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17'))).toEqual([]);
   });
@@ -189,10 +188,10 @@ describe('checkArticle', () => {
         .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
     );
     expect(lines(text)).toEqual([
-      'a.md:7:5  warning  duplicate-value  Field "authors[1]" repeats "sourced-newsroom", already listed as authors[0]; remove the repeat.',
-      'a.md:10:5  warning  duplicate-value  Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.',
-      'a.md:33:9  warning  duplicate-value  Field "claims[0].sources[2]" repeats "kyiv-statement", already listed as claims[0].sources[0]; remove the repeat.',
-      'a.md:34:9  warning  duplicate-value  Field "claims[0].sources[3]" repeats "reuters-talks", already listed as claims[0].sources[1]; remove the repeat.',
+      'a.md:7:5  warning  duplicate-value  Author 2 repeats "sourced-newsroom", already listed as author 1; remove the repeat.',
+      'a.md:10:5  warning  duplicate-value  Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.',
+      'a.md:33:9  warning  duplicate-value  Source 3 of claim 1 (`ceasefire-demand`) repeats "kyiv-statement", already listed as source 1 of claim 1; remove the repeat.',
+      'a.md:34:9  warning  duplicate-value  Source 4 of claim 1 (`ceasefire-demand`) repeats "reuters-talks", already listed as source 2 of claim 1; remove the repeat.',
     ]);
   });
 
@@ -215,6 +214,47 @@ describe('checkArticle', () => {
     expect(lines(article(VALID_FRONTMATTER, '\n\n'))).toContain(
       'a.md:32:1  error  empty-body  The article has no text after the frontmatter; write the explainer below the closing "---".',
     );
+  });
+});
+
+describe("the editor's silent losses and slips", () => {
+  it('warns when " #" in an unquoted value cuts it short, naming the lost text, and leaves quoted values and plain comments alone', () => {
+    const frontmatter = VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Water rationing, week #3 of the drought')
+      .replace('  - Sourced newsroom', '  - Sourced newsroom #2')
+      .replace('description: What was agreed, and what was not.', 'description: "What was agreed, #1 and #2"\n# A comment line.\ndraft: false # on purpose');
+    expect(lines(article(frontmatter))).toEqual([
+      'a.md:2:30  warning  yaml-comment  Field "title" stops at "Water rationing, week": in YAML " #" starts a comment, so "#3 of the drought" is left out; put the whole value in quotes: title: "Water rationing, week #3 of the drought"',
+      'a.md:8:22  warning  yaml-comment  An entry of "authors" stops at "Sourced newsroom": in YAML " #" starts a comment, so "#2" is left out; put the whole value in quotes: - "Sourced newsroom #2"',
+    ]);
+  });
+
+  it('warns about [known-id] written without @, and leaves other bracketed words alone', () => {
+    const body = `${VALID_BODY}\nThe mayor posted. [reuters-talks] See [note] and \`[kyiv-statement]\`.\n`;
+    expect(lines(article(VALID_FRONTMATTER, body))).toEqual([
+      'a.md:41:19  warning  citation-without-at  "[reuters-talks]" is printed as text, not as a citation; did you mean [@reuters-talks]?',
+    ]);
+  });
+
+  it('allows mailto: and tel: links, and an e-mail address written out (GitHub makes it a mailto: link)', () => {
+    const body = `${VALID_BODY}\nSend tips to tips@newsroom.org, [write](mailto:desk@newsroom.org) or [call](tel:+441234567890).\n`;
+    expect(lines(article(VALID_FRONTMATTER, body))).toEqual([]);
+  });
+
+  it('refuses a link with no scheme, which would lead to a missing page of the site, and shows it with https:// added', () => {
+    const body = `${VALID_BODY}\nSee [the list](council.example.org/list) and ![the map](map.png).\n`;
+    expect(lines(article(VALID_FRONTMATTER, body))).toEqual([
+      'a.md:41:5  error  link-target  Link target "council.example.org/list" is not a full address, so it would lead to a page of this site that does not exist; write https://council.example.org/list, a page of this site (/articles/...) or an #anchor.',
+      'a.md:41:46  error  link-target  Image source "map.png" is not a full address, so it would lead to a page of this site that does not exist; write https://map.png, a page of this site (/articles/...) or an #anchor.',
+    ]);
+  });
+
+  it('lets a draft keep the template\'s placeholders', () => {
+    const draft = article(`${VALID_FRONTMATTER.replace('description: What was agreed, and what was not.', 'description: Replace this with a one-paragraph summary of the story.').replace('id: reuters-talks', 'id: example-source').replace('[@reuters-talks]', '[@example-source]').replace('- reuters-talks', '- example-source')}draft: true\n`, VALID_BODY.replace('[@reuters-talks]', '[@example-source]'));
+    expect(lines(draft)).toEqual([]);
+    expect(lines(draft.replace('draft: true', 'draft: false'))).toEqual([
+      'a.md:3:1  error  placeholder  The description is still the template\'s placeholder; write a one-paragraph summary of the story.',
+      'a.md:18:5  error  placeholder  Source 2 (`example-source`) is the template\'s example source; replace it with a source the article relies on, or remove it.',
+    ]);
   });
 });
 

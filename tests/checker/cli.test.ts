@@ -22,7 +22,7 @@ describe('npm run check', () => {
     const { status, stdout, stderr } = check(dir);
     const file = (name: string) => relative(ROOT, join(dir, name));
     const errors = (name: string) => [
-      `${file(name)}:19:5  error  invalid-value  Field "sources[1].kind" is "newspaper"; it must be one of primary, official, news, analysis, reference, other.`,
+      `${file(name)}:19:5  error  invalid-value  Field "kind" of source 2 (\`reuters-talks\`) is "newspaper"; it must be one of primary, official, news, analysis, reference, other.`,
       `${file(name)}:35:22  error  unknown-citation  Citation [@kyiv] matches no source or claim. Known ids: kyiv-statement, reuters-talks, ceasefire-demand.`,
     ];
     expect(status).toBe(1);
@@ -35,7 +35,7 @@ describe('npm run check', () => {
     const { status, stdout } = check('--format', 'github', join(dir, 'bad.md'));
     expect(status).toBe(1);
     expect(stdout.split('\n')[0]).toMatch(
-      /^::error file=.*bad\.md,line=19,col=5,title=invalid-value::Field "sources\[1\]\.kind" is "newspaper"; it must be one of primary, official, news, analysis, reference, other\.$/,
+      /^::error file=.*bad\.md,line=19,col=5,title=invalid-value::Field "kind" of source 2 \(`reuters-talks`\) is "newspaper"; it must be one of primary, official, news, analysis, reference, other\.$/,
     );
   });
 

@@ -6,6 +6,7 @@ const urls: OpenDataUrls = {
   site: 'https://example.org/',
   page: (slug) => `https://example.org/articles/${slug}/`,
   data: (slug) => `https://example.org/articles/${slug}.json`,
+  history: (slug) => `https://example.org/articles/${slug}/history/`,
   anchor: (slug, kind, id) => `https://example.org/articles/${slug}/#${kind}-${id}`,
 };
 
@@ -45,7 +46,16 @@ describe('articleRecord', () => {
       published: '2025-05-20',
       authors: ['ann-writer'],
       topics: ['diplomacy'],
-      claims: [{ id: 'met', statement: 'They met.', status: 'confirmed', sources: ['reuters'], permalink: 'https://example.org/articles/talks/#claim-met' }],
+      claims: [
+        {
+          id: 'met',
+          statement: 'They met.',
+          status: 'confirmed',
+          sources: ['reuters'],
+          permalink: 'https://example.org/articles/talks/#claim-met',
+          statusHistory: [{ date: '2025-05-20', status: 'confirmed', commit: null }],
+        },
+      ],
       sources: [
         {
           id: 'reuters',
@@ -81,6 +91,7 @@ describe('site-wide records', () => {
           status: 'confirmed',
           sources: ['reuters'],
           permalink: 'https://example.org/articles/talks/#claim-met',
+          statusHistory: [{ date: '2025-05-20', status: 'confirmed', commit: null }],
           article: { slug: 'talks', title: 'Talks', published: '2025-05-20', url: 'https://example.org/articles/talks/', data: 'https://example.org/articles/talks.json' },
         },
       ],

@@ -51,7 +51,7 @@ describe('articleSchema', () => {
     claims[0]!.id = 'reuters-talks';
     claims[0]!.sources = ['kyiv-statment'];
     expect(messages(data)).toEqual([
-      'claims.0.id: "reuters-talks" is already the id of sources[1]; ids must be unique across sources and claims',
+      'claims.0.id: has the id "reuters-talks", already the id of source 2; ids must be unique across sources and claims',
       'claims.0.sources.0: names "kyiv-statment", which is not the id of a source in this article',
     ]);
   });

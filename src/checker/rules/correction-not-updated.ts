@@ -1,5 +1,5 @@
 import { calendarDay, compareDates } from '../../format/date.ts';
-import { formatPath } from '../../format/field-path.ts';
+import { describeSubject } from '../../format/field-path.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -27,8 +27,8 @@ export const correctionNotUpdated: Rule = {
     report.field(
       path,
       article.updated
-        ? `Field "${formatPath(path)}" is ${latest.date}, after updated (${article.updated}); a correction updates the article, so set updated to ${day} or later.`
-        : `Field "${formatPath(path)}" is ${latest.date}, after publication (${article.published}), but the article gives no updated date; a correction updates the article, so add updated: ${day}.`,
+        ? `${describeSubject(path, article)} is ${latest.date}, after updated (${article.updated}); a correction updates the article, so set updated to ${day} or later.`
+        : `${describeSubject(path, article)} is ${latest.date}, after publication (${article.published}), but the article gives no updated date; a correction updates the article, so add updated: ${day}.`,
     );
   },
 };

@@ -1,4 +1,4 @@
-import { formatPath } from '../../format/field-path.ts';
+import { describePath, describeSubject } from '../../format/field-path.ts';
 import type { FieldPath } from '../yaml.ts';
 import type { Rule } from './rule.ts';
 
@@ -7,7 +7,7 @@ import type { Rule } from './rule.ts';
  * topic links, "Sources: BBC; BBC"). Each repeat names the entry it repeats.
  *
  * Good: `topics: [diplomacy, russia-ukraine-war]`.
- * Bad: `topics: [diplomacy, diplomacy]`: `Field "topics[1]" repeats "diplomacy", already listed as topics[0]; remove the repeat.`
+ * Bad: `topics: [diplomacy, diplomacy]`: `Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.`
  */
 export const duplicateValue: Rule = {
   id: 'duplicate-value',
@@ -20,7 +20,7 @@ export const duplicateValue: Rule = {
       items.forEach((item, index) => {
         const earlier = first.get(item);
         if (earlier === undefined) first.set(item, index);
-        else report.field([...path, index], `Field "${formatPath([...path, index])}" repeats "${item}", already listed as ${formatPath([...path, earlier])}; remove the repeat.`);
+        else report.field([...path, index], `${describeSubject([...path, index], article)} repeats "${item}", already listed as ${describePath([...path, earlier])}; remove the repeat.`);
       });
     };
     noRepeats(['authors'], article.authors);

@@ -1,5 +1,5 @@
 import { compareDates, validDate } from '../../format/date.ts';
-import { formatPath } from '../../format/field-path.ts';
+import { describeSubject } from '../../format/field-path.ts';
 import { list } from '../../format/loose.ts';
 import type { FieldPath } from '../yaml.ts';
 import type { Rule } from './rule.ts';
@@ -42,7 +42,7 @@ export const futureDate: Rule = {
     ];
     for (const [path, value] of dated) {
       if (validDate(value) && compareDates(value, latestDay) > 0) {
-        report.field(path, `Field "${formatPath(path)}" is ${value}, a date still to come; check the year (only a draft should be dated ahead).`);
+        report.field(path, `${describeSubject(path, fields)} is ${value}, a date still to come; check the year (only a draft should be dated ahead).`);
       }
     }
   },

@@ -35,12 +35,17 @@ import { sourceChangedRule } from './source-changed.ts';
 import { sourceDeadRule } from './source-dead.ts';
 import { sourceLock } from './source-lock.ts';
 import { timelineOrder } from './timeline-order.ts';
+import { unannouncedChange } from './unannounced-change.ts';
 import { uncitedClaim } from './uncited-claim.ts';
 import { unknownAuthor } from './unknown-author.ts';
 import { unknownCitation } from './unknown-citation.ts';
 import { unknownPublisher } from './unknown-publisher.ts';
 import { unknownTopic } from './unknown-topic.ts';
 import { unsafeLink } from './unsafe-link.ts';
+import { citationWithoutAt } from './citation-without-at.ts';
+import { linkTarget } from './link-target.ts';
+import { placeholder } from './placeholder.ts';
+import { yamlComment } from './yaml-comment.ts';
 import { unusedSource } from './unused-source.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
@@ -54,6 +59,7 @@ export const RULES: readonly Rule[] = [
   encoding,
   frontmatter,
   yamlSyntax,
+  yamlComment,
   // The frontmatter's fields, against the schema.
   missingField,
   unknownField,
@@ -66,6 +72,7 @@ export const RULES: readonly Rule[] = [
   unknownReference,
   controlCharacter,
   futureDate,
+  placeholder,
   // The frontmatter against the registries (content/topics.yaml, authors.yaml, publishers.yaml).
   unknownAuthor,
   unknownTopic,
@@ -75,9 +82,11 @@ export const RULES: readonly Rule[] = [
   citationInLink,
   rawHtml,
   unsafeLink,
+  linkTarget,
   brokenCitation,
   malformedCitation,
   unknownCitation,
+  citationWithoutAt,
   // How the article uses its sources, and whether its dates agree.
   unusedSource,
   uncitedClaim,
@@ -90,6 +99,8 @@ export const RULES: readonly Rule[] = [
   sourceDeadRule,
   sourceChangedRule,
   sourceLock,
+  // What git shows of the article's past (see src/history/): applied by npm run check and npm run build.
+  unannouncedChange,
   // The build's own.
   renderFailed,
 ];

@@ -1,5 +1,5 @@
 import { compareDates } from '../../format/date.ts';
-import { formatPath } from '../../format/field-path.ts';
+import { describeSubject } from '../../format/field-path.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -25,7 +25,7 @@ export const timelineOrder: Rule = {
       const path = ['timeline', index, 'date'];
       report.field(
         path,
-        `Field "${formatPath(path)}" is ${date}, before an event above it (${earlier}); the page lists the events as written, so put them in date order, earliest first.`,
+        `${describeSubject(path, article)} is ${date}, before an event above it (${earlier}); the page lists the events as written, so put them in date order, earliest first.`,
       );
     });
   },

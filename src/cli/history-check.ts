@@ -1,0 +1,41 @@
+import type { CheckedFile } from '../checker/check-file.ts';
+import { checkHistories, currentDates } from '../checker/check-history.ts';
+import type { PublishedRevision } from '../checker/rules/unannounced-change.ts';
+import { calendarDay, dayAfter } from '../format/date.ts';
+import { forEachArticleHistory } from '../history/read-history.ts';
+
+/**
+ * Adds the `unannounced-change` warnings to files just checked: reads git history once per folder
+ * checked (one `git log`, one `git cat-file`), and only the texts of articles that have a commit
+ * more than a day after their current `updated` (or `published`), the only ones that can be
+ * warned about. Nothing happens outside a git repository.
+ */
+export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<void> {
+  const roots = new Map<string, Map<string, CheckedFile>>();
+  for (const file of checked) {
+    if (file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) continue;
+    const root = file.full.slice(0, file.full.length - file.path.length);
+    const files = roots.get(root) ?? new Map<string, CheckedFile>();
+    files.set(file.path, file);
+    roots.set(root, files);
+  }
+  const revisions = new Map<string, PublishedRevision[]>();
+  for (const [root, files] of roots) {
+    await forEachArticleHistory(
+      root,
+      (path, committed) => {
+        const published = committed.flatMap(({ commit, snapshot }) => (snapshot ? [{ commit: commit.commit, date: commit.date, article: snapshot.article, body: snapshot.body }] : []));
+        revisions.set(files.get(path)!.full, published);
+      },
+      (path, commits) => {
+        const file = files.get(path);
+        const dates = file && currentDates(file.full);
+        if (!dates) return false;
+        // A commit on the day after the last change is in time (time zones), as in the rule.
+        const limit = dayAfter(calendarDay(dates.updated ?? dates.published));
+        return commits.some((commit) => calendarDay(commit.date) > limit);
+      },
+    );
+  }
+  checkHistories(checked, revisions);
+}
