@@ -220,11 +220,11 @@ describe('checkArticle', () => {
 describe("the editor's silent losses and slips", () => {
   it('warns when " #" in an unquoted value cuts it short, naming the lost text, and leaves quoted values and plain comments alone', () => {
     const frontmatter = VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Water rationing, week #3 of the drought')
-      .replace('  - Sourced newsroom', '  - Sourced newsroom #2')
+      .replace('  - sourced-newsroom', '  - sourced-newsroom #2')
       .replace('description: What was agreed, and what was not.', 'description: "What was agreed, #1 and #2"\n# A comment line.\ndraft: false # on purpose');
     expect(lines(article(frontmatter))).toEqual([
       'a.md:2:30  warning  yaml-comment  Field "title" stops at "Water rationing, week": in YAML " #" starts a comment, so "#3 of the drought" is left out; put the whole value in quotes: title: "Water rationing, week #3 of the drought"',
-      'a.md:8:22  warning  yaml-comment  An entry of "authors" stops at "Sourced newsroom": in YAML " #" starts a comment, so "#2" is left out; put the whole value in quotes: - "Sourced newsroom #2"',
+      'a.md:8:22  warning  yaml-comment  An entry of "authors" stops at "sourced-newsroom": in YAML " #" starts a comment, so "#2" is left out; put the whole value in quotes: - "sourced-newsroom #2"',
     ]);
   });
 

@@ -78,13 +78,12 @@ describe('checkRegistries', () => {
     });
     const checked = checkRegistries(dir, dir);
     expect(checked.diagnostics.map(formatText).sort()).toEqual([
-      'authors.yaml:3:3  error  invalid-value  Field "sourced-newsroom.type" is "team"; it must be person or organization.',
-      'authors.yaml:6:3  error  unsafe-url  Field "sourced-newsroom.url" is not a plain http(s) address: it uses the "javascript:" scheme; only http: and https: are allowed; write the full address, starting with https://.',
-      'publishers.yaml:3:3  error  invalid-value  Field "tass.country" must be a two-letter ISO 3166-1 country code in capitals, such as RU or GB.',
-      'publishers.yaml:5:3  error  missing-basis  Field "tass.stateAffiliated" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.',
-      'publishers.yaml:8:3  error  invalid-value  Field "reuters.type" is "wire"; it must be one of news agency, broadcaster, newspaper, magazine, online outlet, government, international organization, research, other.',
-      'publishers.yaml:9:3  error  invalid-type  Field "reuters.stateAffiliated" must be true or false, but it is text.',
-      'topics.yaml:1:1  error  missing-field  Missing required field "description" in "diplomacy"; add description: one or two sentences on what the topic covers, shown on its page.',
+      'authors.yaml:3:3  error  invalid-value  Field "type" of "sourced-newsroom" is "team"; it must be person or organization.',
+      'authors.yaml:6:3  error  unsafe-url  Field "url" of "sourced-newsroom" is not a plain http(s) address: it uses the "javascript:" scheme; only http: and https: are allowed; write the full address, starting with https://.',
+      'publishers.yaml:3:3  error  invalid-value  Field "country" of "tass" must be a two-letter ISO 3166-1 country code in capitals, such as RU or GB.',
+      'publishers.yaml:5:3  error  missing-basis  Field "stateAffiliated" of "tass" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.',
+      'publishers.yaml:8:3  error  invalid-value  Field "type" of "reuters" is "wire"; it must be one of news agency, broadcaster, newspaper, magazine, online outlet, government, international organization, research, other.',
+      'publishers.yaml:9:3  error  invalid-type  Field "stateAffiliated" of "reuters" must be true or false, but it is text.',
       'topics.yaml:3:3  error  unknown-field  Unknown field "descripton" in "diplomacy"; did you mean "description"? Allowed fields: label, description.',
       'topics.yaml:4:1  error  invalid-id  The id "Bad_Slug" must be kebab-case (lowercase letters, digits and single hyphens, such as bbc-putin-talks), not "Bad_Slug".',
     ]);
@@ -144,9 +143,9 @@ describe('registry rules in checkArticle', () => {
 
   it('reports a name that is not an id once, from the schema', () => {
     const text = article(VALID_FRONTMATTER.replace('  - sourced-newsroom', '  - Sourced newsroom'));
-    expect(lines(text).filter((line) => line.includes('authors'))).toEqual([
-      'a.md:6:5  error  invalid-value  Field "authors[0]" must be kebab-case (lowercase letters, digits and single hyphens, such as bbc-putin-talks), not "Sourced newsroom".',
-    ]);
+    const reported = lines(text).filter((line) => line.startsWith('a.md:6:5'));
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatch(/^a\.md:6:5  error  invalid-value  .*must be kebab-case .*not "Sourced newsroom"\.$/);
   });
 });
 
@@ -171,8 +170,8 @@ describe('claim provenance', () => {
       VALID_BODY,
     );
     expect(checkArticle('a.md', text).diagnostics.map(formatText)).toEqual([
-      'a.md:28:5  error  invalid-date  Field "claims[0].date" is "2025-05-32", which is not a real date; write YYYY-MM-DD (for example 2025-05-11) or a date-time with an offset (2025-05-11T09:30:00+03:00).',
-      'a.md:31:9  error  unknown-reference  Field "claims[0].appearances[1]" names "reuters-talk", which is not the id of a source in this article; did you mean "reuters-talks"? Known source ids: kyiv-statement, reuters-talks.',
+      'a.md:28:5  error  invalid-date  Field "date" of claim 1 (`ceasefire-demand`) is "2025-05-32", which is not a real date; write YYYY-MM-DD (for example 2025-05-11) or a date-time with an offset (2025-05-11T09:30:00+03:00).',
+      'a.md:31:9  error  unknown-reference  Entry of "appearances" 2 of claim 1 (`ceasefire-demand`) names "reuters-talk", which is not the id of a source in this article; did you mean "reuters-talks"? Known source ids: kyiv-statement, reuters-talks.',
     ]);
   });
 });
@@ -189,7 +188,7 @@ describe('npm run check with registries', () => {
     expect(result.stdout).toBe(
       [
         'articles/talks.md:9:5  error  unknown-topic  Topic "elections" is not in topics.yaml. Use a slug listed there, or add the topic to it with a label and a description.',
-        'publishers.yaml:5:3  error  missing-basis  Field "tass.stateAffiliated" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.',
+        'publishers.yaml:5:3  error  missing-basis  Field "stateAffiliated" of "tass" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.',
         '',
       ].join('\n'),
     );
