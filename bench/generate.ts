@@ -88,8 +88,8 @@ export function generateArticle(seed: number, index: number): string {
   const updated = random.chance(0.3) ? date(year + 2, random.int(1, 12), random.int(1, 28)) : undefined;
   lines.push(`published: ${published}`);
   if (updated) lines.push(`updated: ${updated}`);
-  lines.push('authors:', '  - Sourced newsroom');
-  if (random.chance(0.4)) lines.push(`  - ${quoted(`Reporter ${random.int(1, 40)}`)}`);
+  lines.push('authors:', '  - sourced-newsroom');
+  if (random.chance(0.4)) lines.push(`  - reporter-${random.int(1, 40)}`);
   lines.push('topics:');
   const firstTopic = random.int(0, TOPICS.length - 1);
   for (let i = 0; i < random.int(1, 4); i++) lines.push(`  - ${TOPICS[(firstTopic + i) % TOPICS.length]}`);

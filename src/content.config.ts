@@ -3,8 +3,9 @@ import { glob } from 'astro/loaders';
 import { articleLoader } from './astro/article-loader.ts';
 import { historyLoader } from './astro/history-loader.ts';
 import { previewLoader } from './astro/preview-loader.ts';
+import { registryLoader } from './astro/registry-loader.ts';
 import { articlesDir } from './format/article-files.ts';
-import { articleSummarySchema, pageSchema } from './format/index.ts';
+import { articleSummarySchema, authorSchema, pageSchema, publisherSchema, topicSchema } from './format/index.ts';
 
 const articles = { base: articlesDir() };
 
@@ -15,6 +16,10 @@ export const collections = {
   articles: defineCollection({ loader: articleLoader(articles), schema: articleSummarySchema }),
   /** `npm run dev` only: drafts, and the problems of articles that have errors (see preview-loader.ts). */
   previews: defineCollection({ loader: previewLoader(articles) }),
+  /** The registries beside the articles: `content/topics.yaml`, `authors.yaml`, `publishers.yaml`. */
+  topics: defineCollection({ loader: registryLoader('topics', articles), schema: topicSchema }),
+  authors: defineCollection({ loader: registryLoader('authors', articles), schema: authorSchema }),
+  publishers: defineCollection({ loader: registryLoader('publishers', articles), schema: publisherSchema }),
   /** Each published article's revisions, from git (src/history/); empty outside a git repository. */
   history: defineCollection({ loader: historyLoader(articles) }),
 };

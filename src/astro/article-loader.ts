@@ -13,7 +13,9 @@ import { codeVersion } from '../checker/module-graph.ts';
 import { summarizeArticle } from '../format/index.ts';
 import { articleStoreDir, hasStoredArticle, pruneStoredArticles, storedArticleFile, writeStoredArticle } from './article-store.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
+import { findRegistryDir, registriesOf, registryTexts } from '../checker/registries.ts';
 import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
+import { sourcesToRender } from './registry-loader.ts';
 
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
@@ -97,7 +99,10 @@ async function syncArticles(
   // still to check start on worker threads (check-pool.ts) while this thread renders: checking is a
   // third of the work per article and would otherwise run on the same core as rendering. Only a
   // bounded number of texts and results is held at once, whatever the size of the archive.
-  const version = renderVersion(root);
+  // The registries name each source's publisher on the page, so a change to them renders every article again.
+  const registryDir = findRegistryDir(dir);
+  const registries = registriesOf(dir, root);
+  const version = `${renderVersion(root)}\n${registryDir === undefined ? '' : registryTexts(registryDir)}`;
   const checker = new CachedChecker(undefined, { content: true });
   const changed: {
     path: string;
@@ -147,7 +152,7 @@ async function syncArticles(
       errors.push(...problems);
       if (problems.length > 0 || !checked.article || checked.article.draft) continue;
       try {
-        const frontmatter: Record<string, unknown> = { sources: checked.article.sources, claims: checked.article.claims };
+        const frontmatter: Record<string, unknown> = { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims };
         const output = await render(checked.body!, frontmatter, pathToFileURL(item.full));
         const stored = storedArticleFile(storeDir, digest);
         writeStoredArticle(stored, {
@@ -158,7 +163,7 @@ async function syncArticles(
           words: output.metadata.frontmatter.words ?? 0,
         });
         seen.add(slug);
-        store.set({ id: slug, data: summarizeArticle(checked.article, stored), filePath: checked.file, digest });
+        store.set({ id: slug, data: summarizeArticle(checked.article, stored, registries?.publishers), filePath: checked.file, digest });
         rendered++;
       } catch (error) {
         errors.push({

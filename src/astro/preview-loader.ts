@@ -7,6 +7,8 @@ import type { Article } from '../format/index.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
 import { markdownRenderer } from './markdown-renderer.ts';
+import { registriesOf } from '../checker/registries.ts';
+import { sourcesToRender } from './registry-loader.ts';
 
 /**
  * What `npm run dev` shows at the address of an article that is not published: a draft, rendered
@@ -30,13 +32,14 @@ export function previewLoader(options: { /** Folder of the articles, relative to
       const render = markdownRenderer(config);
       const sync = async () => {
         const seen = new Set<string>();
+        const registries = registriesOf(dir, root);
         for (const path of listArticleFiles(dir)) {
           const full = join(dir, path);
           const file = relative(root, full);
           const slug = slugOf(path);
           const text = readFileSync(full, 'utf8');
           const digest = generateDigest(text);
-          const checked = checkArticle(file, text);
+          const checked = checkArticle(file, text, { registries: registries?.index });
           const slugProblem = badSlugReason(path);
           const problems: Diagnostic[] = [
             ...(slugProblem ? [{ file, line: 1, column: 1, severity: 'error' as const, rule: 'file-name', message: slugProblem }] : []),
@@ -48,7 +51,7 @@ export function previewLoader(options: { /** Folder of the articles, relative to
           } else if (checked.article?.draft) {
             seen.add(slug);
             if (store.get(slug)?.digest === digest) continue;
-            const output = await render(checked.body, { sources: checked.article.sources, claims: checked.article.claims }, pathToFileURL(full));
+            const output = await render(checked.body, { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims }, pathToFileURL(full));
             store.set({
               id: slug,
               data: { kind: 'draft', article: checked.article } satisfies Preview,

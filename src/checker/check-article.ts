@@ -2,6 +2,7 @@ import type { Article } from '../format/index.ts';
 import type { SourceLock } from '../sources/lock.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { parseArticle, type ParsedArticle } from './parse-article.ts';
+import type { RegistryIndex } from './registry-index.ts';
 import { latestPossibleDay } from './rules/future-date.ts';
 import { attributedCitations } from './rules/citations.ts';
 import { RULES, type Report, type Rule } from './rules/index.ts';
@@ -57,6 +58,7 @@ export function checkArticle(
     path,
     lock,
     lockProblem,
+    registries,
   }: {
     /** `false` checks only the frontmatter: for a file whose exact text has passed the whole check already. */
     body?: boolean;
@@ -68,9 +70,11 @@ export function checkArticle(
     lock?: SourceLock | undefined;
     /** Why the lock file could not be read (the source-lock rule). */
     lockProblem?: string | undefined;
+    /** The registries the article's topics, authors and publishers are checked against (see registries.ts); none, no such check. */
+    registries?: RegistryIndex | undefined;
   } = {},
 ): CheckedArticle {
-  const parsed = parseArticle(file, text, { body, latestDay, path, lock, lockProblem });
+  const parsed = parseArticle(file, text, { body, latestDay, path, lock, lockProblem, registries });
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) rule.check?.(parsed, reporter(parsed, rule, diagnostics));
   // A problem found while reading under an id no rule claims is still reported, as an error.

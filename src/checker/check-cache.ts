@@ -42,7 +42,7 @@ export interface CachedContent {
 
 /**
  * Check results by the digest of what decides them: the file's text, its path (the file-name rule),
- * its sources' lock file, the day (future dates are judged against it), the working folder (messages
+ * its sources' lock file, the registries it is checked against, the day (future dates are judged against it), the working folder (messages
  * name files relative to it) and the checker's version. Shared by `npm run check`,
  * `npm run build` and the content loader, so that a file is checked once until it or the checker
  * changes. Two JSON files per result, `<key>.json` (the check) and `<key>.content.json` (for the
@@ -64,9 +64,18 @@ export class CheckCache {
     this.#salt = `${version}\0${today}\0${process.cwd()}\0`;
   }
 
-  /** The key of one file's result: its path, its text and its sources' lock file (empty when there is none). */
-  keyOf(path: string, text: string, lock = ''): string {
-    return createHash('sha256').update(this.#salt).update(path).update('\0').update(text).update('\0').update(lock).digest('base64url');
+  /** The key of one file's result: its path, its text, its sources' lock file and its registries (each empty when there is none). */
+  keyOf(path: string, text: string, lock = '', registries = ''): string {
+    return createHash('sha256')
+      .update(this.#salt)
+      .update(path)
+      .update('\0')
+      .update(text)
+      .update('\0')
+      .update(lock)
+      .update('\0')
+      .update(registries)
+      .digest('base64url');
   }
 
   /** The stored check, if this exact file was checked by this checker today. */

@@ -6,6 +6,7 @@ import { articleLockPath } from '../sources/lock-path.ts';
 import { readLock } from '../sources/lock.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { registriesOf } from './registries.ts';
 
 /** Where an article file is, for reading it and for naming it to the editor. */
 export interface ArticleFile {
@@ -36,12 +37,14 @@ export interface FileToCheck extends ArticleFile {
   text?: string;
 }
 
-/** Reads (unless given its text) and checks one article file, its name and its sources' lock file included. */
+/** Reads (unless given its text) and checks one article file, its name, its sources' lock file and its registries included. */
 export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8') }: FileToCheck): CheckedFile {
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
   const lockFile = articleLockPath(full, path);
   const { lock, problem } = readLock(dirname(lockFile), slugOf(path));
   const lockProblem = problem ? `The lock file ${relative(process.cwd(), lockFile)} cannot be read: ${problem}.` : undefined;
-  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { path, lock, lockProblem });
+  // The registries of the content folder above the article, if any (their own problems are reported once, by checkTargets).
+  const registries = registriesOf(full)?.index;
+  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { path, lock, lockProblem, registries });
   return { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine };
 }

@@ -6,6 +6,8 @@ import { articleLockPath } from '../sources/lock-path.ts';
 import { CheckCache, withFile, type CachedCheck, type CachedContent } from './check-cache.ts';
 import type { ArticleFile, CheckedFile } from './check-file.ts';
 import type { CheckPool } from './check-pool.ts';
+import { findRegistryDir, registryTexts } from './registry-dir.ts';
+import type { CheckedRegistries } from './registries.ts';
 
 export type { CheckedFile } from './check-file.ts';
 
@@ -61,7 +63,8 @@ export class CachedChecker {
 
   /** The stored result for this file, if any. */
   cached(file: ReadFile): CheckedFile | undefined {
-    const key = this.cache.keyOf(file.path, file.text, this.#lockOf(file));
+    const registryDir = findRegistryDir(file.full);
+    const key = this.cache.keyOf(file.path, file.text, this.#lockOf(file), registryDir === undefined ? '' : registryTexts(registryDir));
     const hit = this.cache.get(key);
     const content = hit && this.#content ? this.cache.content(key) : undefined;
     if (hit && (content || !this.#content)) return fromCache(file, hit, content);
@@ -99,11 +102,21 @@ export class CachedChecker {
   }
 }
 
-/** Checks every article under each target (folders or files), in order; the results say which came from the cache. */
+/**
+ * Each target's articles are checked against the registries of the nearest folder at or above it
+ * that has them (`content/` for `content/articles/`); those are checked too, once, and returned.
+ * Checks every article under each target (folders or files), in order; the results say which came from the cache. */
 export async function checkTargets(
   targets: readonly string[],
   { cwd = process.cwd(), checker = new CachedChecker() } = {},
-): Promise<{ checked: CheckedFile[]; fromCache: number }> {
+): Promise<{ checked: CheckedFile[]; fromCache: number; registries: CheckedRegistries[] }> {
+  // The registries of each target's content folder (see registry-dir.ts), checked once for the report.
+  const registries = new Map<string, CheckedRegistries>();
+  for (const target of targets) {
+    if (findRegistryDir(target) === undefined) continue;
+    const found = (await import('./registries.ts')).registriesOf(resolve(target), cwd);
+    if (found) registries.set(found.dir, found);
+  }
   const files: ReadFile[] = targets.flatMap((target) => filesOf(target, cwd)).map((file) => ({ ...file, text: readFileSync(file.full, 'utf8') }));
   const results: (CheckedFile | undefined)[] = files.map((file) => checker.cached(file));
   const misses = files.filter((_, index) => !results[index]);
@@ -111,7 +124,7 @@ export async function checkTargets(
   const pool = misses.length >= PARALLEL_FROM && availableParallelism() > 1 ? new (await import('./check-pool.ts')).CheckPool() : undefined;
   try {
     const checked = await Promise.all(files.map((file, index) => results[index] ?? checker.check(file, pool)));
-    return { checked, fromCache: files.length - misses.length };
+    return { checked, fromCache: files.length - misses.length, registries: [...registries.values()] };
   } finally {
     await pool?.close();
   }

@@ -7,6 +7,7 @@ import { articleSchema, type Article } from '../format/index.ts';
 import type { Loose } from '../format/loose.ts';
 import type { SourceLock } from '../sources/lock.ts';
 import type { Position } from './diagnostic.ts';
+import type { RegistryIndex } from './registry-index.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { describeIssues, type FieldProblem } from './schema-diagnostics.ts';
 import { parseYaml, type FieldPath } from './yaml.ts';
@@ -66,6 +67,8 @@ export interface ParsedArticle {
   lock?: SourceLock | undefined;
   /** Why the lock file could not be read, as the source-lock rule says it. */
   lockProblem?: string | undefined;
+  /** The registries (content/topics.yaml, authors.yaml, publishers.yaml) the article is checked against; none, no such check. */
+  registries?: RegistryIndex | undefined;
 }
 
 const nowhere = (): Position => ({ line: 1, column: 1 });
@@ -84,10 +87,18 @@ export function parseArticle(
     latestDay,
     lock,
     lockProblem,
-  }: { path?: string | undefined; body?: boolean; latestDay: string; lock?: SourceLock | undefined; lockProblem?: string | undefined },
+    registries,
+  }: {
+    path?: string | undefined;
+    body?: boolean;
+    latestDay: string;
+    lock?: SourceLock | undefined;
+    lockProblem?: string | undefined;
+    registries?: RegistryIndex | undefined;
+  },
 ): ParsedArticle {
   const bytes = Buffer.byteLength(text, 'utf8');
-  const parsed: ParsedArticle = { file, path, bytes, readProblems: [], locate: nowhere, schemaProblems: [], body: '', bodyLine: 1, latestDay, lock, lockProblem };
+  const parsed: ParsedArticle = { file, path, bytes, readProblems: [], locate: nowhere, schemaProblems: [], body: '', bodyLine: 1, latestDay, lock, lockProblem, registries };
   if (bytes > MAX_ARTICLE_BYTES) return parsed;
   const split = splitFrontmatter(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
   if (!('yaml' in split)) {

@@ -1,5 +1,5 @@
 import type { CheckedFile } from './check-files.ts';
-import { countDiagnostics, formatGithub, formatText, sortDiagnostics, type Format } from './diagnostic.ts';
+import { countDiagnostics, formatGithub, formatText, sortDiagnostics, type Diagnostic, type Format } from './diagnostic.ts';
 
 /** What to print for a check, and whether it found errors. */
 export interface CheckReport {
@@ -11,9 +11,9 @@ export interface CheckReport {
   warnings: number;
 }
 
-/** Renders the result of checking some files in one of the checker's output formats. */
-export function reportCheck(checked: readonly CheckedFile[], format: Format): CheckReport {
-  const diagnostics = sortDiagnostics(checked.flatMap((file) => file.diagnostics));
+/** Renders the result of checking some files, and the problems of their registries, in one of the checker's output formats. */
+export function reportCheck(checked: readonly CheckedFile[], format: Format, registryProblems: readonly Diagnostic[] = []): CheckReport {
+  const diagnostics = sortDiagnostics([...registryProblems, ...checked.flatMap((file) => file.diagnostics)]);
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') {
     const document = { articles: checked.length, errors, warnings, diagnostics };

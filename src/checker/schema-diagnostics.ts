@@ -32,8 +32,10 @@ function schemaAt(root: AnySchema, path: FieldPath): AnySchema | undefined {
       type: string;
       shape?: Record<string, AnySchema>;
       element?: AnySchema;
+      valueType?: AnySchema;
     };
     if (def.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else if (def.type === 'record' && typeof key === 'string') current = def.valueType;
     else if (def.type === 'array' && typeof key === 'number') current = def.element;
     else return undefined;
   }
@@ -88,12 +90,16 @@ function straightened(raw: unknown, allowed: readonly string[]): string | undefi
   return /[“”„‟«»]/u.test(match[1]!) ? `"${match[2]}"` : `'${match[2]}'`;
 }
 
-/** Words zod's issues for an editor: which field, what is wrong, what to do, and where it is written. */
+/**
+ * Words zod's issues for an editor: which field, what is wrong, what to do, and where it is written.
+ * `root` names the whole document: the frontmatter of an article, or a registry file.
+ */
 export function describeIssues(
   issues: readonly Issue[],
   schema: AnySchema,
   data: unknown,
   locate: (path: FieldPath) => Position,
+  root = 'the frontmatter',
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   // A misspelled field is one mistake: its did-you-mean says it all, so the field it meant is not
@@ -117,9 +123,14 @@ export function describeIssues(
         problems.push({
           ...locate([...path, key]),
           rule: 'unknown-field',
-          message: `Unknown field "${key}" in ${describePath(path, data)}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
+          message: `Unknown field "${key}" in ${(path.length === 0 ? root : describePath(path, data))}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
         });
       }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      const reason = issue.issues[0]?.message ?? 'is not a kebab-case id';
+      problems.push({ ...locate(path), rule: 'invalid-id', message: `The id "${String(path[path.length - 1])}" ${reason}.` });
       continue;
     }
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, path) === undefined) {
@@ -129,7 +140,7 @@ export function describeIssues(
       problems.push({
         ...locate(path.slice(0, -1)),
         rule: 'missing-field',
-        message: `Missing required field "${name}" in ${describePath(path.slice(0, -1), data)}; add ${name}: ${description ?? 'a value'}.`,
+        message: `Missing required field "${name}" in ${(path.length === 1 ? root : describePath(path.slice(0, -1), data))}; add ${name}: ${description ?? 'a value'}.`,
       });
       continue;
     }

@@ -55,9 +55,9 @@ description: >-
 published: ${today}
 # The day of the last substantive change, YYYY-MM-DD, not before published. Remove the # when you update the article.
 # updated: ${today}
-# Bylines, one per line; at least one.
+# Bylines: author ids from content/authors.yaml, one per line; at least one.
 authors:
-  - Sourced newsroom
+  - sourced-newsroom
 # Topics, as kebab-case slugs (lowercase words joined by hyphens), one per line, for example:
 #   - russia-ukraine-war
 topics: []

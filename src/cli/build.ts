@@ -30,9 +30,9 @@ function run(step: string, args: string[], env: Record<string, string> = {}): vo
 }
 
 // The results go to the check cache, where the content loader finds them: it checks no article again.
-const { checked } = await checkTargets([resolve(ROOT, articlesDir())]);
+const { checked, registries } = await checkTargets([resolve(ROOT, articlesDir())]);
 await checkUnannouncedChanges(checked);
-const report = reportCheck(checked, 'text');
+const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 if (report.errors > 0) {

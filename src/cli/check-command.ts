@@ -42,9 +42,9 @@ const targets = parsed.positionals.length > 0 ? parsed.positionals : [articlesDi
 const missing = targets.filter((target) => !existsSync(target));
 if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')}`);
 
-const { checked } = await checkTargets(targets);
+const { checked, registries } = await checkTargets(targets);
 await checkUnannouncedChanges(checked);
-const report = reportCheck(checked, format);
+const report = reportCheck(checked, format, registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 process.exitCode = report.errors > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 import { correctionSchema, type Article } from './article.ts';
 import { dateSchema } from './date.ts';
 import { evidenceProfile } from './evidence.ts';
-import { publisherKey } from './publisher.ts';
+import { publisherKey, type Publisher } from './publisher.ts';
 import { z } from './zod.ts';
 
 const count = z.number().int().nonnegative();
@@ -19,7 +19,9 @@ export const articleSummarySchema = z.object({
   topics: z.array(z.string()),
   corrections: z.array(correctionSchema),
   /** Counts for the evidence profile. */
-  evidence: z.object({ claims: count, sources: count, publishers: count, primary: count, parties: count }),
+  evidence: z.object({ claims: count, sources: count, publishers: count, stateAffiliated: count, primary: count, parties: count }),
+  /** The authors' ids (content/authors.yaml), for the bylines of listings and the author pages. */
+  authors: z.array(z.string()),
   /** Each publisher the article cites, once, as first written (trimmed). */
   publishers: z.array(z.string()),
   /** The absolute path of the file holding the full article and its rendered HTML. */
@@ -28,8 +30,12 @@ export const articleSummarySchema = z.object({
 
 export type ArticleSummary = z.output<typeof articleSummarySchema>;
 
-/** The summary of a checked article whose full record is kept at `stored`. */
-export function summarizeArticle(article: Article, stored: string): ArticleSummary {
+/** The summary of a checked article whose full record is kept at `stored`; `registry` is content/publishers.yaml, for the evidence profile. */
+export function summarizeArticle(
+  article: Article,
+  stored: string,
+  registry: Readonly<Record<string, Pick<Publisher, 'stateAffiliated'>>> = {},
+): ArticleSummary {
   const publishers = new Map<string, string>();
   for (const { publisher } of article.sources) if (!publishers.has(publisherKey(publisher))) publishers.set(publisherKey(publisher), publisher.trim());
   return {
@@ -37,9 +43,10 @@ export function summarizeArticle(article: Article, stored: string): ArticleSumma
     description: article.description,
     published: article.published,
     ...(article.updated === undefined ? {} : { updated: article.updated }),
+    authors: article.authors,
     topics: [...new Set(article.topics)],
     corrections: article.corrections,
-    evidence: evidenceProfile(article),
+    evidence: evidenceProfile(article, registry),
     publishers: [...publishers.values()],
     stored,
   };

@@ -31,16 +31,16 @@ const articleFields = z.strictObject({
   published: dateSchema.describe('the publication date, YYYY-MM-DD'),
   /** Date of the last substantive update; not before `published`. */
   updated: dateSchema.optional().describe('the date of the last update, YYYY-MM-DD, not before published'),
-  /** Bylines. */
+  /** Bylines: ids from `content/authors.yaml`. */
   authors: z
-    .array(textSchema, { error: 'must be a list of names' })
-    .min(1, { error: 'must list at least one name' })
-    .describe('the list of bylines, at least one name'),
-  /** Topic slugs, such as `russia-ukraine-war`. */
+    .array(idSchema, { error: 'must be a list of author ids' })
+    .min(1, { error: 'must list at least one author id' })
+    .describe('the list of bylines, at least one author id from content/authors.yaml'),
+  /** Topic slugs from `content/topics.yaml`, such as `russia-ukraine-war`. */
   topics: z
     .array(idSchema, { error: 'must be a list of kebab-case topic slugs' })
     .default([])
-    .describe('a list of kebab-case topic slugs such as russia-ukraine-war'),
+    .describe('a list of topic slugs from content/topics.yaml, such as russia-ukraine-war'),
   /** A draft is checked but never published. */
   draft: z.boolean({ error: 'must be true or false' }).default(false).describe('true keeps the article out of every output'),
   /** Every document the article relies on. */
@@ -125,14 +125,15 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   });
   const sourceIds = sources.map((source) => source.id).filter((id): id is string => typeof id === 'string');
   const known = new Set(sourceIds);
-  const checkReferences = (field: 'claims' | 'timeline') =>
+  const checkReferences = (field: 'claims' | 'timeline', key: 'sources' | 'appearances' = 'sources') =>
     list(article[field]).forEach((item, index) => {
-      if (!Array.isArray(item.sources)) return;
-      item.sources.forEach((ref: unknown, refIndex: number) => {
+      const refs = item[key];
+      if (!Array.isArray(refs)) return;
+      refs.forEach((ref: unknown, refIndex: number) => {
         if (typeof ref === 'string' && !known.has(ref)) {
           ctx.addIssue({
             code: 'custom',
-            path: [field, index, 'sources', refIndex],
+            path: [field, index, key, refIndex],
             message: `names "${ref}", which is not the id of a source in this article`,
             params: { rule: 'unknown-reference', value: ref, candidates: sourceIds },
           });
@@ -140,6 +141,7 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
       });
     });
   checkReferences('claims');
+  checkReferences('claims', 'appearances');
   checkReferences('timeline');
 }
 

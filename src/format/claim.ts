@@ -1,3 +1,4 @@
+import { dateSchema } from './date.ts';
 import { idSchema, textSchema } from './id.ts';
 import { z } from './zod.ts';
 
@@ -21,8 +22,19 @@ export const claimSchema = z.strictObject({
     .array(idSchema, { error: 'must be a list of source ids' })
     .min(1, { error: 'must name at least one source id' })
     .describe('list of the ids of the sources that settle the claim'),
-  /** Who made the claim, when it is someone's claim rather than the newsroom's finding. */
-  claimant: textSchema.optional().describe('who made the claim'),
+  /**
+   * Who made the claim, when it is someone's claim rather than the newsroom's finding: an author or
+   * publisher id from the registries (then typed as a person or an organisation), or a description.
+   */
+  claimant: textSchema.optional().describe('who made the claim: an author or publisher id, or a description'),
+  /** When the claim was made (its first appearance, if known). */
+  date: dateSchema.optional().describe('when the claim was made, YYYY-MM-DD'),
+  /** Ids of the sources where the claim appeared, the first appearance first. */
+  appearances: z
+    .array(idSchema, { error: 'must be a list of source ids' })
+    .min(1, { error: 'must name at least one source id' })
+    .optional()
+    .describe('list of the ids of the sources where the claim appeared, the first appearance first'),
   /** One or two sentences on why the claim has its status. */
   note: textSchema.optional().describe('why the claim has its status'),
 });

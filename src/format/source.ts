@@ -14,8 +14,10 @@ export const sourceSchema = z.strictObject({
   kind: z
     .enum(SOURCE_KINDS, { error: 'must be one of primary, official, news, analysis, reference, other' })
     .describe('one of primary, official, news, analysis, reference, other'),
-  /** Who published it, as readers know them: `BBC News`, `Office of the President of Ukraine`. */
-  publisher: textSchema.describe('who published the source, e.g. BBC News'),
+  /** Who published it: an id from `content/publishers.yaml` (`bbc-news`), or the name readers know. */
+  publisher: textSchema.describe('who published the source: a publisher id such as bbc-news, or its name'),
+  /** The site the newsroom read it on, when that republished it: a publisher id, or its name. */
+  via: textSchema.optional().describe('the republishing site it was read on: a publisher id, or its name'),
   /** The headline or document title as published. */
   title: textSchema.describe('the headline or document title as published'),
   /** Where the source is, an absolute https:// address. */

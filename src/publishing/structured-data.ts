@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, type Article, type ClaimStatus } from '../format/index.ts';
+import { CLAIM_STATUSES, type Article, type Author, type Claim, type ClaimStatus, type Publisher } from '../format/index.ts';
 import { STATUS_LABELS } from '../site/labels.ts';
 
 /** The name the site publishes under. */
@@ -12,6 +12,59 @@ export interface StructuredDataUrls {
   page: string;
   /** A claim's place on the article's page. */
   claim(id: string): string;
+  /** An author's page on the site. */
+  author?(id: string): string;
+}
+
+/** The registries the structured data names authors and claimants from. */
+export interface StructuredDataRegistries {
+  authors?: Readonly<Record<string, Pick<Author, 'name' | 'type' | 'url'>>>;
+  publishers?: Readonly<Record<string, Pick<Publisher, 'name' | 'homepage'>>>;
+}
+
+/** A schema.org `Person` or `Organization`, or, for a name the registries do not know, a node with a name only. */
+type Agent = { '@type'?: 'Person' | 'Organization'; name: string; url?: string; sameAs?: string };
+
+/** An author id as a schema.org node: a `Person` or an `Organization` as the registry types it. */
+function authorNode(id: string, registries: StructuredDataRegistries, urls: StructuredDataUrls): Agent {
+  const author = registries.authors && Object.hasOwn(registries.authors, id) ? registries.authors[id]! : undefined;
+  if (!author) return { '@type': 'Person', name: id };
+  return {
+    '@type': author.type === 'organization' ? 'Organization' : 'Person',
+    name: author.name,
+    ...(urls.author ? { url: urls.author(id) } : {}),
+    ...(author.url ? { sameAs: author.url } : {}),
+  };
+}
+
+/**
+ * Who made a claim: a registry author (a `Person` or an `Organization`), a registry publisher (an
+ * `Organization`), or else a description, which is a node with a name only, since the format does
+ * not say what it is.
+ */
+function claimantNode(claimant: string, registries: StructuredDataRegistries, urls: StructuredDataUrls): Agent {
+  if (registries.authors && Object.hasOwn(registries.authors, claimant)) return authorNode(claimant, registries, urls);
+  const publisher = registries.publishers && Object.hasOwn(registries.publishers, claimant) ? registries.publishers[claimant]! : undefined;
+  if (publisher) return { '@type': 'Organization', name: publisher.name, ...(publisher.homepage ? { url: publisher.homepage } : {}) };
+  return { name: claimant };
+}
+
+/** A source as a schema.org `CreativeWork`: where a claim appeared. */
+function appearanceOf(article: Article, id: string): Record<string, unknown> | undefined {
+  const source = article.sources.find((candidate) => candidate.id === id);
+  if (!source) return undefined;
+  return { '@type': 'CreativeWork', url: source.url, headline: source.title, ...(source.published ? { datePublished: source.published } : {}) };
+}
+
+/** The `itemReviewed` of a claim's ClaimReview: the claim, who made it, when, and where it appeared. */
+function reviewedClaim(claim: Claim, article: Article, registries: StructuredDataRegistries, urls: StructuredDataUrls): Record<string, unknown> {
+  const appearances = (claim.appearances ?? []).flatMap((id) => appearanceOf(article, id) ?? []);
+  return {
+    '@type': 'Claim',
+    author: claimantNode(claim.claimant!, registries, urls),
+    ...(claim.date ? { datePublished: claim.date } : {}),
+    ...(appearances.length > 0 ? { appearance: appearances, firstAppearance: appearances[0] } : {}),
+  };
 }
 
 /** A schema.org `Rating` for a claim status. */
@@ -42,10 +95,16 @@ export function claimRating(status: ClaimStatus): ClaimRating {
  * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, description, dates,
  * authors, publisher, every source's address as a `citation`, every correction as a
  * `correction`) and a `ClaimReview` for each claim that names a claimant. Everything in it is also shown on the page.
- * Authors are bylines, so they are `Person`s; a claimant may be a person or an organisation, which
- * the format does not say, so it is a node with a name only.
+ * Authors are `Person`s or `Organization`s as content/authors.yaml types them. A claim's
+ * `itemReviewed` carries when it was made (`datePublished`), where it appeared (`appearance`,
+ * the first one also as `firstAppearance`) and who made it: typed when the claimant is a registry
+ * author or publisher, else a node with a name only.
  */
-export function articleStructuredData(article: Article, urls: StructuredDataUrls): Record<string, unknown> {
+export function articleStructuredData(
+  article: Article,
+  urls: StructuredDataUrls,
+  registries: StructuredDataRegistries = {},
+): Record<string, unknown> {
   const publisher = { '@type': 'Organization', name: PUBLISHER_NAME, url: urls.site };
   const newsArticle = {
     '@type': 'NewsArticle',
@@ -56,7 +115,7 @@ export function articleStructuredData(article: Article, urls: StructuredDataUrls
     description: article.description,
     datePublished: article.published,
     dateModified: article.updated ?? article.published,
-    author: article.authors.map((name) => ({ '@type': 'Person', name })),
+    author: article.authors.map((id) => authorNode(id, registries, urls)),
     publisher,
     // The address of each source: its title, publisher and dates are on the page, and repeating
     // them here would weigh more than the rest of the structured data.
@@ -77,7 +136,7 @@ export function articleStructuredData(article: Article, urls: StructuredDataUrls
       '@type': 'ClaimReview',
       url: urls.claim(claim.id),
       claimReviewed: claim.statement,
-      itemReviewed: { '@type': 'Claim', author: { name: claim.claimant } },
+      itemReviewed: reviewedClaim(claim, article, registries, urls),
       author: publisher,
       datePublished: article.published,
       reviewRating: { ...claimRating(claim.status), ...(claim.note ? { ratingExplanation: claim.note } : {}) },

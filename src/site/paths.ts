@@ -11,3 +11,6 @@ export function sitePath(path = ''): string {
 
 /** The page of an article. */
 export const articlePath = (slug: string) => sitePath(`articles/${slug}/`);
+
+/** The page of an author: their bio and their explainers. */
+export const authorPath = (id: string) => sitePath(`authors/${id}/`);

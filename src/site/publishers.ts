@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import { publisherKey } from '../format/index.ts';
+import { publisherKey, type Publisher } from '../format/index.ts';
+import { describePublisher } from '../markdown/publisher-description.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
 export interface PublisherUse<T> {
+  /** The publisher's name: the registry's, or as first written. */
   publisher: string;
   /** The address part of the publisher's page, `/sources/<slug>/`: see publisherSlug. */
   slug: string;
+  /** What kind of publisher it is (see describePublisher), when the registry lists it. */
+  description?: string;
   /** Articles citing at least one of the publisher's documents, in the order given. */
   articles: T[];
 }
@@ -36,16 +40,27 @@ export function publisherSlug(publisher: string): string {
  * Every publisher cited by the articles, most cited first (by number of articles), then by name.
  * Names that differ only in case or surrounding spaces are one publisher, shown as first written.
  */
-export function collectPublishers<T extends { data: { publishers: readonly string[] } }>(articles: readonly T[]): PublisherUse<T>[] {
-  const byKey = new Map<string, { publisher: string; articles: T[] }>();
+export function collectPublishers<T extends { data: { publishers: readonly string[] } }>(
+  articles: readonly T[],
+  registry: Readonly<Record<string, Publisher>> = {},
+): PublisherUse<T>[] {
+  const byKey = new Map<string, { publisher: string; written: string; description?: string; articles: T[] }>();
   for (const article of articles) {
     for (const name of new Set(article.data.publishers.map(publisherKey))) {
-      const entry = byKey.get(name) ?? { publisher: article.data.publishers.find((each) => publisherKey(each) === name)!.trim(), articles: [] };
+      const written = article.data.publishers.find((each) => publisherKey(each) === name)!.trim();
+      // A registry id (content/publishers.yaml) is shown by the registry's name and kind.
+      const known = Object.hasOwn(registry, written) ? registry[written]! : undefined;
+      const entry = byKey.get(name) ?? {
+        publisher: known ? known.name : written,
+        written,
+        ...(known ? { description: describePublisher(known) } : {}),
+        articles: [],
+      };
       entry.articles.push(article);
       byKey.set(name, entry);
     }
   }
   return [...byKey.values()]
-    .map(({ publisher, articles: list }) => ({ publisher, slug: publisherSlug(publisher), articles: list }))
+    .map(({ written, ...use }) => ({ ...use, slug: publisherSlug(written) }))
     .sort((a, b) => b.articles.length - a.articles.length || a.publisher.localeCompare(b.publisher, 'en'));
 }

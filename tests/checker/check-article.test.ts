@@ -30,7 +30,7 @@ describe('checkArticle', () => {
   it('reports an unknown field inside a source at its own line and column', () => {
     const text = article(VALID_FRONTMATTER.replace('    quote:', '    qoute:'));
     expect(lines(text)).toEqual([
-      'a.md:17:5  error  unknown-field  Unknown field "qoute" in source 1 (`kyiv-statement`); did you mean "quote"? Allowed fields: id, kind, publisher, title, url, accessed, published, archive, quote, lang, party.',
+      'a.md:17:5  error  unknown-field  Unknown field "qoute" in source 1 (`kyiv-statement`); did you mean "quote"? Allowed fields: id, kind, publisher, via, title, url, accessed, published, archive, quote, lang, party.',
     ]);
   });
 
@@ -184,11 +184,11 @@ describe('checkArticle', () => {
   it('warns about an author, topic or source listed twice, which the page would show twice', () => {
     const text = article(
       VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomacy\n  - diplomacy')
-        .replace('  - Sourced newsroom', '  - Sourced newsroom\n  - Sourced newsroom')
+        .replace('  - sourced-newsroom', '  - sourced-newsroom\n  - sourced-newsroom')
         .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
     );
     expect(lines(text)).toEqual([
-      'a.md:7:5  warning  duplicate-value  Author 2 repeats "Sourced newsroom", already listed as author 1; remove the repeat.',
+      'a.md:7:5  warning  duplicate-value  Author 2 repeats "sourced-newsroom", already listed as author 1; remove the repeat.',
       'a.md:10:5  warning  duplicate-value  Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.',
       'a.md:33:9  warning  duplicate-value  Source 3 of claim 1 (`ceasefire-demand`) repeats "kyiv-statement", already listed as source 1 of claim 1; remove the repeat.',
       'a.md:34:9  warning  duplicate-value  Source 4 of claim 1 (`ceasefire-demand`) repeats "reuters-talks", already listed as source 2 of claim 1; remove the repeat.',
@@ -220,11 +220,11 @@ describe('checkArticle', () => {
 describe("the editor's silent losses and slips", () => {
   it('warns when " #" in an unquoted value cuts it short, naming the lost text, and leaves quoted values and plain comments alone', () => {
     const frontmatter = VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Water rationing, week #3 of the drought')
-      .replace('  - Sourced newsroom', '  - Sourced newsroom #2')
+      .replace('  - sourced-newsroom', '  - sourced-newsroom #2')
       .replace('description: What was agreed, and what was not.', 'description: "What was agreed, #1 and #2"\n# A comment line.\ndraft: false # on purpose');
     expect(lines(article(frontmatter))).toEqual([
       'a.md:2:30  warning  yaml-comment  Field "title" stops at "Water rationing, week": in YAML " #" starts a comment, so "#3 of the drought" is left out; put the whole value in quotes: title: "Water rationing, week #3 of the drought"',
-      'a.md:8:22  warning  yaml-comment  An entry of "authors" stops at "Sourced newsroom": in YAML " #" starts a comment, so "#2" is left out; put the whole value in quotes: - "Sourced newsroom #2"',
+      'a.md:8:22  warning  yaml-comment  An entry of "authors" stops at "sourced-newsroom": in YAML " #" starts a comment, so "#2" is left out; put the whole value in quotes: - "sourced-newsroom #2"',
     ]);
   });
 

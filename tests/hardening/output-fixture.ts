@@ -65,8 +65,8 @@ description: ${yamlQuote(HOSTILE.description)}
 published: 2025-05-20
 updated: 2025-05-22
 authors:
-  - ${yamlQuote(HOSTILE.author)}
-  - ${yamlQuote(HOSTILE.secondAuthor)}
+  - hostile-author
+  - second-author
 topics:
   - diplomacy
   - turkiye
@@ -135,7 +135,7 @@ title: ${yamlQuote(HOSTILE.rtlTitle)}
 description: ${yamlQuote(HOSTILE.rtlDescription)}
 published: 2025-04-01
 authors:
-  - ${yamlQuote(HOSTILE.author)}
+  - hostile-author
 topics:
   - turkiye
 sources:
@@ -159,7 +159,7 @@ title: ${yamlQuote(`Title ${M} ${U}`)}
 description: ${yamlQuote(`Description ${M} ${U}`)}
 published: 2025-06-01
 authors:
-  - ${yamlQuote(`Author ${M} ${U}`)}
+  - hostile-author
 topics:
   - ${M}-topic
 draft: true
@@ -202,6 +202,35 @@ export const HOSTILE_ARTICLES = {
   'hostile-fields.md': HOSTILE_ARTICLE,
   'middle-east/rtl-title.md': RTL_ARTICLE,
   [`${M}.md`]: DRAFT_ARTICLE,
+} as const;
+
+/**
+ * The registries of the fixture site: the bylines carry the hostile author names, and a topic no
+ * published article uses carries the draft's markers (it must get no page).
+ */
+export const HOSTILE_REGISTRIES = {
+  topics: `diplomacy:
+  label: Diplomacy
+  description: Talks between governments.
+turkiye:
+  label: Turkiye
+  description: Türkiye and its role.
+${M}-topic:
+  label: ${yamlQuote(`Topic ${M} ${U}`)}
+  description: ${yamlQuote(`Description ${M} ${U}`)}
+`,
+  authors: `hostile-author:
+  name: ${yamlQuote(HOSTILE.author)}
+  type: person
+  role: Reporter
+  bio: Writes.
+second-author:
+  name: ${yamlQuote(HOSTILE.secondAuthor)}
+  type: organization
+  role: Desk
+  bio: Checks.
+`,
+  publishers: '',
 } as const;
 
 /** Slugs of the published fixture articles, newest first. */

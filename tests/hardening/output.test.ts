@@ -8,9 +8,9 @@ import type { DefaultTreeAdapterTypes } from 'parse5';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
-import { ROOT, runBuildCommand, writeArticles, buildDir } from '../helpers/site.ts';
+import { ROOT, runBuildCommand, writeArticles, writeContent, buildDir } from '../helpers/site.ts';
 import { publisherSlug } from '../../src/site/publishers.ts';
-import { BODY_TEXT, DRAFT_MARKER, DRAFT_UNICODE_MARKER, HOSTILE, HOSTILE_ARTICLES, PUBLISHED_SLUGS, URLS } from './output-fixture.ts';
+import { BODY_TEXT, DRAFT_MARKER, DRAFT_UNICODE_MARKER, HOSTILE, HOSTILE_ARTICLES, HOSTILE_REGISTRIES, PUBLISHED_SLUGS, URLS } from './output-fixture.ts';
 import {
   URL_ATTRIBUTES,
   attribute,
@@ -42,6 +42,8 @@ const PAGES = [
   '404.html',
   'articles/hostile-fields/index.html',
   'articles/middle-east/rtl-title/index.html',
+  'authors/hostile-author/index.html',
+  'authors/second-author/index.html',
   'corrections/index.html',
   'index.html',
   'methodology/index.html',
@@ -110,7 +112,7 @@ function jsonLd(path: string) {
 beforeAll(() => {
   outDir = join(buildDir('hostile-'), 'site');
   // `npm run build`'s own script: the check, astro build and Pagefind.
-  const built = runBuildCommand(writeArticles(HOSTILE_ARTICLES), outDir);
+  const built = runBuildCommand(writeContent(HOSTILE_ARTICLES, HOSTILE_REGISTRIES), outDir);
   buildOutput = built.output;
   if (built.status !== 0) throw new Error(`The hostile fixture site did not build:\n${built.output}`);
   for (const file of listFiles(outDir).filter((name) => name.endsWith('.html'))) pages.set(file, parsePage(read(file)));
@@ -205,8 +207,8 @@ describe('hostile text in every field', () => {
       headline: HOSTILE.title,
       description: HOSTILE.description,
       author: [
-        { '@type': 'Person', name: HOSTILE.author },
-        { '@type': 'Person', name: HOSTILE.secondAuthor },
+        { '@type': 'Person', name: HOSTILE.author, url: `${HOME}authors/hostile-author/` },
+        { '@type': 'Organization', name: HOSTILE.secondAuthor, url: `${HOME}authors/second-author/` },
       ],
       correction: [{ '@type': 'CorrectionComment', text: HOSTILE.correction, datePublished: '2025-05-22' }],
     });
@@ -244,7 +246,7 @@ describe('hostile text in every field', () => {
       slug: 'hostile-fields',
       title: HOSTILE.title,
       description: HOSTILE.description,
-      authors: [HOSTILE.author, HOSTILE.secondAuthor],
+      authors: ['hostile-author', 'second-author'],
       topics: ['diplomacy', 'turkiye'],
       sources: [
         {
@@ -268,7 +270,7 @@ describe('hostile text in every field', () => {
     expect(json('articles/middle-east/rtl-title.json')).toMatchObject({
       title: HOSTILE.rtlTitle,
       description: HOSTILE.rtlDescription,
-      authors: [HOSTILE.author],
+      authors: ['hostile-author'],
       sources: [{ publisher: HOSTILE.secondPublisher, title: HOSTILE.rtlTitle, quote: HOSTILE.arabicQuote }],
     });
   });

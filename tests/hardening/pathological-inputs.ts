@@ -67,7 +67,7 @@ title: Delegations meet in Istanbul
 description: What happened when the delegations met.
 published: 2025-05-16
 authors:
-  - Sourced newsroom
+  - sourced-newsroom
 sources:
   - id: bbc-talks
     kind: news

@@ -3,7 +3,7 @@ export const VALID_FRONTMATTER = `title: Talks in Istanbul
 description: What was agreed, and what was not.
 published: 2025-05-20
 authors:
-  - Sourced newsroom
+  - sourced-newsroom
 topics:
   - diplomacy
 sources:

@@ -37,6 +37,21 @@ export function writeArticles(articles: Record<string, string>): string {
   return dir;
 }
 
+/**
+ * Writes a content folder: the registries (`topics.yaml`, `authors.yaml`, `publishers.yaml`, as
+ * YAML text) and the articles (file name -> text) in its `articles/` folder. Returns the articles
+ * folder, whose articles are checked and published against those registries.
+ */
+export function writeContent(articles: Record<string, string>, registries: { topics: string; authors: string; publishers: string }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sourced-content-'));
+  for (const [name, text] of Object.entries(registries)) writeFileSync(join(dir, `${name}.yaml`), text);
+  for (const [name, text] of Object.entries(articles)) {
+    mkdirSync(dirname(join(dir, 'articles', name)), { recursive: true });
+    writeFileSync(join(dir, 'articles', name), text);
+  }
+  return join(dir, 'articles');
+}
+
 /** Runs a build step (a script and its arguments) in a child process, over `articlesDir`, with a cache of its own. */
 function runBuild(args: string[], articlesDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, args, {

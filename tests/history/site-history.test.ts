@@ -8,7 +8,7 @@ const article = articleSchema.parse({
   description: 'What was agreed.',
   published: '2025-05-20',
   updated: '2025-06-02',
-  authors: ['Ann Writer'],
+  authors: ['ann-writer'],
   sources: [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'Talks', url: 'https://example.com/t', accessed: '2025-05-20' }],
   claims: [
     { id: 'met', statement: 'They met.', status: 'confirmed', sources: ['reuters'] },

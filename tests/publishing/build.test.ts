@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleJsonSchema } from '../../src/publishing/json-schema.ts';
-import { ROOT, buildSite, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { articleJsonSchema, registryJsonSchema } from '../../src/publishing/json-schema.ts';
+import { ROOT, buildDir, buildSite, runBuildCommand, writeContent, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 const SITE = 'https://user.github.io';
@@ -27,7 +27,7 @@ description: ${yamlQuote(HOSTILE_DESCRIPTION)}
 published: 2025-05-20
 updated: 2025-05-22
 authors:
-  - ${yamlQuote('Ann <Writer> & Co')}
+  - ann-writer
 topics:
   - diplomacy
 sources:
@@ -41,7 +41,8 @@ sources:
     quote: ${yamlQuote('We will be there. </script>')}
   - id: reuters-talks
     kind: news
-    publisher: Reuters
+    publisher: tass
+    via: reuters
     title: Talks in Istanbul
     url: https://example.com/talks
     accessed: 2025-05-20
@@ -82,7 +83,7 @@ title: An older story
 description: Something that happened earlier.
 published: 2024-01-02
 authors:
-  - Bo Editor
+  - bo-editor
 topics:
   - diplomacy
 sources:
@@ -101,7 +102,7 @@ title: Secret ${DRAFT_MARKER} story
 description: Not ready ${DRAFT_MARKER}.
 published: 2025-06-01
 authors:
-  - Ann Writer
+  - ann-writer
 draft: true
 sources:
   - id: ${DRAFT_MARKER}
@@ -113,6 +114,38 @@ sources:
 ---
 
 Not published. [@${DRAFT_MARKER}]
+`,
+};
+
+/** The registries of the fixture site: hostile names, a person and an organization, a state agency read on another site. */
+const REGISTRIES = {
+  topics: `diplomacy:\n  label: ${yamlQuote('Diplomacy & <talks>')}\n  description: ${yamlQuote('Talks between governments </script> & "summits".')}\n`,
+  authors: `ann-writer:
+  name: ${yamlQuote('Ann <Writer> & Co')}
+  type: person
+  role: Reporter
+  bio: ${yamlQuote('Ann writes </script> & checks.')}
+bo-editor:
+  name: Bo Editor desk
+  type: organization
+  role: Desk
+  bio: The desk.
+quiet-author:
+  name: Quiet Author
+  type: person
+  role: Reporter
+  bio: Has written nothing yet.
+`,
+  publishers: `tass:
+  name: TASS
+  country: RU
+  type: news agency
+  stateAffiliated: true
+  basis: https://en.wikipedia.org/wiki/TASS
+reuters:
+  name: Reuters
+  type: news agency
+  stateAffiliated: false
 `,
 };
 
@@ -153,7 +186,7 @@ const html = (path: string) => site.read(path);
 const htmlFiles = () => listFiles(site.outDir).filter((file) => file.endsWith('.html'));
 
 beforeAll(() => {
-  site = buildSite(writeArticles(ARTICLES), { env: ENV });
+  site = buildSite(writeContent(ARTICLES, REGISTRIES), { env: ENV });
   if (site.status !== 0) throw new Error(`The fixture site did not build:\n${site.output}`);
   search = indexForSearch(site.outDir);
 });
@@ -195,7 +228,7 @@ describe('a site built under a base path', () => {
       description: HOSTILE_DESCRIPTION,
       published: '2025-05-20',
       updated: '2025-05-22',
-      authors: ['Ann <Writer> & Co'],
+      authors: ['ann-writer'],
       timeline: [{ date: '2025-05-16', text: 'Delegations met in Istanbul.', sources: ['reuters-talks'] }],
       corrections: [{ date: '2025-05-22', text: 'An earlier version said </script> was a city.' }],
     });
@@ -245,7 +278,7 @@ describe('a site built under a base path', () => {
       description: HOSTILE_DESCRIPTION,
       datePublished: '2025-05-20',
       dateModified: '2025-05-22',
-      author: [{ '@type': 'Person', name: 'Ann <Writer> & Co' }],
+      author: [{ '@type': 'Person', name: 'Ann <Writer> & Co', url: `${HOME}authors/ann-writer/` }],
       correction: [{ '@type': 'CorrectionComment', text: 'An earlier version said </script> was a city.', datePublished: '2025-05-22' }],
     });
     expect(article.citation).toEqual(['https://example.org/statement?a=1&b=2', 'https://example.com/talks']);
@@ -386,12 +419,78 @@ describe('a site built under a base path', () => {
   });
 
   test('is byte-identical when built again from the same content', () => {
-    const again = buildSite(writeArticles(ARTICLES), { env: ENV });
+    const again = buildSite(writeContent(ARTICLES, REGISTRIES), { env: ENV });
     expect(again.status).toBe(0);
     expect(indexForSearch(again.outDir).status).toBe(0);
     const files = listFiles(site.outDir);
     expect(listFiles(again.outDir)).toEqual(files);
     const different = files.filter((file) => !readFileSync(join(site.outDir, file)).equals(readFileSync(join(again.outDir, file))));
     expect(different).toEqual([]);
+  });
+});
+
+describe('a site with registries', () => {
+  test('shows each topic page with its label and description', () => {
+    const page = html('topics/diplomacy/index.html');
+    expect(visibleText(page)).toContain('Diplomacy & <talks>Talks between governments </script> & "summits".');
+    expect(page).toContain('<meta name="description" content="Talks between governments </script> &amp; &quot;summits&quot;.">');
+    expect(visibleText(html('articles/hostile-title/index.html'))).toContain('Diplomacy & <talks>');
+  });
+
+  test('publishes one page per author, listing their published explainers, and links bylines to it', () => {
+    const ann = visibleText(html('authors/ann-writer/index.html'));
+    expect(ann).toContain('Ann <Writer> & CoReporterAnn writes </script> & checks.Explainers');
+    expect(ann).toContain(HOSTILE_TITLE);
+    expect(ann).not.toContain(DRAFT_MARKER);
+    expect(visibleText(html('authors/bo-editor/index.html'))).toContain('An older story');
+    expect(visibleText(html('authors/quiet-author/index.html'))).toContain('ExplainersNo explainers yet.');
+    expect(html('articles/hostile-title/index.html')).toContain(`By <a href="${BASE}authors/ann-writer/">Ann &lt;Writer&gt; &amp; Co</a>`);
+    expect(html('articles/2024/older-story/index.html')).toContain(`<meta property="article:author" content="Bo Editor desk">`);
+    const [older] = JSON.parse(
+      html('articles/2024/older-story/index.html').split('<script type="application/ld+json">')[1]!.split('</script>')[0]!,
+    )['@graph'];
+    expect(older.author).toEqual([{ '@type': 'Organization', name: 'Bo Editor desk', url: `${HOME}authors/bo-editor/` }]);
+  });
+
+  test("shows each source's publisher by its registry name, with its type, state affiliation and the site it was read on", () => {
+    const page = html('articles/hostile-title/index.html');
+    expect(visibleText(page)).toContain('News report TASS, Russian state news agency, read on Reuters, Talks in Istanbul');
+    // A publisher written by name is shown as written, with no words about it.
+    expect(visibleText(page)).toContain('Primary record Office <of> the "President", Statement </script> & more');
+    // The attribution in the text names the registry's publisher.
+    expect(page).toMatch(/aria-describedby="about-2">TASS<\/button>/);
+    expect(visibleText(page)).toContain('2 sources2 publishers1 from state-affiliated publishers1 primary');
+    const sources = visibleText(html('sources/index.html'));
+    expect(sources).toContain('TASS, Russian state news agency');
+    expect(sources).not.toContain('Reuters');
+  });
+
+  test('links a favicon from every page, as SVG and as /favicon.ico', () => {
+    for (const file of htmlFiles()) {
+      expect([file, html(file).includes(`<link rel="icon" href="${BASE}favicon.svg" type="image/svg+xml">`)]).toEqual([file, true]);
+      expect([file, html(file).includes(`<link rel="icon" href="${BASE}favicon.ico" sizes="32x32">`)]).toEqual([file, true]);
+    }
+    expect(readFileSync(join(site.outDir, 'favicon.ico')).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect(html('favicon.svg')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  test('publishes the JSON Schema of each registry', () => {
+    for (const name of ['topics', 'authors', 'publishers'] as const) {
+      expect(JSON.parse(html(`data/${name}.schema.json`))).toEqual(registryJsonSchema(name, `${HOME}data/${name}.schema.json`));
+    }
+  });
+
+  test('refuses to build from a broken registry, naming the file, line and rule, in astro build and in npm run build', () => {
+    const articles = writeContent(ARTICLES, { ...REGISTRIES, publishers: REGISTRIES.publishers.replace('  basis: https://en.wikipedia.org/wiki/TASS\n', '') });
+    const publishers = relative(ROOT, join(articles, '../publishers.yaml'));
+    const message = `${publishers}:5:3  error  missing-basis  Field "tass.stateAffiliated" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.`;
+    const built = buildSite(articles, { env: ENV });
+    expect(built.status).not.toBe(0);
+    expect(built.output).toContain(`1 error in the registries; nothing was published:\n${message}`);
+    const outDir = join(buildDir(), 'dist');
+    const command = runBuildCommand(articles, outDir);
+    expect(command.status).toBe(1);
+    expect(command.output).toContain(message);
+    expect(command.output).toContain(`Build stopped: fix the errors above. ${outDir} was left as it was.`);
   });
 });

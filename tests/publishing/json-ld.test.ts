@@ -53,7 +53,7 @@ describe('articleStructuredData', () => {
     description: 'What was agreed.',
     published: '2025-05-20',
     updated: '2025-05-22',
-    authors: ['Ann Writer', 'Bo Editor'],
+    authors: ['ann-writer', 'sourced-desk'],
     sources: [
       { id: 'kyiv', kind: 'primary', publisher: 'Office of the President', title: 'Statement', url: 'https://example.org/s', accessed: '2025-05-20', published: '2025-05-10', archive: 'https://web.archive.org/x' },
       { id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'Talks', url: 'https://example.com/t', accessed: '2025-05-20' },
@@ -68,11 +68,19 @@ describe('articleStructuredData', () => {
     site: 'https://example.org/sub/',
     page: 'https://example.org/sub/articles/talks/',
     claim: (id: string) => `https://example.org/sub/articles/talks/#claim-${id}`,
+    author: (id: string) => `https://example.org/sub/authors/${id}/`,
+  };
+  const registries = {
+    authors: {
+      'ann-writer': { name: 'Ann Writer', type: 'person' as const, url: 'https://example.net/ann' },
+      'sourced-desk': { name: 'Sourced desk', type: 'organization' as const },
+    },
+    publishers: { tass: { name: 'TASS' }, kremlin: { name: 'Kremlin', homepage: 'https://example.org/kremlin' } },
   };
 
   test('describes the article as a NewsArticle and each claim with a claimant as a ClaimReview', () => {
     const publisher = { '@type': 'Organization', name: 'Sourced', url: 'https://example.org/sub/' };
-    expect(articleStructuredData(article, urls)).toEqual({
+    expect(articleStructuredData(article, urls, registries)).toEqual({
       '@context': 'https://schema.org',
       '@graph': [
         {
@@ -85,8 +93,8 @@ describe('articleStructuredData', () => {
           datePublished: '2025-05-20',
           dateModified: '2025-05-22',
           author: [
-            { '@type': 'Person', name: 'Ann Writer' },
-            { '@type': 'Person', name: 'Bo Editor' },
+            { '@type': 'Person', name: 'Ann Writer', url: 'https://example.org/sub/authors/ann-writer/', sameAs: 'https://example.net/ann' },
+            { '@type': 'Organization', name: 'Sourced desk', url: 'https://example.org/sub/authors/sourced-desk/' },
           ],
           publisher,
           citation: ['https://example.org/s', 'https://example.com/t'],
@@ -103,6 +111,50 @@ describe('articleStructuredData', () => {
         },
       ],
     });
+  });
+
+  test('names an author the registries do not list by id, as a Person', () => {
+    const [newsArticle] = articleStructuredData(article, urls)['@graph'] as Record<string, unknown>[];
+    expect(newsArticle?.['author']).toEqual([
+      { '@type': 'Person', name: 'ann-writer' },
+      { '@type': 'Person', name: 'sourced-desk' },
+    ]);
+  });
+
+  test("gives a claim's ClaimReview when it was made, where it appeared first and since, and a typed claimant", () => {
+    const claimed = articleSchema.parse({
+      ...article,
+      claims: [
+        { id: 'by-publisher', statement: 'A.', status: 'false', sources: ['kyiv'], claimant: 'kremlin', date: '2025-05-11', appearances: ['reuters', 'kyiv'] },
+        { id: 'by-author', statement: 'B.', status: 'reported', sources: ['kyiv'], claimant: 'ann-writer', date: '2025-05-11T01:00:00+03:00' },
+        { id: 'by-desk', statement: 'C.', status: 'reported', sources: ['kyiv'], claimant: 'sourced-desk', appearances: ['kyiv'] },
+      ],
+    });
+    const reviews = (articleStructuredData(claimed, urls, registries)['@graph'] as Record<string, unknown>[]).slice(1);
+    const reuters = { '@type': 'CreativeWork', url: 'https://example.com/t', headline: 'Talks' };
+    const kyiv = { '@type': 'CreativeWork', url: 'https://example.org/s', headline: 'Statement', datePublished: '2025-05-10' };
+    expect(reviews.map((review) => review['itemReviewed'])).toEqual([
+      {
+        '@type': 'Claim',
+        author: { '@type': 'Organization', name: 'Kremlin', url: 'https://example.org/kremlin' },
+        datePublished: '2025-05-11',
+        appearance: [reuters, kyiv],
+        firstAppearance: reuters,
+      },
+      {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Ann Writer', url: 'https://example.org/sub/authors/ann-writer/', sameAs: 'https://example.net/ann' },
+        datePublished: '2025-05-11T01:00:00+03:00',
+      },
+      {
+        '@type': 'Claim',
+        author: { '@type': 'Organization', name: 'Sourced desk', url: 'https://example.org/sub/authors/sourced-desk/' },
+        appearance: [kyiv],
+        firstAppearance: kyiv,
+      },
+    ]);
+    // Still a complete ClaimReview: the reviewed statement, a rating, the reviewer and the date.
+    expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', claimReviewed: 'A.', author: { '@type': 'Organization', name: 'Sourced' }, datePublished: '2025-05-20', reviewRating: { ratingValue: 1 } });
   });
 
   test('uses the publication date as dateModified when there is no update, and leaves out empty corrections', () => {

@@ -20,7 +20,7 @@ const talks = {
     title: 'Talks',
     description: 'What was agreed.',
     published: '2025-05-20',
-    authors: ['Ann Writer'],
+    authors: ['ann-writer'],
     topics: ['diplomacy'],
     sources: [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'Talks', url: 'https://example.com/t', accessed: '2025-05-20' }],
     claims: [{ id: 'met', statement: 'They met.', status: 'confirmed', sources: ['reuters'] }],
@@ -34,7 +34,7 @@ const older = {
     description: 'Earlier.',
     published: '2024-01-02',
     updated: '2024-01-03',
-    authors: ['Bo Editor'],
+    authors: ['bo-editor'],
     sources: [{ id: 'ap', kind: 'news', publisher: 'AP', title: 'Earlier', url: 'https://example.com/e', accessed: '2024-01-02', party: true }],
     corrections: [{ date: '2024-01-03', text: 'Fixed a name.' }],
   }),
@@ -48,7 +48,7 @@ describe('articleRecord', () => {
       title: 'Talks',
       description: 'What was agreed.',
       published: '2025-05-20',
-      authors: ['Ann Writer'],
+      authors: ['ann-writer'],
       topics: ['diplomacy'],
       claims: [
         {

@@ -30,7 +30,27 @@ describe('evidenceProfile', () => {
         source('five', 'Reuters', { party: false }),
       ],
     });
-    expect(profile).toEqual({ claims: 1, sources: 5, publishers: 4, primary: 1, parties: 2 });
+    expect(profile).toEqual({ claims: 1, sources: 5, publishers: 4, stateAffiliated: 0, primary: 1, parties: 2 });
+  });
+
+  it('counts publishers by registry id, whichever site a source was read on, and counts sources from state-affiliated publishers', () => {
+    const publishers = { tass: { stateAffiliated: true }, ukrinform: { stateAffiliated: true }, reuters: { stateAffiliated: false } };
+    const profile = evidenceProfile(
+      {
+        claims: [],
+        sources: [
+          source('one', 'tass'),
+          source('two', 'tass'),
+          source('three', 'ukrinform', { via: 'menafn' }),
+          source('four', 'ukrinform'),
+          source('five', 'reuters', { via: 'asiaone' }),
+          source('six', 'Reuters'),
+        ],
+      },
+      publishers,
+    );
+    // "Reuters", a name, and reuters, the id, are one publisher.
+    expect(profile).toMatchObject({ sources: 6, publishers: 3, stateAffiliated: 4 });
   });
 
   it('writes counts with their noun in the right number', () => {

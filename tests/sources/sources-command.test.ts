@@ -38,7 +38,7 @@ function articleText(origin: string, list = SOURCES): string {
       (lang ? `    lang: ${lang}\n` : ''),
   ).join('');
   const body = list.map(([id]) => `Sentence citing ${id}. [@${id}]`).join('\n\n');
-  return `---\ntitle: Fixture article\ndescription: Checks every kind of source page.\npublished: 2026-11-20\nauthors:\n  - Sourced newsroom\ntopics:\n  - diplomacy\nsources:\n${sources}---\n\n${body}\n`;
+  return `---\ntitle: Fixture article\ndescription: Checks every kind of source page.\npublished: 2026-11-20\nauthors:\n  - sourced-newsroom\ntopics:\n  - diplomacy\nsources:\n${sources}---\n\n${body}\n`;
 }
 
 /** A project folder with one article; returns the folder. */

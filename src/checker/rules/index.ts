@@ -37,7 +37,10 @@ import { sourceLock } from './source-lock.ts';
 import { timelineOrder } from './timeline-order.ts';
 import { unannouncedChange } from './unannounced-change.ts';
 import { uncitedClaim } from './uncited-claim.ts';
+import { unknownAuthor } from './unknown-author.ts';
 import { unknownCitation } from './unknown-citation.ts';
+import { unknownPublisher } from './unknown-publisher.ts';
+import { unknownTopic } from './unknown-topic.ts';
 import { unsafeLink } from './unsafe-link.ts';
 import { citationWithoutAt } from './citation-without-at.ts';
 import { linkTarget } from './link-target.ts';
@@ -70,6 +73,10 @@ export const RULES: readonly Rule[] = [
   controlCharacter,
   futureDate,
   placeholder,
+  // The frontmatter against the registries (content/topics.yaml, authors.yaml, publishers.yaml).
+  unknownAuthor,
+  unknownTopic,
+  unknownPublisher,
   // The body.
   emptyBody,
   citationInLink,

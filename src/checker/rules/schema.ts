@@ -32,7 +32,7 @@ export const dateOrder = schemaRule('date-order', 'Dates come in an order that c
 ]);
 export const unsafeUrl = schemaRule('unsafe-url', 'Each web address is a plain, absolute http(s) address.');
 export const duplicateId = schemaRule('duplicate-id', 'Ids are unique across sources and claims.', ['Ids are unique across `sources` and `claims`.']);
-export const unknownReference = schemaRule('unknown-reference', "Every id in a claim's or timeline entry's sources names a source of the article.", [
-  "Every id in a claim's or timeline entry's `sources` is the id of a source of the article.",
+export const unknownReference = schemaRule('unknown-reference', "Every id in a claim's or timeline entry's sources, and in a claim's appearances, names a source of the article.", [
+  "Every id in a claim's or timeline entry's `sources`, and in a claim's `appearances`, is the id of a source of the article.",
 ]);
 export const controlCharacter = schemaRule('control-character', 'No text holds an invisible control character.');
