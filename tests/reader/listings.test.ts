@@ -32,6 +32,20 @@ describe('publishers', () => {
     ]);
   });
 
+  it('shows a registry publisher by its name and kind, at its id, unless a name outside the registry has that slug', () => {
+    const registry = {
+      tass: { name: 'TASS', country: 'RU', type: 'news-agency', stateAffiliated: true, basis: 'https://example.org/tass' },
+      'bbc-news': { name: 'BBC News', country: 'GB', type: 'broadcaster', stateAffiliated: false },
+    } as unknown as Parameters<typeof collectPublishers>[1];
+    const a = { id: 'a', data: { publishers: ['tass', 'bbc-news', 'Bbc News'] } };
+    const uses = collectPublishers([a], registry);
+    expect(uses.map(({ publisher, slug, description }) => [publisher, slug, description])).toEqual([
+      ['Bbc News', 'bbc-news', undefined],
+      ['BBC News', publisherSlug('bbc-news'), 'British broadcaster'],
+      ['TASS', 'tass', 'Russian state news-agency'],
+    ]);
+  });
+
   it('gives each publisher a slug from its name alone: plain words as they are, any other name with a hash', () => {
     expect(publisherSlug('BBC News')).toBe('bbc-news');
     expect(publisherSlug(' bbc  news ')).toBe('bbc-news');
