@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -54,6 +54,8 @@ beforeAll(async () => {
     },
     { date: '2025-05-22T10:00:00Z', message: 'Correct the day of the talks', files: { 'talks.md': CORRECTED } },
   ]);
+  // The site's registries beside the articles, so that sources show their publishers' names and words.
+  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml']) copyFileSync(join(ROOT, 'content', name), join(articles, '..', name));
   const site = buildSite(articles);
   expect(site.status, site.output).toBe(0);
   server = await serveStatic(site.outDir);

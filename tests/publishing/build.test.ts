@@ -476,7 +476,7 @@ describe('a site with registries', () => {
   test('refuses to build from a broken registry, naming the file, line and rule, in astro build and in npm run build', () => {
     const articles = writeContent(ARTICLES, { ...REGISTRIES, publishers: REGISTRIES.publishers.replace('  basis: https://en.wikipedia.org/wiki/TASS\n', '') });
     const publishers = relative(ROOT, join(articles, '../publishers.yaml'));
-    const message = `${publishers}:5:3  error  missing-basis  Field "tass.stateAffiliated" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.`;
+    const message = `${publishers}:5:3  error  missing-basis  Field "stateAffiliated" of "tass" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.`;
     const built = buildSite(articles, { env: ENV });
     expect(built.status).not.toBe(0);
     expect(built.output).toContain(`1 error in the registries; nothing was published:\n${message}`);
