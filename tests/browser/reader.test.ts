@@ -54,7 +54,7 @@ beforeAll(async () => {
     },
     { date: '2025-05-22T10:00:00Z', message: 'Correct the day of the talks', files: { 'talks.md': CORRECTED } },
   ]);
-  // The explainer names its publishers by registry id: the site's registries go beside the articles.
+  // The site's registries beside the articles, so that sources show their publishers' names and words.
   for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml']) copyFileSync(join(ROOT, 'content', name), join(articles, '..', name));
   const site = buildSite(articles);
   expect(site.status, site.output).toBe(0);
