@@ -73,9 +73,9 @@ sources:
     # institution's page), news, analysis, reference or other.
     kind: reference
     # Who published it, as readers know them, such as BBC News.
-    publisher: Example Publisher
+    publisher: ${PLACEHOLDER.sourcePublisher}
     # The headline or document title as published.
-    title: Example Domain
+    title: ${PLACEHOLDER.sourceTitle}
     # The address, starting with https:// (or http://).
     url: ${PLACEHOLDER.sourceUrl}
     # The day you last read the source, YYYY-MM-DD.

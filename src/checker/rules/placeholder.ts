@@ -5,6 +5,8 @@ export const TEMPLATE_PLACEHOLDERS = {
   description: 'Replace this with a one-paragraph summary of the story.',
   sourceId: 'example-source',
   sourceUrl: 'https://example.com/',
+  sourcePublisher: 'Example Publisher',
+  sourceTitle: 'Example Domain',
   body: ['Write the explainer here, in Markdown.', 'Use headings to structure the explainer.'],
 } as const;
 
@@ -28,6 +30,12 @@ export const placeholder: Rule = {
       const which = `source ${index + 1} (\`${source.id}\`)`;
       if (source.id === TEMPLATE_PLACEHOLDERS.sourceId) {
         report.field(['sources', index, 'id'], `S${which.slice(1)} is the template's example source; replace it with a source the article relies on, or remove it.`);
+      }
+      if (source.publisher === TEMPLATE_PLACEHOLDERS.sourcePublisher) {
+        report.field(['sources', index, 'publisher'], `The publisher of ${which} is the template's example, "${source.publisher}"; write who published the real source.`);
+      }
+      if (source.title === TEMPLATE_PLACEHOLDERS.sourceTitle) {
+        report.field(['sources', index, 'title'], `The title of ${which} is the template's example, "${source.title}"; write the real source's headline or title.`);
       }
       if (source.url === TEMPLATE_PLACEHOLDERS.sourceUrl) {
         report.field(['sources', index, 'url'], `The address of ${which} is the template's example, ${source.url}; write the address of the real source.`);
