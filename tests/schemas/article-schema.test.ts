@@ -132,9 +132,10 @@ describe('summarizeArticle', () => {
       title: article.title,
       description: article.description,
       published: article.published,
+      authors: article.authors,
       topics: ['diplomacy', 'war'],
       corrections: article.corrections,
-      evidence: { claims: 1, sources: 3, publishers: 2, primary: 1, parties: 1 },
+      evidence: { claims: 1, sources: 3, publishers: 2, primary: 1, parties: 1, stateAffiliated: 0 },
       publishers: ['BBC News', 'Reuters'],
       stored: '/cache/x.json',
     });
