@@ -93,7 +93,8 @@ describe('the citation syntax on arbitrary text', () => {
     const filler = fc.array(fc.constantFrom('a', 'z', 'A', '0', ' ', ',', ';', 'é', 'Б', 'ש', 'ع', '😀'), { maxLength: 20 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(filler, citation), { maxLength: 6 }), filler, (pieces, tail) => {
-        const text = pieces.map(([before, ids]) => `${before}[@${ids.join('; @')}]`).join('') + tail;
+        // Prose starts with a word: four leading spaces would make the line an indented code block.
+        const text = 'Text ' + pieces.map(([before, ids]) => `${before}[@${ids.join('; @')}]`).join('') + tail;
         expect(attributedCitations(parseBody(text)).map((node) => node.ids)).toEqual(pieces.map(([, ids]) => ids));
       }),
       RUNS,
