@@ -1,3 +1,4 @@
+import { ENTRY_NAMES } from '../format/field-path.ts';
 import type { Position } from './diagnostic.ts';
 
 /** A syntax error of the YAML parser: its code, and where it stands in the frontmatter (lines from 1). */
@@ -9,16 +10,6 @@ export interface YamlError extends Position {
 export interface YamlSlip extends Position {
   message: string;
 }
-
-/** What one entry of each list of the frontmatter is called. */
-const ENTRY_NAMES: Record<string, string> = {
-  sources: 'source',
-  claims: 'claim',
-  timeline: 'timeline event',
-  corrections: 'correction',
-  authors: 'author',
-  topics: 'topic',
-};
 
 interface Line {
   /** Spaces before the first character. */

@@ -6,7 +6,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** What one entry of each list of the frontmatter is called. */
-const ENTRY_NAMES: Record<string, string> = {
+export const ENTRY_NAMES: Record<string, string> = {
   sources: 'source',
   claims: 'claim',
   timeline: 'timeline event',
