@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import { slugOf } from '../format/article-files.ts';
 import type { Article } from '../format/index.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
-import { readLock } from '../sources/lock.ts';
+import { parseLock, readLock } from '../sources/lock.ts';
 import { checkArticle } from './check-article.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { registriesOf } from './registries.ts';
@@ -32,16 +32,18 @@ export interface CheckedFile extends ArticleFile {
   bodyLine?: number;
 }
 
-/** One file to check, with its text when the caller has read it already. */
+/** One file to check, with its text and its lock file's text when the caller has read them already. */
 export interface FileToCheck extends ArticleFile {
   text?: string;
+  /** The text of the article's lock file, empty when it has none. */
+  lockText?: string;
 }
 
 /** Reads (unless given its text) and checks one article file, its name, its sources' lock file and its registries included. */
-export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8') }: FileToCheck): CheckedFile {
+export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), lockText }: FileToCheck): CheckedFile {
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
   const lockFile = articleLockPath(full, path);
-  const { lock, problem } = readLock(dirname(lockFile), slugOf(path));
+  const { lock, problem } = lockText === undefined ? readLock(dirname(lockFile), slugOf(path)) : lockText === '' ? {} : parseLock(lockText);
   const lockProblem = problem ? `The lock file ${relative(process.cwd(), lockFile)} cannot be read: ${problem}.` : undefined;
   // The registries of the content folder above the article, if any (their own problems are reported once, by checkTargets).
   const registries = registriesOf(full)?.index;

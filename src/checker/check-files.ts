@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { listArticleFiles } from '../format/article-files.ts';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { articlesDir, articleTarget } from '../format/article-files.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { CheckCache, withFile, type CachedCheck, type CachedContent } from './check-cache.ts';
 import type { ArticleFile, CheckedFile } from './check-file.ts';
@@ -13,10 +13,8 @@ export type { CheckedFile } from './check-file.ts';
 
 /** The files to check under `target` (a folder, or a single file), as editors see them. */
 function filesOf(target: string, cwd: string): ArticleFile[] {
-  const isFile = statSync(target).isFile();
-  const root = isFile ? join(target, '..') : target;
-  const files = isFile ? [relative(root, target)] : listArticleFiles(target);
-  return files.map((path) => {
+  const { root, paths } = articleTarget(resolve(cwd, target), resolve(cwd, articlesDir()));
+  return paths.map((path) => {
     const full = resolve(root, path);
     return { path, full, file: relative(cwd, full) || full };
   });
@@ -50,8 +48,8 @@ function fromCache({ path, full, file }: ArticleFile, cached: CachedCheck, conte
 export class CachedChecker {
   readonly cache: CheckCache;
   readonly #content: boolean;
-  /** Keys of the files `cached` found no result for, which `check` need not look up again. */
-  readonly #misses = new Map<ReadFile, string>();
+  /** The files `cached` found no result for, with their key and lock file's text, which `check` need not read again. */
+  readonly #misses = new Map<ReadFile, { key: string; lockText: string }>();
   /** The lock files in each lock folder, listed once rather than looked for once per article. */
   readonly #locks = new Map<string, Set<string>>();
 
@@ -64,11 +62,12 @@ export class CachedChecker {
   /** The stored result for this file, if any. */
   cached(file: ReadFile): CheckedFile | undefined {
     const registryDir = findRegistryDir(file.full);
-    const key = this.cache.keyOf(file.path, file.text, this.#lockOf(file), registryDir === undefined ? '' : registryTexts(registryDir));
+    const lockText = this.#lockOf(file);
+    const key = this.cache.keyOf(file.path, file.text, lockText, registryDir === undefined ? '' : registryTexts(registryDir));
     const hit = this.cache.get(key);
     const content = hit && this.#content ? this.cache.content(key) : undefined;
     if (hit && (content || !this.#content)) return fromCache(file, hit, content);
-    this.#misses.set(file, key);
+    this.#misses.set(file, { key, lockText });
     return undefined;
   }
 
@@ -94,9 +93,11 @@ export class CachedChecker {
       const hit = this.cached(file);
       if (hit) return hit;
     }
-    const key = this.#misses.get(file)!;
+    const { key, lockText } = this.#misses.get(file)!;
     this.#misses.delete(file);
-    const checked = pool ? await pool.check(file) : (await import('./check-file.ts')).checkArticleFile(file);
+    // The lock file is read once, here, for the key and the rules alike.
+    const toCheck = { ...file, lockText };
+    const checked = pool ? await pool.check(toCheck) : (await import('./check-file.ts')).checkArticleFile(toCheck);
     this.cache.set(key, toCache(checked), { ...(checked.article ? { article: checked.article } : {}), body: checked.body!, bodyLine: checked.bodyLine! });
     return checked;
   }

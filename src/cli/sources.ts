@@ -5,10 +5,10 @@
  * of each source that has none. Exit status: 0 when every article could be read (whatever its
  * sources said), 1 when an article has frontmatter errors (see `npm run check`), 2 on a usage mistake.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articlesDir, listArticleFiles, slugOf } from '../format/article-files.ts';
+import { articlesDir, articleTarget, slugOf } from '../format/article-files.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import { formatText } from '../checker/diagnostic.ts';
 import { Archiver, archiveOptionsFromEnv } from '../sources/archive.ts';
@@ -68,9 +68,8 @@ if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')
 const groups = new Map<string, ArticleSources[]>();
 let broken = 0;
 for (const target of targets) {
-  const isFile = statSync(target).isFile();
-  const root = resolve(isFile ? dirname(target) : target);
-  for (const path of isFile ? [relative(root, resolve(target))] : listArticleFiles(target)) {
+  const { root, paths } = articleTarget(target, articlesDir());
+  for (const path of paths) {
     const full = resolve(root, path);
     const file = relative(process.cwd(), full) || full;
     const { article, diagnostics } = checkArticle(file, readFileSync(full, 'utf8'), { body: false });

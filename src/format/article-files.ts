@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Where editors keep articles, relative to the project root. */
 export const ARTICLES_DIR = 'content/articles';
@@ -52,4 +52,29 @@ export function badSlugReason(relativePath: string): string | null {
   return bad === undefined
     ? null
     : `The file name part "${bad}" cannot be a page address; rename it in kebab-case (lowercase letters, digits and single hyphens), such as zelensky-invites-putin.md.`;
+}
+
+/** The article files a target (a folder, or one file) names, and the folder their paths are relative to. */
+export interface ArticleTarget {
+  /** The articles folder the paths are relative to (absolute). */
+  root: string;
+  /** Each file's path inside `root`, `/` separators: `2025/talks.md`. */
+  paths: string[];
+}
+
+/**
+ * The article files of `target`, a folder or one file (given alone, it is taken whatever its
+ * name). Inside the articles folder `articlesRoot` their paths are relative to that folder, so
+ * that `content/articles/2025/talks.md` checked alone is still the article `2025/talks`, with its
+ * address and its lock file `content/sources/2025/talks.lock.json`; elsewhere they are relative to
+ * the folder given, or to the file's own folder.
+ */
+export function articleTarget(target: string, articlesRoot: string): ArticleTarget {
+  const full = resolve(target);
+  const isFile = statSync(full).isFile();
+  const inside = relative(resolve(articlesRoot), full);
+  const withinRoot = !inside.startsWith('..') && !isAbsolute(inside);
+  const root = withinRoot ? resolve(articlesRoot) : isFile ? dirname(full) : full;
+  const paths = isFile ? [full] : listArticleFiles(full).map((path) => join(full, path));
+  return { root, paths: paths.map((path) => relative(root, path).split(sep).join('/')) };
 }

@@ -84,4 +84,18 @@ describe('npm run check with lock files', () => {
       stderr: '1 article checked: 0 errors, 1 warning\n',
     });
   });
+
+  it("finds a nested article's lock file whether the article is checked alone, with its folder, or with all the others", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourced-locks-'));
+    mkdirSync(join(dir, 'content/articles/2025'), { recursive: true });
+    mkdirSync(join(dir, 'content/sources/2025'), { recursive: true });
+    writeFileSync(join(dir, 'content/articles/2025/talks.md'), article());
+    const lock = { article: '2025/talks', sources: { 'reuters-talks': entry(REUTERS, DEAD) } };
+    writeFileSync(join(dir, 'content/sources/2025/talks.lock.json'), serializeLock(lock));
+    const expected = `content/articles/2025/talks.md:22:5  error  source-dead  Source "reuters-talks" no longer works: ${REUTERS} failed 3 checks since 2025-06-01 (last: status 404), and it has no archived copy; add one as archive: (npm run sources -- --archive looks for one), or replace the source.\n`;
+    for (const target of ['content/articles/2025/talks.md', 'content/articles/2025', 'content/articles']) {
+      const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), target], { cwd: dir, encoding: 'utf8' });
+      expect({ target, status: result.status, stdout: result.stdout }).toEqual({ target, status: 1, stdout: expected });
+    }
+  });
 });
