@@ -1,7 +1,8 @@
 /**
  * `npm run build [-- --out-dir DIR]`: checks every article, builds the site with Astro into a
- * temporary folder next to DIR (default `dist`), indexes it for search with Pagefind, and only then
- * replaces DIR. It ends with a summary: articles published, drafts skipped, every warning again.
+ * temporary folder next to DIR (default `dist`), indexes it for search with Pagefind (in shards,
+ * src/publishing/search-index.ts), and only then replaces DIR. It ends with a summary: articles
+ * published, drafts skipped, every warning again.
  * A content error, a failed render or a failed step leaves the previous DIR untouched.
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
+import { indexSiteForSearch, searchShardSize } from '../publishing/search-index.ts';
 import { buildSummary } from './build-summary.ts';
 import { checkUnannouncedChanges } from './history-check.ts';
 
@@ -19,14 +21,25 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
 const outDir = resolve(values['out-dir'] ?? join(ROOT, 'dist'));
 const staging = join(dirname(outDir), `.${outDir.split('/').pop()}-staging`);
+// Read before the long steps, so that a wrong value stops the build at once.
+let shardSize: number;
+try {
+  shardSize = searchShardSize();
+} catch (error) {
+  process.stderr.write(`Build stopped: ${error instanceof Error ? error.message : String(error)} ${outDir} was left as it was.\n`);
+  process.exit(1);
+}
+
+/** Stops the build after a failed step, leaving the previous output folder as it was. */
+function fail(step: string, status: number): never {
+  rmSync(staging, { recursive: true, force: true });
+  process.stderr.write(`Build failed while ${step}; ${outDir} was left as it was.\n`);
+  process.exit(status);
+}
 
 function run(step: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
-    process.stderr.write(`Build failed while ${step}; ${outDir} was left as it was.\n`);
-    process.exit(result.status ?? 1);
-  }
+  if (result.status !== 0) fail(step, result.status ?? 1);
 }
 
 // The results go to the check cache, where the content loader finds them: it checks no article again.
@@ -43,7 +56,12 @@ if (report.errors > 0) {
 rmSync(staging, { recursive: true, force: true });
 // Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
 run('building the site', ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging]);
-run('indexing the site for search', [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', staging]);
+try {
+  await indexSiteForSearch(staging, { shardSize, log: (line) => process.stdout.write(`${line}\n`) });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  fail('indexing the site for search', 1);
+}
 
 const previous = `${staging}-previous`;
 rmSync(previous, { recursive: true, force: true });

@@ -1,26 +1,49 @@
+import { otherBundles, SHARD_MANIFEST } from './search-bundles.ts';
+
 /** Pagefind's ready-made search interface, defined by the bundle's `pagefind-ui.js`. */
 declare class PagefindUI {
-  constructor(options: { element: Element; bundlePath: string; baseUrl: string; showSubResults?: boolean; showImages?: boolean });
+  constructor(options: {
+    element: Element;
+    bundlePath: string;
+    baseUrl: string;
+    showSubResults?: boolean;
+    showImages?: boolean;
+    /** Further bundles whose results are merged with the first one's. */
+    mergeIndex?: { bundlePath: string; baseUrl: string }[];
+  });
+}
+
+/** The manifest of the index's bundles, or null when it cannot be read (then the first bundle is searched alone). */
+async function readManifest(bundlePath: string): Promise<unknown> {
+  try {
+    const response = await fetch(`${bundlePath}${SHARD_MANIFEST}`);
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Loads Pagefind's search interface into `root`, a container with `data-bundle-path` (the
  * `pagefind/` folder under the base path) and `data-base-url` (the base path, which Pagefind
- * puts in front of its result addresses). The container's fallback text stays until the
- * interface has loaded, and is replaced by an error message if it cannot.
+ * puts in front of its result addresses). The index may be in several bundles, which the
+ * interface merges. The container's fallback text stays until the interface has loaded, and is
+ * replaced by an error message if it cannot.
  */
 export function startSearch(root: HTMLElement | null): void {
   const bundlePath = root?.dataset['bundlePath'];
   const baseUrl = root?.dataset['baseUrl'];
   if (!root || !bundlePath || !baseUrl) return;
+  const manifest = readManifest(bundlePath);
   const stylesheet = document.createElement('link');
   stylesheet.rel = 'stylesheet';
   stylesheet.href = `${bundlePath}pagefind-ui.css`;
   const script = document.createElement('script');
   script.src = `${bundlePath}pagefind-ui.js`;
-  script.addEventListener('load', () => {
+  script.addEventListener('load', async () => {
+    const mergeIndex = otherBundles(await manifest, baseUrl).map((other) => ({ bundlePath: other, baseUrl }));
     root.replaceChildren();
-    new PagefindUI({ element: root, bundlePath, baseUrl, showSubResults: true, showImages: false });
+    new PagefindUI({ element: root, bundlePath, baseUrl, showSubResults: true, showImages: false, mergeIndex });
   });
   script.addEventListener('error', () => {
     const message = document.createElement('p');

@@ -1,0 +1,201 @@
+/**
+ * The site's search index, built with Pagefind's Node API in shards of a fixed number of article
+ * pages, so that Pagefind's memory stays bounded however large the archive grows. The first shard
+ * is the bundle at `pagefind/`, the others go beside it (`pagefind-2/`, `pagefind-3/`, ...), and
+ * `pagefind/shards.json` lists them all; the search page merges them in the browser.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
+
+/**
+ * Article pages in one shard. Pagefind holds a shard's pages in memory until it writes the bundle:
+ * about 0.75 GB per 1,000 of our article pages (docs/performance.md), so a shard stays well under the
+ * build's 4 GB, while the search page fetches one small entry and metadata file per shard.
+ */
+export const SEARCH_SHARD_SIZE = 2000;
+
+/** One bundle of the index and what building it took. */
+export interface ShardFigures {
+  /** Its folder, relative to the site's root, such as `pagefind-2/`. */
+  bundle: string;
+  pages: number;
+  /** Largest resident memory of the Pagefind process that built it, in MB; null where it cannot be read. */
+  peakMB: number | null;
+}
+
+/** The search index of a site. */
+export interface SearchIndexFigures {
+  pages: number;
+  shards: ShardFigures[];
+}
+
+/** Shard size, from `SOURCED_SEARCH_SHARD_SIZE` when set (tests set a tiny one to see several shards). */
+export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env['SOURCED_SEARCH_SHARD_SIZE'];
+  if (text === undefined || text === '') return SEARCH_SHARD_SIZE;
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`SOURCED_SEARCH_SHARD_SIZE is "${text}"; set it to a whole number of article pages, at least 1, or unset it.`);
+  }
+  return size;
+}
+
+/**
+ * An element start tag that carries `data-pagefind-body`. In the text of a page a `<` is always
+ * escaped, so this finds only real markup, never words in an article that name the attribute.
+ */
+const PAGEFIND_BODY = /<[a-zA-Z][^>]*\sdata-pagefind-body(?=[\s=/>])/;
+
+/** Whether a built page is one that search covers: an article page, marked with `data-pagefind-body`. */
+export const isIndexedPage = (html: string) => PAGEFIND_BODY.test(html);
+
+/** Every HTML file under `siteDir`, as `/`-separated paths relative to it, in code-unit order (the same on every machine). */
+function htmlFiles(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The processes this process started and that are still there, by id (Linux only: none elsewhere). */
+function childProcesses(): Set<number> {
+  let ids: string[];
+  try {
+    ids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return new Set();
+  }
+  return new Set(
+    ids.flatMap((id) => {
+      try {
+        // pid (comm) state ppid ...; comm may hold spaces and parentheses, so read after its last `)`.
+        const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid ? [Number(id)] : [];
+      } catch {
+        return [];
+      }
+    }),
+  );
+}
+
+/** A process's largest resident memory so far, in MB, or null. */
+function peakMB(id: number): number | null {
+  try {
+    const kB = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1];
+    return kB === undefined ? null : Math.round(Number(kB) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Throws the errors Pagefind reported for a step, if any, naming the step. */
+function assertNoErrors(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind failed while ${step}: ${errors.join('; ')}`);
+}
+
+/**
+ * One shard's index, in a Pagefind service process of its own. Pagefind's Node API never answers
+ * when its process dies (killed for want of memory, say), so every call also watches the process.
+ */
+class ShardIndex {
+  private readonly index: pagefind.PagefindIndex;
+  private readonly processes: Set<number>;
+
+  private constructor(index: pagefind.PagefindIndex, processes: Set<number>) {
+    this.index = index;
+    this.processes = processes;
+  }
+
+  /** Starts a Pagefind process with a new, empty index. */
+  static async start(): Promise<ShardIndex> {
+    const before = childProcesses();
+    // Pagefind starts its process as soon as it is first called, before answering.
+    const created = pagefind.createIndex();
+    const processes = new Set([...childProcesses()].filter((id) => !before.has(id)));
+    const { errors, index } = await watch(created, processes, 'starting');
+    assertNoErrors('starting', errors);
+    if (!index) throw new Error('Pagefind failed while starting: it returned no index.');
+    return new ShardIndex(index, processes);
+  }
+
+  async add(sourcePath: string, content: string): Promise<void> {
+    assertNoErrors(`indexing ${sourcePath}`, (await watch(this.index.addHTMLFile({ sourcePath, content }), this.processes, `indexing ${sourcePath}`)).errors);
+  }
+
+  /** Writes the bundle and stops the process; its memory is free when this returns. Gives the process's peak memory. */
+  async write(outputPath: string, bundle: string): Promise<number | null> {
+    assertNoErrors(`writing ${bundle}`, (await watch(this.index.writeFiles({ outputPath }), this.processes, `writing ${bundle}`)).errors);
+    const peaks = [...this.processes].map(peakMB).filter((peak): peak is number => peak !== null);
+    await pagefind.close();
+    // The process was told to stop; wait (at most 10 s) until it has, so that its memory is free and it counts among this process's children.
+    for (let waited = 0; waited < 10_000 && [...this.processes].some((id) => existsSync(`/proc/${id}`)); waited += 20) await sleep(20);
+    return peaks.length > 0 ? Math.max(...peaks) : null;
+  }
+}
+
+/** The answer of a Pagefind call, or an error as soon as Pagefind's process has ended without answering. */
+function watch<T>(call: Promise<T>, processes: Set<number>, step: string): Promise<T> {
+  const answer = call.catch((error: unknown) => {
+    throw new Error(`Pagefind failed while ${step}: ${error instanceof Error ? error.message : String(error)}.`);
+  });
+  if (processes.size === 0) return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      if ([...processes].every((id) => !existsSync(`/proc/${id}`))) {
+        reject(new Error(`Pagefind's process ended while ${step}, without an answer (out of memory?).`));
+      }
+    }, 200);
+  });
+  return Promise.race([answer, ended]).finally(() => clearInterval(timer));
+}
+
+/**
+ * Indexes the article pages of the built site in `siteDir` (the pages with `data-pagefind-body`),
+ * taken in path order, `shardSize` to a bundle, and writes the bundles and the manifest into the
+ * site. Each shard has a Pagefind process of its own, stopped before the next one starts. A site
+ * with no article page still gets the first bundle, which finds nothing. Throws on any error Pagefind
+ * reports, naming the page.
+ */
+export async function indexSiteForSearch(
+  siteDir: string,
+  options: { shardSize?: number; log?: (line: string) => void } = {},
+): Promise<SearchIndexFigures> {
+  const shardSize = options.shardSize ?? SEARCH_SHARD_SIZE;
+  const log = options.log ?? (() => {});
+  const shards: ShardFigures[] = [];
+  let index: ShardIndex | undefined;
+  let inShard = 0;
+
+  const write = async () => {
+    const bundle = bundleFolder(shards.length);
+    const peakMB = await (index ?? (await ShardIndex.start())).write(join(siteDir, bundle), bundle);
+    shards.push({ bundle, pages: inShard, peakMB });
+    log(`Search index: ${bundle} ${inShard} pages${peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
+    index = undefined;
+    inShard = 0;
+  };
+
+  try {
+    for (const file of htmlFiles(siteDir)) {
+      const content = readFileSync(join(siteDir, file), 'utf8');
+      if (!isIndexedPage(content)) continue;
+      index ??= await ShardIndex.start();
+      await index.add(file, content);
+      if (++inShard === shardSize) await write();
+    }
+    if (inShard > 0 || shards.length === 0) await write();
+  } finally {
+    await pagefind.close();
+  }
+
+  const manifest: ShardManifest = { bundles: shards.map((shard) => shard.bundle) };
+  writeFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
+  log(`Search index: ${pages} pages in ${shards.length} ${shards.length === 1 ? 'bundle' : 'bundles'}`);
+  return { pages, shards };
+}
