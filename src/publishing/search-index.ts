@@ -90,6 +90,8 @@ function peakMB(id: number): number | null {
   }
 }
 
+const pagesText = (count: number) => `${count} ${count === 1 ? 'page' : 'pages'}`;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Throws the errors Pagefind reported for a step, if any, naming the step. */
@@ -175,7 +177,7 @@ export async function indexSiteForSearch(
     const bundle = bundleFolder(shards.length);
     const peakMB = await (index ?? (await ShardIndex.start())).write(join(siteDir, bundle), bundle);
     shards.push({ bundle, pages: inShard, peakMB });
-    log(`Search index: ${bundle} ${inShard} pages${peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
+    log(`Search index: ${bundle} ${pagesText(inShard)}${peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
     index = undefined;
     inShard = 0;
   };
@@ -196,6 +198,6 @@ export async function indexSiteForSearch(
   const manifest: ShardManifest = { bundles: shards.map((shard) => shard.bundle) };
   writeFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
-  log(`Search index: ${pages} pages in ${shards.length} ${shards.length === 1 ? 'bundle' : 'bundles'}`);
+  log(`Search index: ${pagesText(pages)} in ${shards.length} ${shards.length === 1 ? 'bundle' : 'bundles'}`);
   return { pages, shards };
 }

@@ -85,8 +85,8 @@ export function buildSite(
 }
 
 /** Runs `npm run build`'s script (check, build into staging, index, swap) over an articles folder into `outDir`. */
-export function runBuildCommand(articlesDir: string, outDir: string): { status: number | null; output: string } {
-  return runBuild([join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], articlesDir);
+export function runBuildCommand(articlesDir: string, outDir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+  return runBuild([join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], articlesDir, env);
 }
 
 /**

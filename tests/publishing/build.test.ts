@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleJsonSchema, registryJsonSchema } from '../../src/publishing/json-schema.ts';
+import { indexSiteForSearch, type SearchIndexFigures } from '../../src/publishing/search-index.ts';
 import { ROOT, buildDir, buildSite, runBuildCommand, writeContent, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -157,11 +157,6 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** Runs Pagefind over a built site, as the build does after `astro build`. */
-function indexForSearch(outDir: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir], { encoding: 'utf8' });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const decode = (text: string) =>
@@ -181,14 +176,15 @@ const visibleText = (html: string) =>
   decode(html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(TAG, '')).replace(/\s+/g, ' ');
 
 let site: BuiltSite;
-let search: { status: number | null; output: string };
+let search: SearchIndexFigures;
 const html = (path: string) => site.read(path);
 const htmlFiles = () => listFiles(site.outDir).filter((file) => file.endsWith('.html'));
 
-beforeAll(() => {
+beforeAll(async () => {
   site = buildSite(writeContent(ARTICLES, REGISTRIES), { env: ENV });
   if (site.status !== 0) throw new Error(`The fixture site did not build:\n${site.output}`);
-  search = indexForSearch(site.outDir);
+  // As the build does after `astro build`.
+  search = await indexSiteForSearch(site.outDir);
 });
 
 describe('a site built under a base path', () => {
@@ -376,11 +372,10 @@ describe('a site built under a base path', () => {
       'Search runs in your browser and needs JavaScript, which is turned off or did not load. You can still find every explainer by topic.',
     );
     expect(page).toMatch(/<a href="\/sub\/path\/topics\/"[^>]*>by topic<\/a>/);
-    expect(search.status).toBe(0);
     // Only the article pages are indexed (they alone carry data-pagefind-body), and never a draft.
-    expect(search.output).toContain('Indexed 2 pages');
+    expect(search).toMatchObject({ pages: 2, shards: [{ bundle: 'pagefind/', pages: 2 }] });
     expect(html('articles/hostile-title/index.html')).toMatch(/<article\b[^>]*\sdata-pagefind-body[\s>]/);
-    expect(listFiles(site.outDir)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind.js']));
+    expect(listFiles(site.outDir)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind.js', 'pagefind/shards.json']));
   });
 
   test('publishes no trace of a draft in any file', () => {
@@ -418,10 +413,10 @@ describe('a site built under a base path', () => {
     });
   });
 
-  test('is byte-identical when built again from the same content', () => {
+  test('is byte-identical when built again from the same content', async () => {
     const again = buildSite(writeContent(ARTICLES, REGISTRIES), { env: ENV });
     expect(again.status).toBe(0);
-    expect(indexForSearch(again.outDir).status).toBe(0);
+    await indexSiteForSearch(again.outDir);
     const files = listFiles(site.outDir);
     expect(listFiles(again.outDir)).toEqual(files);
     const different = files.filter((file) => !readFileSync(join(site.outDir, file)).equals(readFileSync(join(again.outDir, file))));

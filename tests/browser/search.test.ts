@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article, VALID_BODY, VALID_FRONTMATTER } from '../helpers/articles.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { buildDir, runBuildCommand, writeArticles } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const BASE = '/repo/';
+/** One article page a shard, so that three articles give three bundles. */
+const ENV = { BASE_PATH: BASE, SOURCED_SEARCH_SHARD_SIZE: '1' };
+
+/** Three articles; each has a word no other has, and all share the body's words. */
+const ARTICLES = {
+  'alpha-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Alpha talks'), `${VALID_BODY}\nThe alphaword delegation left early.\n`),
+  'bravo-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Bravo talks'), `${VALID_BODY}\nThe zanzibarquokka delegation stayed.\n`),
+  'charlie-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks'), `${VALID_BODY}\nThe charlieword delegation arrived late.\n`),
+};
+
+let outDir: string;
+let buildOutput: string;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  outDir = join(buildDir('search-'), 'dist');
+  // `npm run build`'s own script, as an editor runs it.
+  const built = runBuildCommand(writeArticles(ARTICLES), outDir, ENV);
+  buildOutput = built.output;
+  if (built.status !== 0) throw new Error(`The fixture site did not build:\n${built.output}`);
+  server = await serveStatic(outDir, BASE);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the search page and collects what the browser reports as errors (a refused script, a failed load). */
+async function openSearch(options: { withoutManifest?: boolean } = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const context = await browser.newContext();
+  if (options.withoutManifest) await context.route('**/shards.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${server.origin}${BASE}search/`);
+  await page.locator('.pagefind-ui__search-input').waitFor();
+  return { page, errors, requests };
+}
+
+/** A result's own link (a result also links to the sections that matched, below it). */
+const RESULT_LINK = '.pagefind-ui__result-link:not(.pagefind-ui__result-nested .pagefind-ui__result-link)';
+
+/** Types a query into Pagefind's box and gives the results' addresses once Pagefind has answered. */
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.locator('.pagefind-ui__search-input').fill(query);
+  await page.locator('.pagefind-ui__message').filter({ hasText: new RegExp(`for ${query}$`) }).waitFor();
+  return page.locator(RESULT_LINK).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+describe('search over an index in several bundles', () => {
+  it('indexes one article a bundle, in path order, and lists the bundles in pagefind/shards.json', () => {
+    expect(readdirSync(outDir).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
+    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8'))).toEqual({ bundles: ['pagefind/', 'pagefind-2/', 'pagefind-3/'] });
+    expect(buildOutput).toMatch(/^Search index: pagefind-2\/ 1 page(, Pagefind peak \d+ MB)?$/m);
+    expect(buildOutput).toContain('Search index: 3 pages in 3 bundles');
+  });
+
+  it('finds a word that only the article in the second bundle has, and links to it under the base path', async () => {
+    const { page, errors, requests } = await openSearch();
+    expect(await search(page, 'zanzibarquokka')).toEqual([`${BASE}articles/bravo-talks/`]);
+    expect(await page.locator(RESULT_LINK).textContent()).toBe('Bravo talks');
+    expect(requests).toEqual(expect.arrayContaining([`${BASE}pagefind/shards.json`, `${BASE}pagefind-2/pagefind-entry.json`, `${BASE}pagefind-3/pagefind-entry.json`]));
+    await page.locator(RESULT_LINK).click();
+    await page.waitForURL(`${server.origin}${BASE}articles/bravo-talks/`);
+    expect(await page.locator('h1').textContent()).toBe('Bravo talks');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds the articles of every bundle for a word they share', async () => {
+    const { page, errors } = await openSearch();
+    expect((await search(page, 'delegation')).sort()).toEqual([`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-talks/`, `${BASE}articles/charlie-talks/`]);
+    expect(await search(page, 'charlieword')).toEqual([`${BASE}articles/charlie-talks/`]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('searches the first bundle alone when the manifest cannot be read', async () => {
+    const { page } = await openSearch({ withoutManifest: true });
+    expect(await search(page, 'alphaword')).toEqual([`${BASE}articles/alpha-talks/`]);
+    expect(await search(page, 'zanzibarquokka')).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('npm run build when indexing fails', () => {
+  it('says that indexing failed and leaves the previous site as it was', () => {
+    const before = readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8');
+    const result = runBuildCommand(writeArticles(ARTICLES), outDir, { ...ENV, PAGEFIND_EXTENDED_BINARY_PATH: join(outDir, 'no-such-pagefind') });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('Pagefind failed while starting: Pagefind backend closed.');
+    expect(result.output).toContain(`Build failed while indexing the site for search; ${outDir} was left as it was.`);
+    expect(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).toBe(before);
+    expect(existsSync(join(outDir, '..', '.dist-staging'))).toBe(false);
+  });
+
+  it('refuses a shard size that is not a whole number before building anything', () => {
+    const result = runBuildCommand(writeArticles(ARTICLES), outDir, { ...ENV, SOURCED_SEARCH_SHARD_SIZE: '0' });
+    expect(result.status).toBe(1);
+    expect(result.output.trim().split('\n')).toEqual([
+      `Build stopped: SOURCED_SEARCH_SHARD_SIZE is "0"; set it to a whole number of article pages, at least 1, or unset it. ${outDir} was left as it was.`,
+    ]);
+  });
+});

@@ -1,0 +1,168 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { indexSiteForSearch, isIndexedPage, SEARCH_SHARD_SIZE, searchShardSize } from '../../src/publishing/search-index.ts';
+import { bundleFolder, otherBundles } from '../../src/site/search-bundles.ts';
+
+/** A built article page as the site renders it: only its `<article>` carries `data-pagefind-body`. */
+const articlePage = (title: string, words: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>${title} | Sourced</title></head><body><header>Sourced menu</header>` +
+  `<main><article data-pagefind-body><h1>${title}</h1><p>${words}</p></article></main></body></html>`;
+
+/** A listing page: no `data-pagefind-body`, so search leaves it out, even when it names the attribute in its text. */
+const listingPage = (words: string) => `<!DOCTYPE html><html lang="en"><head><title>Listing</title></head><body><main><p>${words}</p></main></body></html>`;
+
+/** Writes a built site (path -> HTML) into a new folder and returns it. */
+function writeSite(pages: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sourced-search-'));
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), html);
+  }
+  return dir;
+}
+
+/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
+const listFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+
+/** The addresses of the pages a bundle holds, read from its fragments (gzip, `pagefind_dcd` then JSON). */
+const urlsIn = (site: string, bundle: string) =>
+  readdirSync(join(site, bundle, 'fragment'))
+    .map((file) => JSON.parse(gunzipSync(readFileSync(join(site, bundle, 'fragment', file))).toString('utf8').slice('pagefind_dcd'.length)).url as string)
+    .sort();
+
+// Five articles, in an order that their paths do not follow, beside pages that are not articles.
+const PAGES = {
+  'index.html': listingPage('Home, listing every explainer'),
+  'topics/diplomacy/index.html': listingPage('A topic page that says &lt;article data-pagefind-body&gt; in its text'),
+  'articles/e-last/index.html': articlePage('Echo', 'echoword'),
+  'articles/a-first/index.html': articlePage('Alpha', 'alphaword'),
+  'articles/c-third/index.html': articlePage('Charlie', 'charlieword'),
+  'articles/2024/d-nested/index.html': articlePage('Delta', 'deltaword'),
+  'articles/b-second/index.html': articlePage('Bravo', 'bravoword'),
+  'articles/b-second/history/index.html': listingPage('The history of Bravo'),
+};
+
+describe('the search index in shards', () => {
+  test('puts the article pages, in path order, two to a bundle, and lists the bundles in pagefind/shards.json', async () => {
+    const site = writeSite(PAGES);
+    const lines: string[] = [];
+    const figures = await indexSiteForSearch(site, { shardSize: 2, log: (line) => lines.push(line) });
+    expect(figures.pages).toBe(5);
+    expect(figures.shards.map((shard) => [shard.bundle, shard.pages])).toEqual([
+      ['pagefind/', 2],
+      ['pagefind-2/', 2],
+      ['pagefind-3/', 1],
+    ]);
+    for (const shard of figures.shards) expect(shard.peakMB).toBeGreaterThan(0);
+    expect(lines.at(-1)).toBe('Search index: 5 pages in 3 bundles');
+    expect(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')).toBe('{"bundles":["pagefind/","pagefind-2/","pagefind-3/"]}\n');
+    expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/2024/d-nested/', '/articles/a-first/']);
+    expect(urlsIn(site, 'pagefind-2/')).toEqual(['/articles/b-second/', '/articles/c-third/']);
+    expect(urlsIn(site, 'pagefind-3/')).toEqual(['/articles/e-last/']);
+    for (const bundle of ['pagefind/', 'pagefind-2/', 'pagefind-3/']) {
+      const entry = JSON.parse(readFileSync(join(site, bundle, 'pagefind-entry.json'), 'utf8'));
+      expect([bundle, entry.languages.en.page_count]).toEqual([bundle, bundle === 'pagefind-3/' ? 1 : 2]);
+      expect(listFiles(join(site, bundle))).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.en.pagefind']));
+    }
+    expect(listFiles(site).filter((file) => file.startsWith('pagefind-4'))).toEqual([]);
+  });
+
+  test('gives a site smaller than a shard one bundle at pagefind/, as Pagefind alone would', async () => {
+    const site = writeSite(PAGES);
+    const figures = await indexSiteForSearch(site);
+    expect(figures.shards.map((shard) => [shard.bundle, shard.pages])).toEqual([['pagefind/', 5]]);
+    expect(readdirSync(site).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind']);
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'))).toEqual({ bundles: ['pagefind/'] });
+    expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/2024/d-nested/', '/articles/a-first/', '/articles/b-second/', '/articles/c-third/', '/articles/e-last/']);
+  });
+
+  test('writes byte-identical bundles when the same site is indexed again', async () => {
+    const first = writeSite(PAGES);
+    const second = writeSite(PAGES);
+    await indexSiteForSearch(first, { shardSize: 2 });
+    await indexSiteForSearch(second, { shardSize: 2 });
+    const files = listFiles(first);
+    expect(listFiles(second)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(join(first, file)).equals(readFileSync(join(second, file))))).toEqual([]);
+  });
+
+  test('still writes the first bundle, finding nothing, for a site with no article', async () => {
+    const site = writeSite({ 'index.html': listingPage('No explainers yet') });
+    const figures = await indexSiteForSearch(site, { shardSize: 2 });
+    expect(figures).toMatchObject({ pages: 0, shards: [{ bundle: 'pagefind/', pages: 0 }] });
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8')).languages).toEqual({});
+    expect(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')).toBe('{"bundles":["pagefind/"]}\n');
+  });
+
+  /** Runs `run` with Pagefind's Node API starting `binary` instead of Pagefind. */
+  async function withPagefindBinary(binary: string, run: () => Promise<void>): Promise<void> {
+    const saved = process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = binary;
+    try {
+      await run();
+    } finally {
+      if (saved === undefined) delete process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
+      else process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = saved;
+    }
+  }
+
+  test('fails, naming the step, when Pagefind cannot start', async () => {
+    const site = writeSite(PAGES);
+    await withPagefindBinary(join(site, 'no-such-pagefind'), () =>
+      expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow('Pagefind failed while starting: Pagefind backend closed.'),
+    );
+  });
+
+  test('fails, instead of waiting for ever, when Pagefind\'s process ends without answering (as when it runs out of memory)', async () => {
+    const site = writeSite({ ...PAGES, 'silent-pagefind': '#!/bin/sh\nsleep 0.3\n' });
+    chmodSync(join(site, 'silent-pagefind'), 0o755);
+    await withPagefindBinary(join(site, 'silent-pagefind'), () =>
+      expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow("Pagefind's process ended while starting, without an answer (out of memory?)."),
+    );
+  });
+});
+
+describe('which pages are indexed', () => {
+  test('an element carrying data-pagefind-body makes a page an article page; the words in text do not', () => {
+    expect(isIndexedPage(articlePage('A', 'b'))).toBe(true);
+    expect(isIndexedPage('<main><article class="x" data-pagefind-body="">')).toBe(true);
+    expect(isIndexedPage(PAGES['topics/diplomacy/index.html'])).toBe(false);
+    expect(isIndexedPage('<p>Pagefind reads data-pagefind-body attributes</p>')).toBe(false);
+    expect(isIndexedPage('<article data-pagefind-body-not>')).toBe(false);
+  });
+});
+
+describe('the shard size', () => {
+  test('is 2,000 article pages unless SOURCED_SEARCH_SHARD_SIZE sets another whole number', () => {
+    expect(SEARCH_SHARD_SIZE).toBe(2000);
+    expect(searchShardSize({})).toBe(2000);
+    expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '' })).toBe(2000);
+    expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '3' })).toBe(3);
+    for (const wrong of ['0', '-2', '1.5', 'many']) {
+      expect(() => searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: wrong })).toThrow(
+        `SOURCED_SEARCH_SHARD_SIZE is "${wrong}"; set it to a whole number of article pages, at least 1, or unset it.`,
+      );
+    }
+  });
+});
+
+describe('the bundles the search page merges', () => {
+  test('are the manifest\'s bundles after the first, under the base path', () => {
+    expect(otherBundles({ bundles: ['pagefind/', 'pagefind-2/', 'pagefind-3/'] }, '/repo/')).toEqual(['/repo/pagefind-2/', '/repo/pagefind-3/']);
+    expect(otherBundles({ bundles: ['pagefind/'] }, '/')).toEqual([]);
+    expect([0, 1, 11].map(bundleFolder)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-12/']);
+  });
+
+  test('are only folders named as the indexing step names them; anything else in the manifest is left out', () => {
+    const manifest = { bundles: ['pagefind-2/', 'https://elsewhere.example/pagefind/', '//elsewhere.example/', '../pagefind-3/', 'pagefind-0/', 'pagefind-2', 'javascript:alert(1)//', 7, null] };
+    expect(otherBundles(manifest, '/')).toEqual(['/pagefind-2/']);
+    for (const broken of [null, undefined, 'pagefind-2/', [], { bundles: 'pagefind-2/' }]) expect(otherBundles(broken, '/')).toEqual([]);
+  });
+});
