@@ -12,15 +12,18 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateArticles } from './generate.ts';
 import { generateHistoryRepo } from './history-repo.ts';
+import type { SearchIndexFigures, ShardFigures } from '../src/publishing/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASELINE = join(ROOT, 'bench/baseline');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+/** The module `npm run build` indexes the site with: the bench indexes the same way. */
+const SEARCH_INDEX = pathToFileURL(join(ROOT, 'src/publishing/search-index.ts')).href;
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
 
@@ -32,7 +35,8 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--
   --no-baseline  skip the plain Astro baseline builds
   --history N    also build the same explainers from a git repository in which each has N revisions,
                  cold, and compare with the cold build outside git (the cost of the history pages)
-  --search       also index our cold build with Pagefind, as npm run build does, and weigh the index
+  --search       also index our cold build with Pagefind, as npm run build does (in shards of
+                 SOURCED_SEARCH_SHARD_SIZE article pages, when set), and weigh the index
   --keep         keep the temporary folder (articles, outputs, logs)`;
 
 /** One timed run of a command. */
@@ -67,10 +71,14 @@ export interface OutputFigures {
 
 /** Pagefind's indexing of the cold build, and what the search page loads before a query. */
 export interface SearchFigures {
+  /** The whole indexing step, every shard; its peak is the largest process's, Pagefind's or Node's. */
   index: Run;
+  /** Each bundle: its folder, its article pages and the peak memory of the Pagefind process that built it. */
+  shards: ShardFigures[];
+  /** All the bundles' files. */
   files: number;
   bytes: number;
-  /** pagefind-entry.json, the search code and its WebAssembly, and the index's metadata file, raw. */
+  /** The manifest, and the first bundle's pagefind-entry.json, search code and WebAssembly, and each bundle's entry and metadata file, raw. */
   pageLoadBytes: number;
 }
 
@@ -187,17 +195,32 @@ function outputFigures(dir: string): OutputFigures {
   return { files, bytes, largest };
 }
 
-/** Indexes a built site with Pagefind, as `npm run build` does, and weighs the index. */
+/** Indexes a built site with Pagefind, as `npm run build` does (the same module, in a process of its own), and weighs the index. */
 async function searchFigures(outDir: string, logFile: string): Promise<SearchFigures> {
-  const index = await measure([PAGEFIND, '--site', outDir], {}, logFile);
-  if (index.status !== 0) throw new Error(`Pagefind failed (exit ${index.status}); see ${index.log}`);
-  const dir = join(outDir, 'pagefind');
-  const { files, bytes } = outputFigures(dir);
-  const names = readdirSync(dir);
-  const loaded = names.filter((name) => name === 'pagefind-entry.json' || /^pagefind(-ui)?\.(js|css)$|^wasm\.en\.pagefind$/.test(name));
-  const meta = readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.pf_meta'));
-  const pageLoadBytes = [...loaded, ...meta].reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
-  return { index, files, bytes, pageLoadBytes };
+  const script = [
+    `import { indexSiteForSearch, searchShardSize } from ${JSON.stringify(SEARCH_INDEX)};`,
+    'const figures = await indexSiteForSearch(process.argv[1], { shardSize: searchShardSize(), log: (line) => console.log(line) });',
+    "console.log(`Search figures: ${JSON.stringify(figures)}`);",
+  ].join('\n');
+  const index = await measure(['--input-type=module', '-e', script, outDir], {}, logFile);
+  if (index.status !== 0) throw new Error(`Indexing for search failed (exit ${index.status}); see ${index.log}`);
+  const figures = /^Search figures: (.*)$/m.exec(readFileSync(logFile, 'utf8'))?.[1];
+  if (!figures) throw new Error(`Indexing for search gave no figures; see ${index.log}`);
+  const { shards } = JSON.parse(figures) as SearchIndexFigures;
+  let files = 0;
+  let bytes = 0;
+  let pageLoadBytes = 0;
+  for (const [number, shard] of shards.entries()) {
+    const dir = join(outDir, shard.bundle);
+    const weighed = outputFigures(dir);
+    files += weighed.files;
+    bytes += weighed.bytes;
+    const loaded = readdirSync(dir).filter(
+      (name) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || (number === 0 && (name === 'shards.json' || /^pagefind(-ui)?\.(js|css)$|^wasm\.en\.pagefind$/.test(name))),
+    );
+    pageLoadBytes += loaded.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  }
+  return { index, shards, files, bytes, pageLoadBytes };
 }
 
 /** Edits one article's body, as an editor fixing a sentence would. */
@@ -272,7 +295,16 @@ export function formatTable(result: BenchResult): string {
     row('Output: largest file', `${ours.output.largest.path} ${mb(ours.output.largest.bytes)}`, baseline?.output && `${mb(baseline.output.largest.bytes)}`, undefined);
   }
   if (ours.search) {
-    row('Search index (Pagefind)', `${ours.search.index.seconds.toFixed(2)} s, ${ours.search.index.peakMB} MB`, undefined, undefined);
+    const { index, shards } = ours.search;
+    const shardPeaks = shards.map((shard) => shard.peakMB ?? 0);
+    row('Search index (Pagefind), whole step', `${index.seconds.toFixed(2)} s, ${index.peakMB} MB`, undefined, undefined);
+    row(
+      `Search index: bundles (${shards.length === 1 ? '1 shard' : `${shards.length} shards`}), article pages each`,
+      `${shards.length}, ${[...new Set(shards.map((shard) => shard.pages))].join(' / ')}`,
+      undefined,
+      undefined,
+    );
+    row('Search index: Pagefind peak per shard, smallest / largest', `${Math.min(...shardPeaks)} / ${Math.max(...shardPeaks)} MB`, undefined, undefined);
     row('Search index: files, total', `${ours.search.files} files, ${mb(ours.search.bytes)}`, undefined, undefined);
     row('Search page: index files loaded before a query', kb(ours.search.pageLoadBytes), undefined, undefined);
   }
