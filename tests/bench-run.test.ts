@@ -59,4 +59,27 @@ describe('npm run bench', () => {
     expect(figures.history.ratio).toBe(Math.round((figures.history.cold.seconds / figures.ours.cold.seconds) * 100) / 100);
     expect(result.stdout).toMatch(/^\| Cold build with history \(3 revisions each\), vs\. without +\| +[\d.]+ s, \d+ MB \| +[\d.]+ s \| +[\d.]+x \|$/m);
   });
+
+  it('indexes the cold build for search in shards, as npm run build does, and reports each shard', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'sourced-bench-run-')), 'result.json');
+    const result = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--articles', '3', '--no-baseline', '--search', '--json', json], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCED_SEARCH_SHARD_SIZE: '2' },
+      timeout: 280_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const { search } = JSON.parse(readFileSync(json, 'utf8')).ours;
+    expect(search.shards.map((shard: { bundle: string; pages: number }) => [shard.bundle, shard.pages])).toEqual([
+      ['pagefind/', 2],
+      ['pagefind-2/', 1],
+    ]);
+    for (const shard of search.shards) expect(shard.peakMB).toBeGreaterThan(0);
+    expect(search.index.status).toBe(0);
+    // The whole step's peak is at least that of its largest Pagefind process.
+    expect(search.index.peakMB).toBeGreaterThanOrEqual(Math.max(...search.shards.map((shard: { peakMB: number }) => shard.peakMB)));
+    expect(search.files).toBeGreaterThan(20);
+    expect(result.stdout).toMatch(/^\| Search index: bundles \(2 shards\), article pages each +\| +2, 2 \/ 1 \| +- \| +- \|$/m);
+    expect(result.stdout).toMatch(/^\| Search index: Pagefind peak per shard, smallest \/ largest +\| +\d+ \/ \d+ MB \| +- \| +- \|$/m);
+  });
 });
