@@ -11,7 +11,7 @@ import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search
 
 /**
  * Article pages in one shard. Pagefind holds a shard's pages in memory until it writes the bundle:
- * about 0.75 GB per 1,000 of our article pages (docs/performance.md), so a shard stays well under the
+ * about 0.6 GB per 1,000 of our article pages (docs/performance.md), so a shard stays well under the
  * build's 4 GB, while the search page fetches one small entry and metadata file per shard.
  */
 export const SEARCH_SHARD_SIZE = 2000;
@@ -43,10 +43,11 @@ export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * An element start tag that carries `data-pagefind-body`. In the text of a page a `<` is always
- * escaped, so this finds only real markup, never words in an article that name the attribute.
+ * An element start tag that carries `data-pagefind-body`, read attribute by attribute so that a
+ * quoted value (a description that names the attribute, say) is never taken for one. In the text of
+ * a page a `<` is always escaped, so words in an article never match either.
  */
-const PAGEFIND_BODY = /<[a-zA-Z][^>]*\sdata-pagefind-body(?=[\s=/>])/;
+const PAGEFIND_BODY = /<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?\s+data-pagefind-body(?=[\s=/>])/;
 
 /** Whether a built page is one that search covers: an article page, marked with `data-pagefind-body`. */
 export const isIndexedPage = (html: string) => PAGEFIND_BODY.test(html);

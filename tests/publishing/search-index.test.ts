@@ -136,6 +136,8 @@ describe('which pages are indexed', () => {
     expect(isIndexedPage(PAGES['topics/diplomacy/index.html'])).toBe(false);
     expect(isIndexedPage('<p>Pagefind reads data-pagefind-body attributes</p>')).toBe(false);
     expect(isIndexedPage('<article data-pagefind-body-not>')).toBe(false);
+    expect(isIndexedPage('<meta name="description" content="What data-pagefind-body does"><meta content=\'a data-pagefind-body b\'>')).toBe(false);
+    expect(isIndexedPage('<article title="a > b" lang=en data-pagefind-body>')).toBe(true);
   });
 });
 
