@@ -1,21 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkerVersion } from '../checker/check-cache.ts';
-import type { CheckedFile } from '../checker/check-file.ts';
 import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-files.ts';
-import { CheckPool } from '../checker/check-pool.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
-import { summarizeArticle } from '../format/index.ts';
-import { articleStoreDir, hasStoredArticle, pruneStoredArticles, storedArticleFile, writeStoredArticle } from './article-store.ts';
+import { processorOptions } from '../markdown/pipeline.ts';
+import { ArticlePool } from './article-pool.ts';
+import { articleStoreDir, hasStoredArticle, pruneStoredArticles } from './article-store.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
-import { findRegistryDir, registriesOf, registryTexts } from '../checker/registries.ts';
-import { markdownRenderer, type RenderMarkdown } from './markdown-renderer.ts';
-import { sourcesToRender } from './registry-loader.ts';
+import { findRegistryDir, registryTexts } from '../checker/registries.ts';
+import { publishArticle, type ArticleResult, type ArticleTask, type MarkdownProcessor, type RendererOptions } from './render-article.ts';
 
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
@@ -44,17 +42,19 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const { config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      const render = markdownRenderer(config);
+      const rendering = rendererOptions(config);
 
       const sync = async () => {
         const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
-        const { errors, rendered, unchanged, fromCache } = await syncArticles(context, root, dir, storeDir, render);
+        const { errors, rendered, unchanged, fromCache } = await syncArticles(context, root, dir, storeDir, rendering);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache`,
         );
         if (errors.length === 0) return;
-        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${errors.map(formatText).join('\n')}`;
+        const count = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published`;
+        // Under npm run build, which reports every article's check after Astro, the list would be said twice.
+        const message = process.env['SOURCED_BUILD_REPORTS'] ? `${count}. They are listed below.` : `${count}:\n${errors.map(formatText).join('\n')}`;
         if (!watcher) throw new ArticleError(message);
         logger.error(message);
       };
@@ -68,6 +68,34 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       }
     },
   };
+}
+
+/**
+ * How the loader renders: with the config's `markdown.processor`, and with the options Astro gives
+ * it. Worker threads build their processor from src/markdown/pipeline.ts, so they are used only
+ * when the config's processor is `unified(processorOptions)` with the same plugins (a test config
+ * that adds one renders on the loader's thread).
+ */
+function rendererOptions(config: LoaderContext['config']): { options: RendererOptions; processor: MarkdownProcessor; onWorkers: boolean } {
+  const processor = config.markdown.processor as MarkdownProcessor & { name?: string; options?: { remarkPlugins?: unknown[]; rehypePlugins?: unknown[] } };
+  const names = (plugins: readonly unknown[] = []) => plugins.map((plugin) => (typeof plugin === 'function' ? plugin.name : JSON.stringify(plugin))).join(',');
+  const options = { image: config.image, syntaxHighlight: config.markdown.syntaxHighlight, shikiConfig: config.markdown.shikiConfig } as RendererOptions;
+  const onWorkers =
+    processor.name === 'unified' &&
+    names(processor.options?.remarkPlugins) === names(processorOptions.remarkPlugins) &&
+    names(processor.options?.rehypePlugins) === names(processorOptions.rehypePlugins) &&
+    cloneable(options);
+  return { options, processor, onWorkers };
+}
+
+/** True when `value` can be sent to a worker thread. */
+function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -87,7 +115,7 @@ async function syncArticles(
   root: string,
   dir: string,
   storeDir: string,
-  render: RenderMarkdown,
+  { options, processor, onWorkers }: ReturnType<typeof rendererOptions>,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -95,13 +123,12 @@ async function syncArticles(
   let unchanged = 0;
   let fromCache = 0;
   // First every file is read and compared with its stored digest. The changed ones are then read
-  // again in turn, looked up in the check cache (`npm run build` has just filled it), and those
-  // still to check start on worker threads (check-pool.ts) while this thread renders: checking is a
-  // third of the work per article and would otherwise run on the same core as rendering. Only a
-  // bounded number of texts and results is held at once, whatever the size of the archive.
+  // again in turn and looked up in the check cache (`npm run build` has just filled it); each is
+  // checked if need be and rendered on worker threads (article-pool.ts), while this thread stores
+  // the results. Only a bounded number of texts and results is held at once, whatever the size of
+  // the archive.
   // The registries name each source's publisher on the page, so a change to them renders every article again.
   const registryDir = findRegistryDir(dir);
-  const registries = registriesOf(dir, root);
   const version = `${renderVersion(root)}\n${registryDir === undefined ? '' : registryTexts(registryDir)}`;
   const checker = new CachedChecker(undefined, { content: true });
   const changed: {
@@ -109,9 +136,8 @@ async function syncArticles(
     full: string;
     slug: string;
     digest: string;
-    /** Read when its turn comes near, and dropped once checked. */
-    file?: ReadFile | undefined;
-    checked?: CheckedFile | Promise<CheckedFile> | undefined;
+    /** Started when its turn comes near, and dropped once stored. */
+    result?: Promise<ArticleResult> | undefined;
   }[] = [];
   for (const path of listArticleFiles(dir)) {
     const full = join(dir, path);
@@ -129,52 +155,49 @@ async function syncArticles(
     changed.push({ path, full, slug, digest });
   }
   const read = ({ path, full }: { path: string; full: string }): ReadFile => ({ path, full, file: relative(root, full), text: readFileSync(full, 'utf8') });
-  let pool: CheckPool | undefined;
-  let submitted = 0;
+  // Worker threads pay off only when enough articles are to be done to repay their start.
+  const pool = onWorkers && changed.length >= PARALLEL_FROM && availableParallelism() > 1 ? new ArticlePool(options) : undefined;
+  const publish = (task: ArticleTask) => (pool ? pool.publish(task) : publishArticle(task, options, processor));
+  const start = (item: (typeof changed)[number]): Promise<ArticleResult> => {
+    const file = read(item);
+    const common = { digest: item.digest, storeDir, dir, root };
+    const hit = checker.cached(file);
+    if (hit) {
+      fromCache++;
+      return publish({ checked: hit, ...common });
+    }
+    // A check done with the rendering goes to the check cache as well.
+    let result: ArticleResult | undefined;
+    return checker
+      .checkWith(file, async (toCheck) => {
+        result = await publish({ file: toCheck, ...common });
+        return result.checked;
+      })
+      .then((checked) => result ?? { checked });
+  };
   try {
+    let submitted = 0;
     for (const [index, item] of changed.entries()) {
-      // Keep a bounded number of checks ahead of rendering, so results do not pile up in memory.
-      for (; submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) {
-        const next = changed[submitted]!;
-        const file = read(next);
-        const hit = checker.cached(file);
-        if (hit) fromCache++;
-        // Worker threads start at the first miss, when enough articles remain to repay their start.
-        if (!hit && !pool && changed.length - submitted >= PARALLEL_FROM && availableParallelism() > 1) pool = new CheckPool({ threads: availableParallelism() - 1 });
-        if (hit || pool) next.checked = hit ?? checker.check(file, pool);
-        else next.file = file;
-      }
-      const { slug, digest } = item;
-      const checked = await (item.checked ?? checker.check(item.file ?? read(item)));
-      item.checked = undefined;
-      item.file = undefined;
+      // Keep a bounded number of articles ahead of storing, so results do not pile up in memory.
+      for (; submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) changed[submitted]!.result = start(changed[submitted]!);
+      const { checked, summary, renderError } = await item.result!;
+      item.result = undefined;
       const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       errors.push(...problems);
-      if (problems.length > 0 || !checked.article || checked.article.draft) continue;
-      try {
-        const frontmatter: Record<string, unknown> = { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims };
-        const output = await render(checked.body!, frontmatter, pathToFileURL(item.full));
-        const stored = storedArticleFile(storeDir, digest);
-        writeStoredArticle(stored, {
-          article: checked.article,
-          html: output.code,
-          headings: output.metadata.headings,
-          citations: output.metadata.frontmatter.citations ?? {},
-          words: output.metadata.frontmatter.words ?? 0,
-        });
-        seen.add(slug);
-        store.set({ id: slug, data: summarizeArticle(checked.article, stored, registries?.publishers), filePath: checked.file, digest });
-        rendered++;
-      } catch (error) {
+      if (renderError !== undefined) {
         errors.push({
           file: checked.file,
           line: checked.bodyLine ?? 1,
           column: 1,
           severity: 'error',
           rule: 'render-failed',
-          message: `Rendering the article failed: ${(error as Error).message.split('\n').pop()}; nothing was published.`,
+          message: `Rendering the article failed: ${renderError}; nothing was published.`,
         });
       }
+      if (!summary) continue;
+      seen.add(item.slug);
+      store.set({ id: item.slug, data: summary as unknown as Record<string, unknown>, filePath: checked.file, digest: item.digest });
+      rendered++;
     }
   } finally {
     await pool?.close();

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { Article } from '../format/index.ts';
 import type { SourceLock } from '../sources/lock.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -27,6 +28,8 @@ export interface CheckedArticle {
   /** The citations the page shows as attributions, positioned in the file. */
   citations: BodyCitation[];
   diagnostics: Diagnostic[];
+  /** The body's tree, as the site's Markdown parser gives it (lines counted from the body's first line); absent when the body was not checked. */
+  tree?: Root;
 }
 
 const KNOWN = new Set(RULES.map((rule) => rule.id));
@@ -86,5 +89,5 @@ export function checkArticle(
   const citations = parsed.tree
     ? attributedCitations(parsed.tree).map(({ position, ids }) => ({ line: toFile(position?.start.line ?? 1), column: position?.start.column ?? 1, ids }))
     : [];
-  return { ...(parsed.article ? { article: parsed.article } : {}), body: parsed.body, bodyLine: parsed.bodyLine, citations, diagnostics };
+  return { ...(parsed.article ? { article: parsed.article } : {}), body: parsed.body, bodyLine: parsed.bodyLine, citations, diagnostics, ...(parsed.tree ? { tree: parsed.tree } : {}) };
 }

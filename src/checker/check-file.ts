@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Root } from 'mdast';
 import { dirname, relative } from 'node:path';
 import { slugOf } from '../format/article-files.ts';
 import type { Article } from '../format/index.ts';
@@ -40,13 +41,21 @@ export interface FileToCheck extends ArticleFile {
 }
 
 /** Reads (unless given its text) and checks one article file, its name, its sources' lock file and its registries included. */
-export function checkArticleFile({ path, full, file, text = readFileSync(full, 'utf8'), lockText }: FileToCheck): CheckedFile {
+export function checkArticleFile(file: FileToCheck): CheckedFile {
+  return checkArticleFileWithTree(file).checked;
+}
+
+/**
+ * `checkArticleFile`, with the body's tree as the checker parsed it: the site's Markdown parser,
+ * so the renderer can take it instead of parsing the body again (src/markdown/remark-parsed-tree.ts).
+ */
+export function checkArticleFileWithTree({ path, full, file, text = readFileSync(full, 'utf8'), lockText }: FileToCheck): { checked: CheckedFile; tree?: Root | undefined } {
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
   const lockFile = articleLockPath(full, path);
   const { lock, problem } = lockText === undefined ? readLock(dirname(lockFile), slugOf(path)) : lockText === '' ? {} : parseLock(lockText);
   const lockProblem = problem ? `The lock file ${relative(process.cwd(), lockFile)} cannot be read: ${problem}.` : undefined;
   // The registries of the content folder above the article, if any (their own problems are reported once, by checkTargets).
   const registries = registriesOf(full)?.index;
-  const { article, diagnostics, body, bodyLine } = checkArticle(file, text, { path, lock, lockProblem, registries });
-  return { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine };
+  const { article, diagnostics, body, bodyLine, tree } = checkArticle(file, text, { path, lock, lockProblem, registries });
+  return { checked: { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine }, tree };
 }

@@ -4,7 +4,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { articlesDir, articleTarget } from '../format/article-files.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { CheckCache, withFile, type CachedCheck, type CachedContent } from './check-cache.ts';
-import type { ArticleFile, CheckedFile } from './check-file.ts';
+import type { ArticleFile, CheckedFile, FileToCheck } from './check-file.ts';
 import type { CheckPool } from './check-pool.ts';
 import { findRegistryDir, registryTexts } from './registry-dir.ts';
 import type { CheckedRegistries } from './registries.ts';
@@ -89,6 +89,14 @@ export class CachedChecker {
 
   /** Checks a file (with its stored result when there is one) and stores the result. */
   async check(file: ReadFile, pool?: CheckPool): Promise<CheckedFile> {
+    return this.checkWith(file, async (toCheck) => (pool ? pool.check(toCheck) : (await import('./check-file.ts')).checkArticleFile(toCheck)));
+  }
+
+  /**
+   * `check`, with the check itself done by `run` (which must give checkArticleFile's result: the
+   * content loader checks and renders on its own worker threads) when the cache has no result.
+   */
+  async checkWith(file: ReadFile, run: (file: FileToCheck) => Promise<CheckedFile>): Promise<CheckedFile> {
     if (!this.#misses.has(file)) {
       const hit = this.cached(file);
       if (hit) return hit;
@@ -96,8 +104,7 @@ export class CachedChecker {
     const { key, lockText } = this.#misses.get(file)!;
     this.#misses.delete(file);
     // The lock file is read once, here, for the key and the rules alike.
-    const toCheck = { ...file, lockText };
-    const checked = pool ? await pool.check(toCheck) : (await import('./check-file.ts')).checkArticleFile(toCheck);
+    const checked = await run({ ...file, lockText });
     this.cache.set(key, toCache(checked), { ...(checked.article ? { article: checked.article } : {}), body: checked.body!, bodyLine: checked.bodyLine! });
     return checked;
   }

@@ -1,8 +1,9 @@
 /**
- * `npm run build [-- --out-dir DIR]`: checks every article, builds the site with Astro into a
- * temporary folder next to DIR (default `dist`), indexes it for search with Pagefind (in shards,
- * src/publishing/search-index.ts), and only then replaces DIR. It ends with a summary: articles
- * published, drafts skipped, every warning again.
+ * `npm run build [-- --out-dir DIR]`: builds the site with Astro into a temporary folder next to
+ * DIR (default `dist`), its content loader checking every article it renders; reports every
+ * article's check (as `npm run check` does, from the check cache); indexes the site for search
+ * with Pagefind, in shards (src/publishing/search-index.ts); and only then replaces DIR. It ends
+ * with a summary: articles published, drafts skipped, every warning again.
  * A content error, a failed render or a failed step leaves the previous DIR untouched.
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
@@ -37,25 +38,29 @@ function fail(step: string, status: number): never {
   process.exit(status);
 }
 
-function run(step: string, args: string[], env: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) fail(step, result.status ?? 1);
-}
+rmSync(staging, { recursive: true, force: true });
+// Astro's content loader checks each article it renders (on worker threads, parsing each body
+// once for the check and the page) and fails on any error; the results go to the check cache.
+// Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
+const astro = spawnSync(process.execPath, ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, SOURCED_BUILD_REPORTS: '1' },
+});
 
-// The results go to the check cache, where the content loader finds them: it checks no article again.
+// Every article's check, from the check cache (an article Astro did not render again was checked
+// by an earlier build): the report, the warnings from git history, and the summary below.
 const { checked, registries } = await checkTargets([resolve(ROOT, articlesDir())]);
 await checkUnannouncedChanges(checked);
 const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 if (report.errors > 0) {
+  rmSync(staging, { recursive: true, force: true });
   process.stderr.write(`Build stopped: fix the errors above. ${outDir} was left as it was.\n`);
   process.exit(1);
 }
-
-rmSync(staging, { recursive: true, force: true });
-// Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
-run('building the site', ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging]);
+if (astro.status !== 0) fail('building the site', astro.status ?? 1);
 try {
   await indexSiteForSearch(staging, { shardSize, log: (line) => process.stdout.write(`${line}\n`) });
 } catch (error) {

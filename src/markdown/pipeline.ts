@@ -1,9 +1,10 @@
 import rehypeHeadingSlugs from './rehype-heading-slugs.ts';
 import remarkCitations from './remark-citations.ts';
+import remarkParsedTree from './remark-parsed-tree.ts';
 import remarkWordCount from './remark-word-count.ts';
 
 /** The remark plugins every article goes through, in order. */
-export const remarkPlugins = [remarkWordCount, remarkCitations];
+export const remarkPlugins = [remarkParsedTree, remarkWordCount, remarkCitations];
 /** The rehype plugins every article goes through, in order. */
 export const rehypePlugins = [rehypeHeadingSlugs];
 /**

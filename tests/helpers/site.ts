@@ -84,7 +84,7 @@ export function buildSite(
   return { ...runBuild(args, articlesDir, options.env), outDir, read: (path) => readFileSync(join(outDir, path), 'utf8') };
 }
 
-/** Runs `npm run build`'s script (check, build into staging, index, swap) over an articles folder into `outDir`. */
+/** Runs `npm run build`'s script (build into staging, report the checks, index, swap) over an articles folder into `outDir`. */
 export function runBuildCommand(articlesDir: string, outDir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
   return runBuild([join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], articlesDir, env);
 }
