@@ -52,6 +52,8 @@ export class CachedChecker {
   readonly #misses = new Map<ReadFile, { key: string; lockText: string }>();
   /** The lock files in each lock folder, listed once rather than looked for once per article. */
   readonly #locks = new Map<string, Set<string>>();
+  /** The registries' texts for each folder of articles (they do not change during a run). */
+  readonly #registryTexts = new Map<string, string>();
 
   /** `content: true` gives every result its article data and body (the content loader needs them; `npm run check` does not). */
   constructor(cache = new CheckCache(), { content = false } = {}) {
@@ -61,14 +63,25 @@ export class CachedChecker {
 
   /** The stored result for this file, if any. */
   cached(file: ReadFile): CheckedFile | undefined {
-    const registryDir = findRegistryDir(file.full);
     const lockText = this.#lockOf(file);
-    const key = this.cache.keyOf(file.path, file.text, lockText, registryDir === undefined ? '' : registryTexts(registryDir));
+    const key = this.cache.keyOf(file.path, file.text, lockText, this.#registriesOf(file));
     const hit = this.cache.get(key);
     const content = hit && this.#content ? this.cache.content(key) : undefined;
     if (hit && (content || !this.#content)) return fromCache(file, hit, content);
     this.#misses.set(file, { key, lockText });
     return undefined;
+  }
+
+  /** The text of the registries a file is checked against (empty when none), looked up once per folder. */
+  #registriesOf({ full }: ArticleFile): string {
+    const folder = dirname(full);
+    let texts = this.#registryTexts.get(folder);
+    if (texts === undefined) {
+      const dir = findRegistryDir(folder);
+      texts = dir === undefined ? '' : registryTexts(dir);
+      this.#registryTexts.set(folder, texts);
+    }
+    return texts;
   }
 
   /** The text of the file's sources' lock file, one of the inputs of its check; empty when it has none. */
