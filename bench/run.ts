@@ -28,12 +28,13 @@ const SEARCH_INDEX = pathToFileURL(join(ROOT, 'src/publishing/search-index.ts'))
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--history N] [--search] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N] [--search] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of the baseline build, as npm run build sets it for ours (default 8192; 0 for Node's default)
   --json FILE    where to write the figures (default bench/results/latest.json)
   --no-baseline  skip the plain Astro baseline builds
+  --no-checker   skip the runs of npm run check alone (the builds check all the same)
   --history N    also build the same explainers from a git repository in which each has N revisions,
                  cold, and compare with the cold build outside git (the cost of the history pages)
   --search       also index our cold build with Pagefind, as npm run build does (in shards of
@@ -104,9 +105,9 @@ export interface BenchResult {
   /** V8 heap limit given to the builds, in MB; 0 for Node's default. */
   heapMB: number;
   /** The median of the checker's runs with an empty check cache, with the seconds of each run. */
-  checker: Run & { articlesPerSecond: number; runs: number[] };
-  /** The median of the checker's runs over the cache the cold runs filled, with the seconds of each run. */
-  warmChecker: Run & { runs: number[] };
+  checker: (Run & { articlesPerSecond: number; runs: number[] }) | null;
+  /** The median of the checker's runs over the cache the cold runs filled, with the seconds of each run (null with --no-checker). */
+  warmChecker: (Run & { runs: number[] }) | null;
   ours: BuildFigures;
   baseline: BuildFigures | null;
   /** Ours divided by the baseline; above 1 means slower or heavier. */
@@ -271,19 +272,21 @@ export function formatTable(result: BenchResult): string {
   const row = (label: string, mine: string, theirs: string | null | undefined, ratio: number | undefined) =>
     rows.push([label, mine, theirs ?? '-', ratio === undefined ? '-' : `${ratio.toFixed(2)}x`]);
   const r = result.ratios ?? {};
-  row(
-    `Checker, ${result.articles} articles (median of ${checker.runs.length} runs)`,
-    `${checker.seconds.toFixed(2)} s (${Math.round(checker.articlesPerSecond)}/s)`,
-    undefined,
-    undefined,
-  );
-  row('Checker peak memory', `${checker.peakMB} MB`, undefined, undefined);
-  row(
-    `Checker with a warm cache (median of ${result.warmChecker.runs.length} runs)`,
-    `${result.warmChecker.seconds.toFixed(2)} s, ${result.warmChecker.peakMB} MB`,
-    undefined,
-    undefined,
-  );
+  if (checker && result.warmChecker) {
+    row(
+      `Checker, ${result.articles} articles (median of ${checker.runs.length} runs)`,
+      `${checker.seconds.toFixed(2)} s (${Math.round(checker.articlesPerSecond)}/s)`,
+      undefined,
+      undefined,
+    );
+    row('Checker peak memory', `${checker.peakMB} MB`, undefined, undefined);
+    row(
+      `Checker with a warm cache (median of ${result.warmChecker.runs.length} runs)`,
+      `${result.warmChecker.seconds.toFixed(2)} s, ${result.warmChecker.peakMB} MB`,
+      undefined,
+      undefined,
+    );
+  }
   row('Cold build', `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
   row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
   row('Warm rebuild, one article edited', `${ours.warm.seconds.toFixed(2)} s`, baseline && `${baseline.warm.seconds.toFixed(2)} s`, r.warmBuild);
@@ -335,6 +338,7 @@ async function main(): Promise<void> {
         heap: { type: 'string', default: '8192' },
         json: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
         'no-baseline': { type: 'boolean', default: false },
+        'no-checker': { type: 'boolean', default: false },
         history: { type: 'string', default: '0' },
         search: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
@@ -387,10 +391,13 @@ async function main(): Promise<void> {
     return runs;
   };
   const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
-  const coldRuns = await checkRuns('Checker', (run) => join(work, `check-cache-${run}`));
-  const median = medianOf(coldRuns);
-  const checker = { ...median, articlesPerSecond: round(count / median.seconds, 1) };
-  const warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
+  let checker: BenchResult['checker'] = null;
+  let warmChecker: BenchResult['warmChecker'] = null;
+  if (!values['no-checker']) {
+    const median = medianOf(await checkRuns('Checker', (run) => join(work, `check-cache-${run}`)));
+    checker = { ...median, articlesPerSecond: round(count / median.seconds, 1) };
+    warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
+  }
 
   let baseline: BuildFigures | null = null;
   if (!values['no-baseline']) {

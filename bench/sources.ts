@@ -120,7 +120,7 @@ for (let a = 0; a * PER_ARTICLE < SOURCES; a++) {
   const body = ids.map((n) => `A sentence from report ${n}. [@report-${n}]`).join('\n\n');
   writeFileSync(
     join(fetchDir, `content/articles/bench-${String(a).padStart(3, '0')}.md`),
-    `---\ntitle: Bench article ${a}\ndescription: Sources for the benchmark.\npublished: 2026-11-20\nauthors:\n  - Sourced newsroom\ntopics:\n  - diplomacy\nsources:\n${sources}---\n\n${body}\n`,
+    `---\ntitle: Bench article ${a}\ndescription: Sources for the benchmark.\npublished: 2026-11-20\nauthors:\n  - sourced-newsroom\ntopics:\n  - diplomacy\nsources:\n${sources}---\n\n${body}\n`,
   );
 }
 const fetched = await run([join(ROOT, 'src/cli/sources.ts'), '--timeout', '30'], fetchDir);

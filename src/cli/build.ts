@@ -62,7 +62,8 @@ if (report.errors > 0) {
 }
 if (astro.status !== 0) fail('building the site', astro.status ?? 1);
 try {
-  await indexSiteForSearch(staging, { shardSize, log: (line) => process.stdout.write(`${line}\n`) });
+  // Bundles whose pages did not change are copied from the site being replaced.
+  await indexSiteForSearch(staging, { shardSize, previous: outDir, log: (line) => process.stdout.write(`${line}\n`) });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   fail('indexing the site for search', 1);

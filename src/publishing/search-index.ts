@@ -4,7 +4,8 @@
  * is the bundle at `pagefind/`, the others go beside it (`pagefind-2/`, `pagefind-3/`, ...), and
  * `pagefind/shards.json` lists them all; the search page merges them in the browser.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
@@ -16,11 +17,16 @@ import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search
  */
 export const SEARCH_SHARD_SIZE = 2000;
 
+/** Pagefind's version: a bundle built by another version is never reused. */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind').replace(/\/lib\/[^/]*$/, '/lib/')), 'utf8')) as { version: string }).version;
+
 /** One bundle of the index and what building it took. */
 export interface ShardFigures {
   /** Its folder, relative to the site's root, such as `pagefind-2/`. */
   bundle: string;
   pages: number;
+  /** True when it was copied from the previous site, its pages being exactly those it was built from. */
+  reused: boolean;
   /** Largest resident memory of the Pagefind process that built it, in MB; null where it cannot be read. */
   peakMB: number | null;
 }
@@ -157,48 +163,64 @@ function watch<T>(call: Promise<T>, processes: Set<number>, step: string): Promi
   return Promise.race([answer, ended]).finally(() => clearInterval(timer));
 }
 
+/** The manifest of a built site's index, if it has one that can be read. */
+function readManifest(siteDir: string): ShardManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), 'utf8')) as ShardManifest;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Indexes the article pages of the built site in `siteDir` (the pages with `data-pagefind-body`),
  * taken in path order, `shardSize` to a bundle, and writes the bundles and the manifest into the
- * site. Each shard has a Pagefind process of its own, stopped before the next one starts. A site
- * with no article page still gets the first bundle, which finds nothing. Throws on any error Pagefind
- * reports, naming the page.
+ * site. Each shard has a Pagefind process of its own, stopped before the next one starts. A shard
+ * whose pages (paths and HTML) are exactly those a bundle of the `previous` site was built from, by
+ * the same Pagefind, is copied from it instead: a rebuild after one edit indexes one shard. A site
+ * with no article page still gets the first bundle, which finds nothing. Throws on any error
+ * Pagefind reports, naming the page.
  */
 export async function indexSiteForSearch(
   siteDir: string,
-  options: { shardSize?: number; log?: (line: string) => void } = {},
+  options: { shardSize?: number; previous?: string; log?: (line: string) => void } = {},
 ): Promise<SearchIndexFigures> {
   const shardSize = options.shardSize ?? SEARCH_SHARD_SIZE;
   const log = options.log ?? (() => {});
+  const before = options.previous === undefined ? undefined : readManifest(options.previous);
   const shards: ShardFigures[] = [];
-  let index: ShardIndex | undefined;
-  let inShard = 0;
+  const digests: string[] = [];
 
-  const write = async () => {
-    const bundle = bundleFolder(shards.length);
-    const peakMB = await (index ?? (await ShardIndex.start())).write(join(siteDir, bundle), bundle);
-    shards.push({ bundle, pages: inShard, peakMB });
-    log(`Search index: ${bundle} ${pagesText(inShard)}${peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
-    index = undefined;
-    inShard = 0;
-  };
-
+  // The article pages, in path order, a shard at a time: a shard is indexed only when its digest is new.
+  const pages = htmlFiles(siteDir).filter((file) => isIndexedPage(readFileSync(join(siteDir, file), 'utf8')));
   try {
-    for (const file of htmlFiles(siteDir)) {
-      const content = readFileSync(join(siteDir, file), 'utf8');
-      if (!isIndexedPage(content)) continue;
-      index ??= await ShardIndex.start();
-      await index.add(file, content);
-      if (++inShard === shardSize) await write();
+    for (let start = 0; start === 0 || start < pages.length; start += shardSize) {
+      const files = pages.slice(start, start + shardSize);
+      const bundle = bundleFolder(shards.length);
+      const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0`);
+      for (const file of files) hash.update(file).update('\0').update(readFileSync(join(siteDir, file))).update('\0');
+      const digest = hash.digest('base64url');
+      digests.push(digest);
+      const index = before?.bundles.indexOf(bundle) ?? -1;
+      if (options.previous !== undefined && index >= 0 && before?.digests?.[index] === digest && existsSync(join(options.previous, bundle))) {
+        cpSync(join(options.previous, bundle), join(siteDir, bundle), { recursive: true });
+        shards.push({ bundle, pages: files.length, reused: true, peakMB: null });
+        log(`Search index: ${bundle} ${pagesText(files.length)}, unchanged, copied from the last build`);
+        continue;
+      }
+      const shard = await ShardIndex.start();
+      for (const file of files) await shard.add(file, readFileSync(join(siteDir, file), 'utf8'));
+      const peakMB = await shard.write(join(siteDir, bundle), bundle);
+      shards.push({ bundle, pages: files.length, reused: false, peakMB });
+      log(`Search index: ${bundle} ${pagesText(files.length)}${peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
     }
-    if (inShard > 0 || shards.length === 0) await write();
   } finally {
     await pagefind.close();
   }
 
-  const manifest: ShardManifest = { bundles: shards.map((shard) => shard.bundle) };
+  const manifest: ShardManifest = { bundles: shards.map((shard) => shard.bundle), digests };
   writeFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
-  log(`Search index: ${pagesText(pages)} in ${shards.length} ${shards.length === 1 ? 'bundle' : 'bundles'}`);
-  return { pages, shards };
+  const total = shards.reduce((sum, shard) => sum + shard.pages, 0);
+  log(`Search index: ${pagesText(total)} in ${shards.length} ${shards.length === 1 ? 'bundle' : 'bundles'}`);
+  return { pages: total, shards };
 }

@@ -9,6 +9,12 @@ export const SHARD_MANIFEST = 'shards.json';
 /** `pagefind/shards.json`: the bundles, as folders relative to the site's root, the first bundle first. */
 export interface ShardManifest {
   bundles: string[];
+  /**
+   * For each bundle, a digest of what it was built from (Pagefind's version, its pages' paths and
+   * HTML): the next build copies a bundle whose digest it would give again instead of indexing its
+   * pages again.
+   */
+  digests?: string[];
 }
 
 /** The folder of the shard numbered `shard` from 0, relative to the site's root: `pagefind/`, `pagefind-2/`, ... */

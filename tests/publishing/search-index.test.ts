@@ -62,7 +62,10 @@ describe('the search index in shards', () => {
     ]);
     for (const shard of figures.shards) expect(shard.peakMB).toBeGreaterThan(0);
     expect(lines.at(-1)).toBe('Search index: 5 pages in 3 bundles');
-    expect(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')).toBe('{"bundles":["pagefind/","pagefind-2/","pagefind-3/"]}\n');
+    const manifest = JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'));
+    expect(manifest.bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
+    expect(manifest.digests).toHaveLength(3);
+    expect(new Set(manifest.digests).size).toBe(3);
     expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/2024/d-nested/', '/articles/a-first/']);
     expect(urlsIn(site, 'pagefind-2/')).toEqual(['/articles/b-second/', '/articles/c-third/']);
     expect(urlsIn(site, 'pagefind-3/')).toEqual(['/articles/e-last/']);
@@ -79,7 +82,7 @@ describe('the search index in shards', () => {
     const figures = await indexSiteForSearch(site);
     expect(figures.shards.map((shard) => [shard.bundle, shard.pages])).toEqual([['pagefind/', 5]]);
     expect(readdirSync(site).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind']);
-    expect(JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'))).toEqual({ bundles: ['pagefind/'] });
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'))).toMatchObject({ bundles: ['pagefind/'] });
     expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/2024/d-nested/', '/articles/a-first/', '/articles/b-second/', '/articles/c-third/', '/articles/e-last/']);
   });
 
@@ -93,12 +96,36 @@ describe('the search index in shards', () => {
     expect(files.filter((file) => !readFileSync(join(first, file)).equals(readFileSync(join(second, file))))).toEqual([]);
   });
 
+  test('copies from the previous site each bundle whose pages did not change, and indexes the others as a full run would', async () => {
+    const previous = writeSite(PAGES);
+    await indexSiteForSearch(previous, { shardSize: 2 });
+    const edited = { ...PAGES, 'articles/c-third/index.html': articlePage('Charlie', 'charlieword, corrected') };
+    const site = writeSite(edited);
+    const lines: string[] = [];
+    const figures = await indexSiteForSearch(site, { shardSize: 2, previous, log: (line) => lines.push(line) });
+    expect(figures.shards.map((shard) => [shard.bundle, shard.reused])).toEqual([
+      ['pagefind/', true],
+      ['pagefind-2/', false],
+      ['pagefind-3/', true],
+    ]);
+    expect(lines[0]).toBe('Search index: pagefind/ 2 pages, unchanged, copied from the last build');
+    // The same files, byte for byte, as indexing the edited site from nothing.
+    const fresh = writeSite(edited);
+    await indexSiteForSearch(fresh, { shardSize: 2 });
+    const files = listFiles(fresh);
+    expect(listFiles(site)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(join(fresh, file)).equals(readFileSync(join(site, file))))).toEqual([]);
+    // Another shard size makes other shards: nothing is copied.
+    const resized = await indexSiteForSearch(writeSite(edited), { shardSize: 3, previous: site });
+    expect(resized.shards.map((shard) => shard.reused)).toEqual([false, false]);
+  });
+
   test('still writes the first bundle, finding nothing, for a site with no article', async () => {
     const site = writeSite({ 'index.html': listingPage('No explainers yet') });
     const figures = await indexSiteForSearch(site, { shardSize: 2 });
     expect(figures).toMatchObject({ pages: 0, shards: [{ bundle: 'pagefind/', pages: 0 }] });
     expect(JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8')).languages).toEqual({});
-    expect(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')).toBe('{"bundles":["pagefind/"]}\n');
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')).bundles).toEqual(['pagefind/']);
   });
 
   /** Runs `run` with Pagefind's Node API starting `binary` instead of Pagefind. */
