@@ -68,7 +68,7 @@ async function search(page: Page, query: string): Promise<string[]> {
 describe('search over an index in several bundles', () => {
   it('indexes one article a bundle, in path order, and lists the bundles in pagefind/shards.json', () => {
     expect(readdirSync(outDir).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
-    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8'))).toEqual({ bundles: ['pagefind/', 'pagefind-2/', 'pagefind-3/'] });
+    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
     expect(buildOutput).toMatch(/^Search index: pagefind-2\/ 1 page(, Pagefind peak \d+ MB)?$/m);
     expect(buildOutput).toContain('Search index: 3 pages in 3 bundles');
   });
@@ -104,7 +104,9 @@ describe('search over an index in several bundles', () => {
 describe('npm run build when indexing fails', () => {
   it('says that indexing failed and leaves the previous site as it was', () => {
     const before = readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8');
-    const result = runBuildCommand(writeArticles(ARTICLES), outDir, { ...ENV, PAGEFIND_EXTENDED_BINARY_PATH: join(outDir, 'no-such-pagefind') });
+    // One article changed, so that its shard cannot be copied from the last build and Pagefind must run.
+    const edited = { ...ARTICLES, 'charlie-talks.md': ARTICLES['charlie-talks.md'].replace('arrived late', 'arrived later') };
+    const result = runBuildCommand(writeArticles(edited), outDir, { ...ENV, PAGEFIND_EXTENDED_BINARY_PATH: join(outDir, 'no-such-pagefind') });
     expect(result.status).toBe(1);
     expect(result.output).toContain('Pagefind failed while starting: Pagefind backend closed.');
     expect(result.output).toContain(`Build failed while indexing the site for search; ${outDir} was left as it was.`);

@@ -347,7 +347,7 @@ describe('a draft', () => {
     expect(searchFragments().map((fragment) => fragment.url).sort()).toEqual(PUBLISHED_SLUGS.map((slug) => `/articles/${slug}/`).sort());
     expect(json('pagefind/pagefind-entry.json').languages.en.page_count).toBe(PUBLISHED_SLUGS.length);
     expect(buildOutput).toContain(`Search index: ${PUBLISHED_SLUGS.length} pages in 1 bundle`);
-    expect(json('pagefind/shards.json')).toEqual({ bundles: ['pagefind/'] });
+    expect(json('pagefind/shards.json').bundles).toEqual(['pagefind/']);
     expect(bulk('claims')).toHaveLength(2);
     expect(bulk('sources')).toHaveLength(4);
     expect(json('data/index.json')).toMatchObject({ articles: 2, claims: 2, sources: 4 });
