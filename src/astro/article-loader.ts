@@ -46,10 +46,10 @@ export function articleLoader(options: { /** Folder of the articles, relative to
 
       const sync = async () => {
         const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
-        const { errors, rendered, unchanged, fromCache } = await syncArticles(context, root, dir, storeDir, rendering);
+        const { errors, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir, rendering);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
-          `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache`,
+          `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
         );
         if (errors.length === 0) return;
         const count = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published`;
@@ -116,7 +116,7 @@ async function syncArticles(
   dir: string,
   storeDir: string,
   { options, processor, onWorkers }: ReturnType<typeof rendererOptions>,
-): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number }> {
+): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();
   let rendered = 0;
@@ -205,5 +205,5 @@ async function syncArticles(
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
   if (errors.length === 0) pruneStoredArticles(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
-  return { errors, rendered, unchanged, fromCache };
+  return { errors, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
 }

@@ -16,14 +16,18 @@ async function publishHere(task: ArticleTask, options: RendererOptions): Promise
 export class ArticlePool {
   readonly #options: RendererOptions;
   readonly #pool: Piscina<ArticleTask, ArticleResult> | undefined;
+  /** How many worker threads it runs (0 when none could start: everything is then done on the calling thread). */
+  readonly threads: number;
 
   constructor(options: RendererOptions, { threads = availableParallelism() }: { threads?: number } = {}) {
     this.#options = options;
+    this.threads = threads;
     try {
       this.#pool = new Piscina({ filename: new URL('./article-worker.ts', import.meta.url).href, workerData: options, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
       this.#pool.on('error', () => {});
     } catch {
       this.#pool = undefined;
+      this.threads = 0;
     }
   }
 

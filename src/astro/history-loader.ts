@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR } from '../format/article-files.ts';
-import { readSiteHistory } from '../history/read-history.ts';
+import { readSiteHistoryOffThread } from '../history/read-history.ts';
 
 /** The warning a build prints once when the clone is shallow. */
 export const shallowWarning = (commits: number) =>
@@ -21,7 +21,8 @@ export function historyLoader(options: { /** Folder of the articles, relative to
     name: 'sourced-history',
     async load({ config, logger, store, generateDigest }) {
       const dir = resolve(fileURLToPath(config.root), options.base ?? ARTICLES_DIR);
-      const history = await readSiteHistory(dir);
+      // On a thread of its own: the articles are checked and rendered meanwhile.
+      const history = await readSiteHistoryOffThread(dir);
       store.clear();
       if (history.status === 'no-repository') {
         logger.info(NO_REPOSITORY);

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { slugOf } from '../format/article-files.ts';
 import { articleHistory, type ArticleHistory } from './article-history.ts';
 import { readBlobs, readGitLog, type FileCommit } from './git-log.ts';
@@ -65,4 +66,25 @@ export async function readSiteHistory(dir: string): Promise<SiteHistory> {
   if (result.status !== 'ok') return result;
   for (const history of articles.values()) history.shallow = result.shallow;
   return { ...result, articles };
+}
+
+/**
+ * `readSiteHistory` on a worker thread (history-worker.ts), so that the calling thread stays free
+ * meanwhile; on this thread if no worker can start.
+ */
+export async function readSiteHistoryOffThread(dir: string): Promise<SiteHistory> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: { dir } });
+  } catch {
+    return readSiteHistory(dir);
+  }
+  return new Promise<SiteHistory>((resolve, reject) => {
+    worker.once('message', (history: SiteHistory) => {
+      resolve(history);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The history reader stopped (exit code ${code}) before it answered.`)));
+  });
 }
