@@ -26,19 +26,22 @@ export const articleStoreDir = (cacheDir: string): string => join(cacheDir, 'sou
  */
 export const storedArticleFile = (dir: string, digest: string): string => join(dir, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 
-/** Writes a stored article (creating the folder). */
-export function writeStoredArticle(file: string, stored: StoredArticle): void {
+/** The folder of stored article histories (src/history/) inside Astro's cache folder. */
+export const historyStoreDir = (cacheDir: string): string => join(cacheDir, 'sourced-history');
+
+/** Writes a stored record, an article or a history (creating the folder). */
+export function writeStoredArticle(file: string, stored: unknown): void {
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, JSON.stringify(stored));
 }
 
-/** Reads the stored article an entry's summary points to. */
-export function readStoredArticle(file: string): StoredArticle {
+/** Reads the stored article (or, with `what`, another stored record) an entry points to. */
+export function readStoredArticle<T = StoredArticle>(file: string, what = 'rendered article'): T {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as StoredArticle;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
     throw new Error(
-      `The rendered article ${file} cannot be read (${(error as Error).message}). It is kept in Astro's cache folder; delete the cache folder and build again.`,
+      `The ${what} ${file} cannot be read (${(error as Error).message}). It is kept in Astro's cache folder; delete the cache folder and build again.`,
     );
   }
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR } from '../format/article-files.ts';
 import { readSiteHistoryOffThread } from '../history/read-history.ts';
+import { hasStoredArticle, historyStoreDir, pruneStoredArticles, storedArticleFile, writeStoredArticle } from './article-store.ts';
 
 /** The warning a build prints once when the clone is shallow. */
 export const shallowWarning = (commits: number) =>
@@ -13,8 +14,9 @@ export const NO_REPOSITORY = 'no git repository: the site is built without histo
 
 /**
  * Astro content loader for the history of the articles (see src/history/): one entry per article
- * that has a published revision in git, keyed by slug, with its revisions, its claims' status
- * history and the commits that added its corrections. Drafts have no entry.
+ * that has a published revision in git, keyed by slug, pointing to the file (in Astro's cache
+ * folder) that holds its revisions, its claims' status history and the commits that added its
+ * corrections. Drafts have no entry.
  */
 export function historyLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
   return {
@@ -29,9 +31,20 @@ export function historyLoader(options: { /** Folder of the articles, relative to
         return;
       }
       if (history.shallow) logger.warn(shallowWarning(history.commits));
+      // Each history goes to a file of its own, named after its digest, and the data store keeps only
+      // where it is: Astro writes its whole store again and again while loaders run, and every
+      // article's revisions and word diffs in it made each write heavy enough to stall the build.
+      const storeDir = historyStoreDir(fileURLToPath(config.cacheDir));
+      const keep = new Set<string>();
       for (const [slug, data] of history.articles) {
-        store.set({ id: slug, data: { ...data }, digest: generateDigest(JSON.stringify(data)) });
+        const json = JSON.stringify(data);
+        const digest = generateDigest(json);
+        const stored = storedArticleFile(storeDir, digest);
+        if (!hasStoredArticle(stored)) writeStoredArticle(stored, data);
+        keep.add(stored);
+        store.set({ id: slug, data: { stored }, digest });
       }
+      pruneStoredArticles(storeDir, keep);
     },
   };
 }

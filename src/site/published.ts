@@ -1,4 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { readStoredArticle } from '../astro/article-store.ts';
 import type { ArticleHistory } from '../history/article-history.ts';
 import { byNewestFirst } from './articles.ts';
 
@@ -16,5 +17,7 @@ export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${ent
 /** An article's history from git (the `history` collection), or undefined outside git. */
 export async function historyOf(slug: string): Promise<{ history: ArticleHistory; digest: string | undefined } | undefined> {
   const entry = await getEntry('history', slug);
-  return entry ? { history: entry.data as ArticleHistory, digest: entry.digest === undefined ? undefined : String(entry.digest) } : undefined;
+  if (!entry) return undefined;
+  const history = readStoredArticle<ArticleHistory>(String(entry.data['stored']), 'history of the article');
+  return { history, digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }
