@@ -28,13 +28,15 @@ const SEARCH_INDEX = pathToFileURL(join(ROOT, 'src/publishing/search-index.ts'))
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N] [--search] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of the baseline build, as npm run build sets it for ours (default 8192; 0 for Node's default)
   --json FILE    where to write the figures (default bench/results/latest.json)
   --no-baseline  skip the plain Astro baseline builds
   --no-checker   skip the runs of npm run check alone (the builds check all the same)
+  --silent-edits with --history: date the commits after the explainers' updated dates, so that every
+                 explainer gets unannounced-change warnings (the worst case)
   --history N    also build the same explainers from a git repository in which each has N revisions,
                  cold, and compare with the cold build outside git (the cost of the history pages)
   --search       also index our cold build with Pagefind, as npm run build does (in shards of
@@ -339,6 +341,7 @@ async function main(): Promise<void> {
         json: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
         'no-baseline': { type: 'boolean', default: false },
         'no-checker': { type: 'boolean', default: false },
+        'silent-edits': { type: 'boolean', default: false },
         history: { type: 'string', default: '0' },
         search: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
@@ -410,7 +413,7 @@ async function main(): Promise<void> {
   let history: BenchResult['history'] = null;
   if (revisions > 0) {
     process.stderr.write(`Generating a repository with ${revisions} revisions of each explainer...\n`);
-    const repoArticles = generateHistoryRepo(articles, join(work, 'repo'), revisions);
+    const repoArticles = generateHistoryRepo(articles, join(work, 'repo'), revisions, { silentEdits: values['silent-edits'] });
     process.stderr.write('  history: cold build...\n');
     const outDir = join(work, 'history', 'dist');
     mkdirSync(join(work, 'history'), { recursive: true });
