@@ -10,10 +10,10 @@ import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
 import { processorOptions } from '../markdown/pipeline.ts';
 import { ArticlePool } from './article-pool.ts';
-import { articleStoreDir, hasStoredArticle, pruneStoredArticles } from './article-store.ts';
+import { articleStoreDir, hasStored, pruneStored } from './article-store.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { findRegistryDir, registryTexts } from '../checker/registries.ts';
-import { publishArticle, type ArticleResult, type ArticleTask, type MarkdownProcessor, type RendererOptions } from './render-article.ts';
+import { publishArticle, rendererOptionsOf, type ArticleResult, type ArticleTask, type MarkdownProcessor, type RendererOptions } from './render-article.ts';
 
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
@@ -79,7 +79,7 @@ export function articleLoader(options: { /** Folder of the articles, relative to
 function rendererOptions(config: LoaderContext['config']): { options: RendererOptions; processor: MarkdownProcessor; onWorkers: boolean } {
   const processor = config.markdown.processor as MarkdownProcessor & { name?: string; options?: { remarkPlugins?: unknown[]; rehypePlugins?: unknown[] } };
   const names = (plugins: readonly unknown[] = []) => plugins.map((plugin) => (typeof plugin === 'function' ? plugin.name : JSON.stringify(plugin))).join(',');
-  const options = { image: config.image, syntaxHighlight: config.markdown.syntaxHighlight, shikiConfig: config.markdown.shikiConfig } as RendererOptions;
+  const options = rendererOptionsOf(config);
   const onWorkers =
     processor.name === 'unified' &&
     names(processor.options?.remarkPlugins) === names(processorOptions.remarkPlugins) &&
@@ -147,7 +147,7 @@ async function syncArticles(
     const lock = existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '';
     const digest = generateDigest(`${version}\n${readFileSync(full, 'utf8')}\n${lock}`);
     const existing = store.get(slug);
-    if (existing?.digest === digest && hasStoredArticle(String(existing.data['stored']))) {
+    if (existing?.digest === digest && hasStored(String(existing.data['stored']))) {
       unchanged++;
       seen.add(slug);
       continue;
@@ -204,6 +204,6 @@ async function syncArticles(
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
-  if (errors.length === 0) pruneStoredArticles(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
+  if (errors.length === 0) pruneStored(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
   return { errors, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
 }

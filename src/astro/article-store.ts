@@ -21,22 +21,22 @@ export interface StoredArticle {
 export const articleStoreDir = (cacheDir: string): string => join(cacheDir, 'sourced-articles');
 
 /**
- * The file of one rendered version of an article, named after its digest: a build that fails
- * half-way never overwrites the file a stored entry still points to.
+ * The file of one version of a stored record (a rendered article, an article's history), named
+ * after its digest: a build that fails half-way never overwrites the file an entry still points to.
  */
-export const storedArticleFile = (dir: string, digest: string): string => join(dir, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+export const storedFile = (dir: string, digest: string): string => join(dir, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 
 /** The folder of stored article histories (src/history/) inside Astro's cache folder. */
 export const historyStoreDir = (cacheDir: string): string => join(cacheDir, 'sourced-history');
 
 /** Writes a stored record, an article or a history (creating the folder). */
-export function writeStoredArticle(file: string, stored: unknown): void {
+export function writeStored(file: string, stored: unknown): void {
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, JSON.stringify(stored));
 }
 
 /** Reads the stored article (or, with `what`, another stored record) an entry points to. */
-export function readStoredArticle<T = StoredArticle>(file: string, what = 'rendered article'): T {
+export function readStored<T = StoredArticle>(file: string, what = 'rendered article'): T {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
@@ -46,11 +46,11 @@ export function readStoredArticle<T = StoredArticle>(file: string, what = 'rende
   }
 }
 
-/** True when the stored article exists (the cache folder may have been cleaned). */
-export const hasStoredArticle = (file: string): boolean => existsSync(file);
+/** True when the stored record exists (the cache folder may have been cleaned). */
+export const hasStored = (file: string): boolean => existsSync(file);
 
-/** Deletes every stored article file of `dir` that is not in `keep`. */
-export function pruneStoredArticles(dir: string, keep: ReadonlySet<string>): void {
+/** Deletes every stored file of `dir` that is not in `keep`. */
+export function pruneStored(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR } from '../format/article-files.ts';
 import { readSiteHistoryOffThread } from '../history/read-history.ts';
-import { hasStoredArticle, historyStoreDir, pruneStoredArticles, storedArticleFile, writeStoredArticle } from './article-store.ts';
+import { hasStored, historyStoreDir, pruneStored, storedFile, writeStored } from './article-store.ts';
 
 /** The warning a build prints once when the clone is shallow. */
 export const shallowWarning = (commits: number) =>
@@ -39,12 +39,12 @@ export function historyLoader(options: { /** Folder of the articles, relative to
       for (const [slug, data] of history.articles) {
         const json = JSON.stringify(data);
         const digest = generateDigest(json);
-        const stored = storedArticleFile(storeDir, digest);
-        if (!hasStoredArticle(stored)) writeStoredArticle(stored, data);
+        const stored = storedFile(storeDir, digest);
+        if (!hasStored(stored)) writeStored(stored, data);
         keep.add(stored);
         store.set({ id: slug, data: { stored }, digest });
       }
-      pruneStoredArticles(storeDir, keep);
+      pruneStored(storeDir, keep);
     },
   };
 }

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR, badSlugReason, listArticleFiles, slugOf } from '../format/article-files.ts';
 import type { Article } from '../format/index.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
-import { markdownRenderer } from './markdown-renderer.ts';
 import { registriesOf } from '../checker/registries.ts';
-import { sourcesToRender } from './registry-loader.ts';
+import { renderArticle, rendererOptionsOf, type MarkdownProcessor } from './render-article.ts';
 
 /**
  * What `npm run dev` shows at the address of an article that is not published: a draft, rendered
@@ -29,7 +28,8 @@ export function previewLoader(options: { /** Folder of the articles, relative to
       if (!watcher) return;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      const render = markdownRenderer(config);
+      const rendering = rendererOptionsOf(config);
+      const processor = config.markdown.processor as MarkdownProcessor;
       const sync = async () => {
         const seen = new Set<string>();
         const registries = registriesOf(dir, root);
@@ -51,7 +51,7 @@ export function previewLoader(options: { /** Folder of the articles, relative to
           } else if (checked.article?.draft) {
             seen.add(slug);
             if (store.get(slug)?.digest === digest) continue;
-            const output = await render(checked.body, { sources: sourcesToRender(checked.article.sources, registries), claims: checked.article.claims }, pathToFileURL(full));
+            const output = await renderArticle({ article: checked.article, body: checked.body, full, tree: checked.tree }, registries, rendering, processor);
             store.set({
               id: slug,
               data: { kind: 'draft', article: checked.article } satisfies Preview,

@@ -1,12 +1,13 @@
 import { pathToFileURL } from 'node:url';
-import { unified, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import { unified, type AstroMarkdownOptions, type MarkdownRenderResult } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
 import type { CheckedFile, FileToCheck } from '../checker/check-file.ts';
 import { checkArticleFileWithTree } from '../checker/check-file.ts';
-import { registriesOf } from '../checker/registries.ts';
-import { summarizeArticle, type ArticleSummary } from '../format/index.ts';
+import { registriesOf, type CheckedRegistries } from '../checker/registries.ts';
+import { summarizeArticle, type Article, type ArticleSummary } from '../format/index.ts';
 import { processorOptions } from '../markdown/pipeline.ts';
 import { PARSED_TREE } from '../markdown/remark-parsed-tree.ts';
-import { storedArticleFile, writeStoredArticle } from './article-store.ts';
+import { storedFile, writeStored } from './article-store.ts';
 import { sourcesToRender } from './registry-loader.ts';
 
 /**
@@ -47,27 +48,46 @@ const renderers = new WeakMap<MarkdownProcessor, Promise<Renderer>>();
 /** The site's processor as src/markdown/pipeline.ts defines it, which worker threads build for themselves. */
 let siteProcessor: MarkdownProcessor | undefined;
 
+/** The options Astro gives the config's Markdown processor, from the config. */
+export function rendererOptionsOf(config: { image: unknown; markdown: { syntaxHighlight?: unknown; shikiConfig?: unknown } }): RendererOptions {
+  return { image: config.image, syntaxHighlight: config.markdown.syntaxHighlight, shikiConfig: config.markdown.shikiConfig } as RendererOptions;
+}
+
+/**
+ * Renders an article's body with `processor`, its sources' publishers named as the registries
+ * name them. With `tree`, the body's tree as the checker parsed it, the body is not parsed again
+ * (remark-parsed-tree.ts). Used for published articles and for drafts previewed by `npm run dev`.
+ */
+export async function renderArticle(
+  { article, body, full, tree }: { article: Article; body: string; full: string; tree?: Root | undefined },
+  registries: CheckedRegistries | undefined,
+  options: RendererOptions,
+  processor: MarkdownProcessor = (siteProcessor ??= unified(processorOptions)),
+): Promise<MarkdownRenderResult> {
+  const frontmatter: Record<PropertyKey, unknown> = { sources: sourcesToRender(article.sources, registries), claims: article.claims };
+  if (tree) frontmatter[PARSED_TREE] = tree;
+  let renderer = renderers.get(processor);
+  if (!renderer) renderers.set(processor, (renderer = processor.createRenderer(options as AstroMarkdownOptions)));
+  return (await renderer).render(body, { frontmatter, fileURL: pathToFileURL(full) });
+}
+
 /**
  * Checks an article (unless its check result is given), then renders its body with `processor`
  * (the config's `markdown.processor`; by default `unified(processorOptions)`, which astro.config.mjs
- * sets and worker threads build from src/markdown/pipeline.ts), and stores the
- * result (article-store.ts). A body the checker has just parsed is not parsed again: the
- * renderer takes the checker's tree (remark-parsed-tree.ts). An article with errors, or a draft,
- * is only checked. The same on the content loader's thread and on its worker threads.
+ * sets and worker threads build from src/markdown/pipeline.ts), and stores the result
+ * (article-store.ts). A body the checker has just parsed is not parsed again: the renderer takes
+ * the checker's tree. An article with errors, or a draft, is only checked. The same on the content
+ * loader's thread and on its worker threads.
  */
-export async function publishArticle(task: ArticleTask, options: RendererOptions, processor = (siteProcessor ??= unified(processorOptions))): Promise<ArticleResult> {
+export async function publishArticle(task: ArticleTask, options: RendererOptions, processor?: MarkdownProcessor): Promise<ArticleResult> {
   const { checked, tree } = task.checked ? { checked: task.checked, tree: undefined } : checkArticleFileWithTree(task.file!);
   const { article } = checked;
   if (!article || article.draft || checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { checked };
   const registries = registriesOf(task.dir, task.root);
   try {
-    const frontmatter: Record<PropertyKey, unknown> = { sources: sourcesToRender(article.sources, registries), claims: article.claims };
-    if (tree) frontmatter[PARSED_TREE] = tree;
-    let renderer = renderers.get(processor);
-    if (!renderer) renderers.set(processor, (renderer = processor.createRenderer(options as AstroMarkdownOptions)));
-    const output = await (await renderer).render(checked.body!, { frontmatter, fileURL: pathToFileURL(checked.full) });
-    const stored = storedArticleFile(task.storeDir, task.digest);
-    writeStoredArticle(stored, {
+    const output = await renderArticle({ article, body: checked.body!, full: checked.full, tree }, registries, options, processor);
+    const stored = storedFile(task.storeDir, task.digest);
+    writeStored(stored, {
       article,
       html: output.code,
       headings: output.metadata.headings,

@@ -18,7 +18,7 @@ import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search
 export const SEARCH_SHARD_SIZE = 2000;
 
 /** Pagefind's version: a bundle built by another version is never reused. */
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind').replace(/\/lib\/[^/]*$/, '/lib/')), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /** One bundle of the index and what building it took. */
 export interface ShardFigures {

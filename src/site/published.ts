@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { readStoredArticle } from '../astro/article-store.ts';
+import { readStored } from '../astro/article-store.ts';
 import type { ArticleHistory } from '../history/article-history.ts';
 import { byNewestFirst } from './articles.ts';
 
@@ -18,6 +18,6 @@ export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${ent
 export async function historyOf(slug: string): Promise<{ history: ArticleHistory; digest: string | undefined } | undefined> {
   const entry = await getEntry('history', slug);
   if (!entry) return undefined;
-  const history = readStoredArticle<ArticleHistory>(String(entry.data['stored']), 'history of the article');
+  const history = readStored<ArticleHistory>(String(entry.data['stored']), 'history of the article');
   return { history, digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }

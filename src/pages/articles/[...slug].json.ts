@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { readStoredArticle } from '../../astro/article-store.ts';
+import { readStored } from '../../astro/article-store.ts';
 import type { ArticleHistory } from '../../history/article-history.ts';
 import { articleRecord, dataFileText } from '../../publishing/open-data.ts';
 import { historyOf } from '../../site/published.ts';
@@ -26,7 +26,7 @@ export const getStaticPaths = (async () =>
  * (with their lock entries), timeline and corrections. The full article is read from its stored file.
  */
 export const GET: APIRoute<{ slug: string; stored: string; history: ArticleHistory | undefined }> = ({ props }) => {
-  const { article } = readStoredArticle(props.stored);
+  const { article } = readStored(props.stored);
   return new Response(dataFileText(articleRecord({ slug: props.slug, article, history: props.history }, openDataUrls, sourceLocks(props.slug, article.sources))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { readStoredArticle } from '../../../astro/article-store.ts';
+import { readStored } from '../../../astro/article-store.ts';
 import type { ArticleHistory } from '../../../history/article-history.ts';
 import { dataFileText, historyRecord } from '../../../publishing/open-data.ts';
 import { openDataUrls } from '../../../publishing/open-data-urls.ts';
@@ -18,6 +18,6 @@ export const getStaticPaths = (async () => {
 
 /** `/articles/<slug>/history.json`: the history page as data. Its claims come from the article's stored file (the data store keeps only summaries). */
 export const GET: APIRoute<{ slug: string; stored: string; history: ArticleHistory }> = ({ props }) =>
-  new Response(dataFileText(historyRecord({ slug: props.slug, article: readStoredArticle(props.stored).article, history: props.history }, openDataUrls)), {
+  new Response(dataFileText(historyRecord({ slug: props.slug, article: readStored(props.stored).article, history: props.history }, openDataUrls)), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
