@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArticlePool } from '../../src/astro/article-pool.ts';
-import { readStoredArticle } from '../../src/astro/article-store.ts';
+import { readStored } from '../../src/astro/article-store.ts';
 import { publishArticle, type ArticleTask } from '../../src/astro/render-article.ts';
 import { checkArticleFile } from '../../src/checker/check-file.ts';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
@@ -33,7 +33,7 @@ describe('publishing an article', () => {
     const fromText = await publishArticle(task(false), OPTIONS);
     const onWorker = await pool.publish(task(true));
     expect(fromTree.checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const [a, b, c] = [fromTree, fromText, onWorker].map((result) => readStoredArticle(result.summary!.stored));
+    const [a, b, c] = [fromTree, fromText, onWorker].map((result) => readStored(result.summary!.stored));
     expect(a!.html).toContain('<span class="attribution">');
     expect(a).toEqual(b);
     expect(c).toEqual(a);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleLoader } from '../../src/astro/article-loader.ts';
-import { readStoredArticle } from '../../src/astro/article-store.ts';
+import { readStored } from '../../src/astro/article-store.ts';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
 import { article } from '../helpers/articles.ts';
 import { ROOT } from '../helpers/site.ts';
@@ -45,7 +45,7 @@ function loaderContext(root: string) {
   // The store keeps the article's summary; its rendered HTML is in the file the summary names.
   const html = () => {
     const stored = entries.get('talks')?.data.stored;
-    return stored === undefined ? undefined : readStoredArticle(stored).html;
+    return stored === undefined ? undefined : readStored(stored).html;
   };
   return { load, html };
 }
