@@ -143,3 +143,25 @@ export function articleStructuredData(
     }));
   return { '@context': 'https://schema.org', '@graph': [newsArticle, ...claimReviews] };
 }
+
+/** The JSON-LD of an article page, in the two blocks the page prints. */
+export interface StructuredDataBlocks {
+  /** The `ClaimReview`s, if any, for the head: the claims panel, which shows the same texts, follows it closely. */
+  reviews: Record<string, unknown> | undefined;
+  /**
+   * The `NewsArticle`, for the middle of the source list: its `citation` list repeats the list's
+   * addresses, which gzip (a 32 KB window) then stores once instead of twice.
+   */
+  article: Record<string, unknown>;
+}
+
+/** Splits `articleStructuredData`'s graph into the page's two blocks; together they hold the same nodes. */
+export function structuredDataBlocks(data: Record<string, unknown>): StructuredDataBlocks {
+  const graph = data['@graph'] as Record<string, unknown>[];
+  const context = data['@context'];
+  const reviews = graph.filter((node) => node['@type'] === 'ClaimReview');
+  return {
+    reviews: reviews.length > 0 ? { '@context': context, '@graph': reviews } : undefined,
+    article: { '@context': context, '@graph': graph.filter((node) => node['@type'] !== 'ClaimReview') },
+  };
+}

@@ -175,11 +175,12 @@ describe.each([
   it('follows a back-link from the source list to the place in the text', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
     const entry = page.locator('#source-kyivindependent-leaders-arrive');
-    const backlinks = entry.locator('.backlinks a');
-    expect(await backlinks.evaluateAll((links) => links.map((link) => link.getAttribute('aria-label')))).toEqual([
-      'Back to citation 1 of 3',
-      'Back to citation 2 of 3',
-      'Back to citation 3 of 3',
+    const backlinks = entry.locator('a[href^="#cite-"]');
+    // Numbered links after "Where the text cites it:", which names them (link purpose in context).
+    expect(await backlinks.evaluateAll((links) => links.map((link) => `${link.parentElement!.firstChild!.textContent} ${link.textContent}`))).toEqual([
+      'Where the text cites it: 1',
+      'Where the text cites it: 2',
+      'Where the text cites it: 3',
     ]);
     const href = (await backlinks.nth(1).getAttribute('href'))!;
     await backlinks.nth(1).click();

@@ -262,12 +262,19 @@ describe('a site built under a base path', () => {
   test('embeds JSON-LD that no field can break out of, equal to the source strings and visible on the page', () => {
     const page = html('articles/hostile-title/index.html');
     const opening = '<script type="application/ld+json">';
-    expect(page.split(opening)).toHaveLength(2);
-    // An HTML parser ends the element at the first `</script`, whatever JSON says.
-    const json = page.slice(page.indexOf(opening) + opening.length, page.indexOf('</script', page.indexOf(opening)));
-    const data = JSON.parse(json);
-    const [article, review, ...rest] = data['@graph'];
-    expect(rest).toEqual([]);
+    // The ClaimReviews in the head, the NewsArticle in the middle of the source list.
+    expect(page.split(opening)).toHaveLength(3);
+    // An HTML parser ends each element at the first `</script`, whatever JSON says.
+    const blocks = page
+      .split(opening)
+      .slice(1)
+      .map((rest) => JSON.parse(rest.slice(0, rest.indexOf('</script'))));
+    expect(blocks.map((block) => [block['@context'], block['@graph'].map((node: { '@type': string }) => node['@type'])])).toEqual([
+      ['https://schema.org', ['ClaimReview']],
+      ['https://schema.org', ['NewsArticle']],
+    ]);
+    expect(page.indexOf(opening, page.indexOf('<section class="sources"'))).toBeGreaterThan(0);
+    const [[review], [article]] = blocks.map((block) => block['@graph']);
     expect(article).toMatchObject({
       '@type': 'NewsArticle',
       headline: HOSTILE_TITLE,
@@ -343,7 +350,7 @@ describe('a site built under a base path', () => {
       expect([file, policy?.includes("'wasm-unsafe-eval'")]).toEqual([file, file === 'search/index.html']);
     }
     expect(startTags(html('search/index.html'), 'script')).toEqual([expect.stringMatching(/^<script type="module" src="\/sub\/path\/_astro\/[^"]+\.js">$/)]);
-    expect(startTags(html('articles/hostile-title/index.html'), 'script')).toEqual(['<script type="application/ld+json">']);
+    expect(startTags(html('articles/hostile-title/index.html'), 'script')).toEqual(['<script type="application/ld+json">', '<script type="application/ld+json">']);
   });
 
   test('each page\'s <meta> policy is the policy public/_headers sends, less what a <meta> cannot carry and plus its own hashes', () => {
@@ -441,9 +448,11 @@ describe('a site with registries', () => {
     expect(visibleText(html('authors/quiet-author/index.html'))).toContain('ExplainersNo explainers yet.');
     expect(html('articles/hostile-title/index.html')).toContain(`By <a href="${BASE}authors/ann-writer/">Ann &lt;Writer&gt; &amp; Co</a>`);
     expect(html('articles/2024/older-story/index.html')).toContain(`<meta property="article:author" content="Bo Editor desk">`);
-    const [older] = JSON.parse(
-      html('articles/2024/older-story/index.html').split('<script type="application/ld+json">')[1]!.split('</script>')[0]!,
-    )['@graph'];
+    const older = html('articles/2024/older-story/index.html')
+      .split('<script type="application/ld+json">')
+      .slice(1)
+      .flatMap((rest) => JSON.parse(rest.split('</script>')[0]!)['@graph'])
+      .find((node) => node['@type'] === 'NewsArticle');
     expect(older.author).toEqual([{ '@type': 'Organization', name: 'Bo Editor desk', url: `${HOME}authors/bo-editor/` }]);
   });
 
