@@ -5,7 +5,7 @@
  * Generates synthetic explainers in a temporary folder, then measures, in one run: the checker
  * alone with an empty check cache and again with a warm one; a cold `npm run build` (fresh caches
  * and output folder: the loader's checks, Astro, the report, Pagefind), as users run it; a warm
- * rebuild after editing one article; the peak memory of each; and the first explainer's page weight (HTML and CSS, raw and gzip; and
+ * rebuild after editing one article; the peak memory of each; and the first explainer's page weight (HTML and CSS, raw and gzip, its content and its markup; and
  * any JavaScript). It builds the same folder with the plain Astro + unified site in bench/baseline/
  * (`astro build`) and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
  */
@@ -15,9 +15,9 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { generateArticles } from './generate.ts';
 import { generateHistoryRepo } from './history-repo.ts';
+import { MARKUP_BUDGET, weighBuiltPage } from '../src/publishing/page-weight.ts';
 import type { SearchIndexFigures, ShardFigures } from '../src/publishing/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -63,6 +63,10 @@ export interface PageBytes {
   totalGzip: number;
   /** Script bytes the page loads or inlines (JSON-LD data blocks are not script). */
   js: number;
+  /** The page's content alone (its distinct texts and addresses), gzip. */
+  contentGzip: number;
+  /** `totalGzip` (with `js`) minus `contentGzip`: the markup, whose budget is 8 KB. */
+  markupGzip: number;
 }
 
 /** The files of a built site. */
@@ -161,26 +165,19 @@ const CHECKER_RUNS = 3;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The bytes of a built page and of the CSS and scripts it links to. */
+/** The bytes of a built page and of the CSS and scripts it links to, measured as docs/reading.md defines them. */
 function pageBytes(outDir: string, slug: string): PageBytes {
-  const html = readFileSync(join(outDir, 'articles', slug, 'index.html'));
-  const text = html.toString('utf8');
-  const local = (href: string) => join(outDir, href.replace(/^https?:\/\/[^/]+/, '').replace(/^\/+/, '').split(/[?#]/)[0]!);
-  const css = [...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
-    .map((tag) => /\bhref="([^"]+)"/.exec(tag[0])?.[1])
-    .filter((href): href is string => Boolean(href))
-    .map((href) => readFileSync(local(href)));
-  const cssAll = Buffer.concat(css);
-  let js = 0;
-  for (const script of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const attributes = script[1] ?? '';
-    if (/type="application\/(ld\+)?json"/.test(attributes)) continue;
-    const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
-    js += src ? readFileSync(local(src)).length : Buffer.byteLength(script[2] ?? '');
-  }
-  const htmlGzip = gzipSync(html).length;
-  const cssGzip = css.reduce((sum, file) => sum + gzipSync(file).length, 0);
-  return { htmlRaw: html.length, htmlGzip, cssRaw: cssAll.length, cssGzip, totalGzip: htmlGzip + cssGzip, js };
+  const weight = weighBuiltPage(outDir, `articles/${slug}/`);
+  return {
+    htmlRaw: weight.html.raw,
+    htmlGzip: weight.html.gzip,
+    cssRaw: weight.css.raw,
+    cssGzip: weight.css.gzip,
+    totalGzip: weight.total,
+    js: weight.js,
+    contentGzip: weight.content.gzip,
+    markupGzip: weight.markup,
+  };
 }
 
 /** Every file under `dir`: how many, their total size and the largest. */
@@ -298,6 +295,8 @@ export function formatTable(result: BenchResult): string {
   row('First explainer: CSS raw / gzip', `${kb(ours.page.cssRaw)} / ${kb(ours.page.cssGzip)}`, baseline && `${kb(baseline.page.cssRaw)} / ${kb(baseline.page.cssGzip)}`, undefined);
   row('First explainer: HTML + CSS gzip', kb(ours.page.totalGzip), baseline && kb(baseline.page.totalGzip), r.pageGzip);
   row('First explainer: JavaScript', `${ours.page.js} B`, baseline && `${baseline.page.js} B`, undefined);
+  row('First explainer: content gzip', kb(ours.page.contentGzip), baseline && kb(baseline.page.contentGzip), undefined);
+  row(`First explainer: markup gzip (budget ${kb(MARKUP_BUDGET)})`, kb(ours.page.markupGzip), baseline && kb(baseline.page.markupGzip), undefined);
   if (result.history) {
     const { revisions, cold, ratio } = result.history;
     row(`Cold build with history (${revisions} revisions each), vs. without`, `${cold.seconds.toFixed(2)} s, ${cold.peakMB} MB`, `${ours.cold.seconds.toFixed(2)} s`, ratio);

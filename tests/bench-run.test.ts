@@ -36,7 +36,7 @@ describe('npm run bench', () => {
         expect(run.peakMB).toBeGreaterThan(0);
         expect(run.status).toBe(0);
       }
-      for (const key of ['htmlRaw', 'htmlGzip', 'cssRaw', 'cssGzip', 'totalGzip', 'js']) expect(isNumber(site.page[key])).toBe(true);
+      for (const key of ['htmlRaw', 'htmlGzip', 'cssRaw', 'cssGzip', 'totalGzip', 'js', 'contentGzip', 'markupGzip']) expect(isNumber(site.page[key])).toBe(true);
       expect(site.page.htmlGzip).toBeGreaterThan(0);
     }
     // Only the edited article is rendered again by our loader.

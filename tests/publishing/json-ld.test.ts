@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { serializeJsonLd } from '../../src/publishing/json-ld.ts';
-import { articleStructuredData, claimRating } from '../../src/publishing/structured-data.ts';
+import { articleStructuredData, claimRating, structuredDataBlocks } from '../../src/publishing/structured-data.ts';
 import { articleSchema } from '../../src/format/index.ts';
 
 const HOSTILE = '</script><script>alert(1)</script> & "quotes" <!-- \u2028\u2029';
@@ -162,5 +162,17 @@ describe('articleStructuredData', () => {
     const [newsArticle] = articleStructuredData(plain, urls)['@graph'] as Record<string, unknown>[];
     expect(newsArticle?.['dateModified']).toBe('2025-05-20');
     expect(newsArticle).not.toHaveProperty('correction');
+  });
+
+  test('splits into the ClaimReviews for the head and the NewsArticle for the source list, together the same nodes', () => {
+    const data = articleStructuredData(article, urls, registries);
+    const [newsArticle, ...reviews] = data['@graph'] as Record<string, unknown>[];
+    expect(reviews.map((node) => node['@type'])).toEqual(['ClaimReview']);
+    expect(structuredDataBlocks(data)).toEqual({
+      reviews: { '@context': 'https://schema.org', '@graph': reviews },
+      article: { '@context': 'https://schema.org', '@graph': [newsArticle] },
+    });
+    const unclaimed = articleSchema.parse({ ...article, claims: article.claims.filter((claim) => claim.claimant === undefined) });
+    expect(structuredDataBlocks(articleStructuredData(unclaimed, urls)).reviews).toBeUndefined();
   });
 });
