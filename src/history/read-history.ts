@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { slugOf } from '../format/article-files.ts';
 import { articleHistory, type ArticleHistory } from './article-history.ts';
 import { readBlobs, readGitLog, type FileCommit } from './git-log.ts';
@@ -19,17 +18,18 @@ export interface CommittedRevision {
  * Calls `onArticle` with the committed revisions of each article under `dir` (oldest first, keyed
  * by its current path), reading them with one `git log` and one `git cat-file --batch` whatever
  * the number of articles; each article's texts are let go once it is handled. `only` picks the
- * articles to read from their current path and their commits (whose texts are not read yet).
+ * articles to read from their current path, their commits (whose texts are not read yet) and
+ * whether the clone is shallow.
  * Returns what `git log` said about the repository.
  */
 export async function forEachArticleHistory(
   dir: string,
   onArticle: (path: string, revisions: CommittedRevision[]) => void,
-  only?: (path: string, commits: readonly FileCommit[]) => boolean,
+  only?: (path: string, commits: readonly FileCommit[], shallow: boolean) => boolean,
 ): Promise<{ status: 'no-repository' } | { status: 'ok'; shallow: boolean; commits: number }> {
   const log = readGitLog(dir);
   if (log.status !== 'ok') return log;
-  const order = [...log.files].filter(([path, commits]) => !only || only(path, commits)).map(([path, commits]) => ({ path, commits }));
+  const order = [...log.files].filter(([path, commits]) => !only || only(path, commits, log.shallow)).map(([path, commits]) => ({ path, commits }));
   const blobs = order.flatMap(({ commits }) => commits.map((commit) => commit.blob));
   let article = 0;
   let revisions: CommittedRevision[] = [];
@@ -66,25 +66,4 @@ export async function readSiteHistory(dir: string): Promise<SiteHistory> {
   if (result.status !== 'ok') return result;
   for (const history of articles.values()) history.shallow = result.shallow;
   return { ...result, articles };
-}
-
-/**
- * `readSiteHistory` on a worker thread (history-worker.ts), so that the calling thread stays free
- * meanwhile; on this thread if no worker can start.
- */
-export async function readSiteHistoryOffThread(dir: string): Promise<SiteHistory> {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: { dir } });
-  } catch {
-    return readSiteHistory(dir);
-  }
-  return new Promise<SiteHistory>((resolve, reject) => {
-    worker.once('message', (history: SiteHistory) => {
-      resolve(history);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The history reader stopped (exit code ${code}) before it answered.`)));
-  });
 }

@@ -1,7 +1,9 @@
 /**
- * The site's search index, built with Pagefind's Node API in shards of a fixed number of article
- * pages, so that Pagefind's memory stays bounded however large the archive grows. The first shard
- * is the bundle at `pagefind/`, the others go beside it (`pagefind-2/`, `pagefind-3/`, ...), and
+ * The site's search index, built with Pagefind's Node API in shards, so that Pagefind's memory
+ * stays bounded however large the archive grows, and a rebuild indexes again only the shard of
+ * each article that changed. Each article page belongs to the shard its path hashes to, so adding,
+ * editing or deleting an article changes one shard, whatever its name. The first shard is the
+ * bundle at `pagefind/`, the others go beside it (`pagefind-2/`, `pagefind-3/`, ...), and
  * `pagefind/shards.json` lists them all; the search page merges them in the browser.
  */
 import { createHash } from 'node:crypto';
@@ -11,11 +13,36 @@ import * as pagefind from 'pagefind';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
 
 /**
- * Article pages in one shard. Pagefind holds a shard's pages in memory until it writes the bundle:
- * about 0.6 GB per 1,000 of our article pages (docs/performance.md), so a shard stays well under the
- * build's 4 GB, while the search page fetches one small entry and metadata file per shard.
+ * Article pages a shard aims at. A rebuild after one edit indexes one shard again, about 20 ms a
+ * page on this project's machine (docs/performance.md), so the smaller the shard the faster the
+ * rebuild; each shard is one more bundle for the search page to fetch.
  */
-export const SEARCH_SHARD_SIZE = 2000;
+export const SEARCH_SHARD_SIZE = 500;
+
+/**
+ * The most shards an index has. Past 16,000 articles the shards grow instead of multiplying, so that
+ * the search page never fetches more than this many bundles; Pagefind holds a shard's pages in
+ * memory until it writes the bundle, about 0.6 GB per 1,000 of our article pages, so even 50,000
+ * articles (about 1,600 a shard) stay well under the build's 4 GB.
+ */
+export const MAX_SHARDS = 32;
+
+/**
+ * How many shards an index of `pages` article pages has: enough for `shardSize` pages a shard,
+ * rounded up to a power of two (at most MAX_SHARDS), so that the count, and with it every page's
+ * shard, changes only when the archive doubles or halves.
+ */
+export function shardCount(pages: number, shardSize: number): number {
+  const wanted = Math.max(1, Math.ceil(pages / shardSize));
+  let count = 1;
+  while (count < wanted && count < MAX_SHARDS) count *= 2;
+  return count;
+}
+
+/** The shard, from 0, of the article page at `path` (relative to the site's root) among `count`: from a hash of the path alone. */
+export function shardOf(path: string, count: number): number {
+  return createHash('sha256').update(path).digest().readUInt32BE(0) % count;
+}
 
 /** Pagefind's version: a bundle built by another version is never reused. */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
@@ -37,7 +64,7 @@ export interface SearchIndexFigures {
   shards: ShardFigures[];
 }
 
-/** Shard size, from `SOURCED_SEARCH_SHARD_SIZE` when set (tests set a tiny one to see several shards). */
+/** The pages a shard aims at, from `SOURCED_SEARCH_SHARD_SIZE` when set (tests set a tiny one to see several shards). */
 export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
   const text = env['SOURCED_SEARCH_SHARD_SIZE'];
   if (text === undefined || text === '') return SEARCH_SHARD_SIZE;
@@ -173,13 +200,13 @@ function readManifest(siteDir: string): ShardManifest | undefined {
 }
 
 /**
- * Indexes the article pages of the built site in `siteDir` (the pages with `data-pagefind-body`),
- * taken in path order, `shardSize` to a bundle, and writes the bundles and the manifest into the
- * site. Each shard has a Pagefind process of its own, stopped before the next one starts. A shard
- * whose pages (paths and HTML) are exactly those a bundle of the `previous` site was built from, by
- * the same Pagefind, is copied from it instead: a rebuild after one edit indexes one shard. A site
- * with no article page still gets the first bundle, which finds nothing. Throws on any error
- * Pagefind reports, naming the page.
+ * Indexes the article pages of the built site in `siteDir` (the pages with `data-pagefind-body`)
+ * into `shardCount` shards, each page in the shard its path hashes to, and writes the bundles and
+ * the manifest into the site. Each shard has a Pagefind process of its own, stopped before the next
+ * one starts. A shard whose pages (paths and HTML) are exactly those a bundle of the `previous`
+ * site was built from, by the same Pagefind, is copied from it instead: a rebuild after one edit
+ * indexes one shard. An empty shard has no bundle, but for the first, which a site with no article
+ * page still gets, and which finds nothing. Throws on any error Pagefind reports, naming the page.
  */
 export async function indexSiteForSearch(
   siteDir: string,
@@ -191,12 +218,16 @@ export async function indexSiteForSearch(
   const shards: ShardFigures[] = [];
   const digests: string[] = [];
 
-  // The article pages, in path order, a shard at a time: a shard is indexed only when its digest is new.
+  // The article pages, each in the shard its path hashes to, in path order within it.
   const pages = htmlFiles(siteDir).filter((file) => isIndexedPage(readFileSync(join(siteDir, file), 'utf8')));
+  const count = shardCount(pages.length, shardSize);
+  const shardPages: string[][] = Array.from({ length: count }, () => []);
+  for (const file of pages) shardPages[shardOf(file, count)]!.push(file);
   try {
-    for (let start = 0; start === 0 || start < pages.length; start += shardSize) {
-      const files = pages.slice(start, start + shardSize);
-      const bundle = bundleFolder(shards.length);
+    for (const [number, files] of shardPages.entries()) {
+      if (number > 0 && files.length === 0) continue;
+      const bundle = bundleFolder(number);
+      // A shard is indexed only when its digest is new.
       const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0`);
       for (const file of files) hash.update(file).update('\0').update(readFileSync(join(siteDir, file))).update('\0');
       const digest = hash.digest('base64url');

@@ -14,10 +14,16 @@ export async function articlesNewestFirst(): Promise<ArticleListing[]> {
 /** What an article shows in a listing depends only on its text: its id and digest stand for it. */
 export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${entry.digest ?? ''}`;
 
-/** An article's history from git (the `history` collection), or undefined outside git. */
-export async function historyOf(slug: string): Promise<{ history: ArticleHistory; digest: string | undefined } | undefined> {
+/**
+ * Where an article's history from git is kept (the `history` collection) and its digest, or
+ * undefined outside git. Pages pass the file on and read it (readHistory) only when they render:
+ * a page copied from the last build reads nothing.
+ */
+export async function historyOf(slug: string): Promise<{ stored: string; digest: string | undefined } | undefined> {
   const entry = await getEntry('history', slug);
   if (!entry) return undefined;
-  const history = readStored<ArticleHistory>(String(entry.data['stored']), 'history of the article');
-  return { history, digest: entry.digest === undefined ? undefined : String(entry.digest) };
+  return { stored: String(entry.data['stored']), digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }
+
+/** Reads the history a `history` entry points to (historyOf). */
+export const readHistory = (stored: string): ArticleHistory => readStored<ArticleHistory>(stored, 'history of the article');

@@ -17,7 +17,7 @@ export interface ShardManifest {
   digests?: string[];
 }
 
-/** The folder of the shard numbered `shard` from 0, relative to the site's root: `pagefind/`, `pagefind-2/`, ... */
+/** The folder of the shard numbered `shard` from 0, relative to the site's root: `pagefind/`, `pagefind-2/`, ... (an empty shard other than the first has none). */
 export const bundleFolder = (shard: number) => (shard === 0 ? 'pagefind/' : `pagefind-${shard + 1}/`);
 
 /** A bundle folder as `bundleFolder` names it, and nothing else: the search page follows only these. */

@@ -8,14 +8,18 @@ import { buildDir, runBuildCommand, writeArticles } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const BASE = '/repo/';
-/** One article page a shard, so that three articles give three bundles. */
+/**
+ * One article page a shard: three articles make four shards, and by the hashes of their paths
+ * alpha-talks is in the first, bravo-accord in the second, charlie-summit in the fourth, and the
+ * third is empty.
+ */
 const ENV = { BASE_PATH: BASE, SOURCED_SEARCH_SHARD_SIZE: '1' };
 
 /** Three articles; each has a word no other has, and all share the body's words. */
 const ARTICLES = {
   'alpha-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Alpha talks'), `${VALID_BODY}\nThe alphaword delegation left early.\n`),
-  'bravo-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Bravo talks'), `${VALID_BODY}\nThe zanzibarquokka delegation stayed.\n`),
-  'charlie-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks'), `${VALID_BODY}\nThe charlieword delegation arrived late.\n`),
+  'bravo-accord.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Bravo talks'), `${VALID_BODY}\nThe zanzibarquokka delegation stayed.\n`),
+  'charlie-summit.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks'), `${VALID_BODY}\nThe charlieword delegation arrived late.\n`),
 };
 
 let outDir: string;
@@ -66,20 +70,20 @@ async function search(page: Page, query: string): Promise<string[]> {
 }
 
 describe('search over an index in several bundles', () => {
-  it('indexes one article a bundle, in path order, and lists the bundles in pagefind/shards.json', () => {
-    expect(readdirSync(outDir).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
-    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
+  it('indexes each article in the bundle of its shard, none for the empty shard, and lists the bundles in pagefind/shards.json', () => {
+    expect(readdirSync(outDir).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2', 'pagefind-4']);
+    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-4/']);
     expect(buildOutput).toMatch(/^Search index: pagefind-2\/ 1 page(, Pagefind peak \d+ MB)?$/m);
     expect(buildOutput).toContain('Search index: 3 pages in 3 bundles');
   });
 
   it('finds a word that only the article in the second bundle has, and links to it under the base path', async () => {
     const { page, errors, requests } = await openSearch();
-    expect(await search(page, 'zanzibarquokka')).toEqual([`${BASE}articles/bravo-talks/`]);
+    expect(await search(page, 'zanzibarquokka')).toEqual([`${BASE}articles/bravo-accord/`]);
     expect(await page.locator(RESULT_LINK).textContent()).toBe('Bravo talks');
-    expect(requests).toEqual(expect.arrayContaining([`${BASE}pagefind/shards.json`, `${BASE}pagefind-2/pagefind-entry.json`, `${BASE}pagefind-3/pagefind-entry.json`]));
+    expect(requests).toEqual(expect.arrayContaining([`${BASE}pagefind/shards.json`, `${BASE}pagefind-2/pagefind-entry.json`, `${BASE}pagefind-4/pagefind-entry.json`]));
     await page.locator(RESULT_LINK).click();
-    await page.waitForURL(`${server.origin}${BASE}articles/bravo-talks/`);
+    await page.waitForURL(`${server.origin}${BASE}articles/bravo-accord/`);
     expect(await page.locator('h1').textContent()).toBe('Bravo talks');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -87,8 +91,8 @@ describe('search over an index in several bundles', () => {
 
   it('finds the articles of every bundle for a word they share', async () => {
     const { page, errors } = await openSearch();
-    expect((await search(page, 'delegation')).sort()).toEqual([`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-talks/`, `${BASE}articles/charlie-talks/`]);
-    expect(await search(page, 'charlieword')).toEqual([`${BASE}articles/charlie-talks/`]);
+    expect((await search(page, 'delegation')).sort()).toEqual([`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-accord/`, `${BASE}articles/charlie-summit/`]);
+    expect(await search(page, 'charlieword')).toEqual([`${BASE}articles/charlie-summit/`]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -105,7 +109,7 @@ describe('npm run build when indexing fails', () => {
   it('says that indexing failed and leaves the previous site as it was', () => {
     const before = readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8');
     // One article changed, so that its shard cannot be copied from the last build and Pagefind must run.
-    const edited = { ...ARTICLES, 'charlie-talks.md': ARTICLES['charlie-talks.md'].replace('arrived late', 'arrived later') };
+    const edited = { ...ARTICLES, 'charlie-summit.md': ARTICLES['charlie-summit.md'].replace('arrived late', 'arrived later') };
     const result = runBuildCommand(writeArticles(edited), outDir, { ...ENV, PAGEFIND_EXTENDED_BINARY_PATH: join(outDir, 'no-such-pagefind') });
     expect(result.status).toBe(1);
     expect(result.output).toContain('Pagefind failed while starting: Pagefind backend closed.');

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureRepo, gitIn } from '../helpers/git-repo.ts';
-import { buildSite, bulkRecords, ROOT, writeArticles, type BuiltSite } from '../helpers/site.ts';
+import { commitStep, fixtureRepo, gitIn } from '../helpers/git-repo.ts';
+import { buildDir, buildSite, bulkRecords, ROOT, writeArticles, type BuiltSite } from '../helpers/site.ts';
 import { HISTORY_STEPS, REVISIONS } from './fixture.ts';
 
 /** Every file of a built site (path -> bytes). */
@@ -117,6 +117,45 @@ describe('a site built from a repository with history', () => {
     const second = filesOf(again.outDir);
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, bytes] of first) expect(second.get(path)!.equals(bytes), path).toBe(true);
+  });
+});
+
+describe('a rebuild from a repository after a commit to one article', () => {
+  // Astro logs "(restored)" or "(cached)" right after the path of a page it copies from the last build.
+  const copied = (output: string, path: string) => new RegExp(` ${path.replace(/[.]/g, '\\.')} \\((?:restored|cached)\\)`).test(output);
+  const PAGES = ['articles/istanbul-talks/history/index.html', 'articles/istanbul-talks/history.json', 'articles/plans/history/index.html'];
+  let repo: string;
+  /** The pages of the first build, as they were before the rebuild wrote over them. */
+  let before: Map<string, string>;
+  let second: BuiltSite;
+
+  beforeAll(() => {
+    const fixture = fixtureRepo([...HISTORY_STEPS, { date: '2025-05-28T08:00:00Z', message: 'Publish the plans explainer', files: { 'plans.md': REVISIONS.published } }]);
+    repo = fixture.repo;
+    const outDir = join(buildDir('history-rebuild-'), 'dist');
+    const env = { SOURCED_CACHE_DIR: join(buildDir('history-rebuild-cache-'), 'cache') };
+    const first = buildSite(fixture.articles, { outDir, env });
+    expect(first.status, first.output).toBe(0);
+    before = new Map(PAGES.map((path) => [path, first.read(path)]));
+    commitStep(repo, { date: '2025-05-29T08:00:00Z', message: 'Plans: the demand is confirmed', files: { 'plans.md': REVISIONS.confirmed } });
+    second = buildSite(fixture.articles, { outDir, env });
+    expect(second.status, second.output).toBe(0);
+  });
+
+  it('copies the history page and data of the article whose commits did not change, byte for byte', () => {
+    expect(copied(second.output, '/articles/istanbul-talks/history/index.html')).toBe(true);
+    expect(copied(second.output, '/articles/istanbul-talks/history.json')).toBe(true);
+    expect(second.read('articles/istanbul-talks/history/index.html')).toBe(before.get('articles/istanbul-talks/history/index.html'));
+    expect(second.read('articles/istanbul-talks/history.json')).toBe(before.get('articles/istanbul-talks/history.json'));
+  });
+
+  it('renders again the history of the article with a new commit, with its new revision first', () => {
+    expect(copied(second.output, '/articles/plans/history/index.html')).toBe(false);
+    expect(copied(second.output, '/articles/plans/history.json')).toBe(false);
+    expect(before.get('articles/plans/history/index.html')).not.toContain('Plans: the demand is confirmed');
+    const revisions = json(second, 'articles/plans/history.json').revisions as { message: string }[];
+    expect(revisions.map((revision) => revision.message)).toEqual(['Plans: the demand is confirmed', 'Publish the plans explainer']);
+    expect(revisionsOf(second.read('articles/plans/history/index.html'))).toContain('Plans: the demand is confirmed</h2>');
   });
 });
 

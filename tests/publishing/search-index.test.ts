@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { indexSiteForSearch, isIndexedPage, SEARCH_SHARD_SIZE, searchShardSize } from '../../src/publishing/search-index.ts';
+import { indexSiteForSearch, isIndexedPage, MAX_SHARDS, SEARCH_SHARD_SIZE, searchShardSize, shardCount, shardOf } from '../../src/publishing/search-index.ts';
 import { bundleFolder, otherBundles } from '../../src/site/search-bundles.ts';
 
 /** A built article page as the site renders it: only its `<article>` carries `data-pagefind-body`. */
@@ -50,31 +50,48 @@ const PAGES = {
 };
 
 describe('the search index in shards', () => {
-  test('puts the article pages, in path order, two to a bundle, and lists the bundles in pagefind/shards.json', async () => {
+  // Five pages, two a shard: four shards (a power of two). By the hashes of their paths, shard 0
+  // holds a-first, shard 1 nothing, shard 2 b-second and c-third, shard 3 d-nested and e-last.
+  test('puts each article page in the shard its path hashes to, gives an empty shard no bundle, and lists the bundles in pagefind/shards.json', async () => {
     const site = writeSite(PAGES);
     const lines: string[] = [];
     const figures = await indexSiteForSearch(site, { shardSize: 2, log: (line) => lines.push(line) });
     expect(figures.pages).toBe(5);
     expect(figures.shards.map((shard) => [shard.bundle, shard.pages])).toEqual([
-      ['pagefind/', 2],
-      ['pagefind-2/', 2],
-      ['pagefind-3/', 1],
+      ['pagefind/', 1],
+      ['pagefind-3/', 2],
+      ['pagefind-4/', 2],
     ]);
     for (const shard of figures.shards) expect(shard.peakMB).toBeGreaterThan(0);
     expect(lines.at(-1)).toBe('Search index: 5 pages in 3 bundles');
     const manifest = JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'));
-    expect(manifest.bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
+    expect(manifest.bundles).toEqual(['pagefind/', 'pagefind-3/', 'pagefind-4/']);
     expect(manifest.digests).toHaveLength(3);
     expect(new Set(manifest.digests).size).toBe(3);
-    expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/2024/d-nested/', '/articles/a-first/']);
-    expect(urlsIn(site, 'pagefind-2/')).toEqual(['/articles/b-second/', '/articles/c-third/']);
-    expect(urlsIn(site, 'pagefind-3/')).toEqual(['/articles/e-last/']);
-    for (const bundle of ['pagefind/', 'pagefind-2/', 'pagefind-3/']) {
+    expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/a-first/']);
+    expect(urlsIn(site, 'pagefind-3/')).toEqual(['/articles/b-second/', '/articles/c-third/']);
+    expect(urlsIn(site, 'pagefind-4/')).toEqual(['/articles/2024/d-nested/', '/articles/e-last/']);
+    for (const bundle of ['pagefind/', 'pagefind-3/', 'pagefind-4/']) {
       const entry = JSON.parse(readFileSync(join(site, bundle, 'pagefind-entry.json'), 'utf8'));
-      expect([bundle, entry.languages.en.page_count]).toEqual([bundle, bundle === 'pagefind-3/' ? 1 : 2]);
+      expect([bundle, entry.languages.en.page_count]).toEqual([bundle, bundle === 'pagefind/' ? 1 : 2]);
       expect(listFiles(join(site, bundle))).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.en.pagefind']));
     }
-    expect(listFiles(site).filter((file) => file.startsWith('pagefind-4'))).toEqual([]);
+    expect(readdirSync(site).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-3', 'pagefind-4']);
+  });
+
+  test('indexes again only the shard of a new article: the others are copied', async () => {
+    const previous = writeSite(PAGES);
+    await indexSiteForSearch(previous, { shardSize: 2 });
+    // Six pages still make four shards; the new article's path hashes to the empty shard 1.
+    const site = writeSite({ ...PAGES, 'articles/f-new/index.html': articlePage('Foxtrot', 'foxtrotword') });
+    const figures = await indexSiteForSearch(site, { shardSize: 2, previous });
+    expect(figures.shards.map((shard) => [shard.bundle, shard.pages, shard.reused])).toEqual([
+      ['pagefind/', 1, true],
+      ['pagefind-2/', 1, false],
+      ['pagefind-3/', 2, true],
+      ['pagefind-4/', 2, true],
+    ]);
+    expect(urlsIn(site, 'pagefind-2/')).toEqual(['/articles/f-new/']);
   });
 
   test('gives a site smaller than a shard one bundle at pagefind/, as Pagefind alone would', async () => {
@@ -105,17 +122,17 @@ describe('the search index in shards', () => {
     const figures = await indexSiteForSearch(site, { shardSize: 2, previous, log: (line) => lines.push(line) });
     expect(figures.shards.map((shard) => [shard.bundle, shard.reused])).toEqual([
       ['pagefind/', true],
-      ['pagefind-2/', false],
-      ['pagefind-3/', true],
+      ['pagefind-3/', false],
+      ['pagefind-4/', true],
     ]);
-    expect(lines[0]).toBe('Search index: pagefind/ 2 pages, unchanged, copied from the last build');
+    expect(lines[0]).toBe('Search index: pagefind/ 1 page, unchanged, copied from the last build');
     // The same files, byte for byte, as indexing the edited site from nothing.
     const fresh = writeSite(edited);
     await indexSiteForSearch(fresh, { shardSize: 2 });
     const files = listFiles(fresh);
     expect(listFiles(site)).toEqual(files);
     expect(files.filter((file) => !readFileSync(join(fresh, file)).equals(readFileSync(join(site, file))))).toEqual([]);
-    // Another shard size makes other shards: nothing is copied.
+    // Another shard size makes other shards (two: a-first, b-second and c-third; d-nested and e-last): nothing is copied.
     const resized = await indexSiteForSearch(writeSite(edited), { shardSize: 3, previous: site });
     expect(resized.shards.map((shard) => shard.reused)).toEqual([false, false]);
   });
@@ -168,17 +185,37 @@ describe('which pages are indexed', () => {
   });
 });
 
-describe('the shard size', () => {
-  test('is 2,000 article pages unless SOURCED_SEARCH_SHARD_SIZE sets another whole number', () => {
-    expect(SEARCH_SHARD_SIZE).toBe(2000);
-    expect(searchShardSize({})).toBe(2000);
-    expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '' })).toBe(2000);
+describe('the shards', () => {
+  test('aim at 500 article pages unless SOURCED_SEARCH_SHARD_SIZE sets another whole number', () => {
+    expect(SEARCH_SHARD_SIZE).toBe(500);
+    expect(searchShardSize({})).toBe(500);
+    expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '' })).toBe(500);
     expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '3' })).toBe(3);
     for (const wrong of ['0', '-2', '1.5', 'many']) {
       expect(() => searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: wrong })).toThrow(
         `SOURCED_SEARCH_SHARD_SIZE is "${wrong}"; set it to a whole number of article pages, at least 1, or unset it.`,
       );
     }
+  });
+
+  test('are a power of two in number, enough for the shard size, and never more than 32', () => {
+    expect(MAX_SHARDS).toBe(32);
+    expect([0, 1, 500, 501, 1000, 1001, 2000, 2001, 4000, 10_000, 16_000, 16_001, 50_000].map((pages) => shardCount(pages, 500))).toEqual([
+      1, 1, 1, 2, 2, 4, 4, 8, 8, 32, 32, 32, 32,
+    ]);
+    expect(shardCount(5, 2)).toBe(4);
+    expect(shardCount(100, 1)).toBe(32);
+  });
+
+  test('hold each page by a hash of its path alone, spread evenly', () => {
+    expect(shardOf('articles/a-first/index.html', 4)).toBe(0);
+    expect(shardOf('articles/e-last/index.html', 4)).toBe(3);
+    // Doubling the shards splits each in two: a page of shard k goes to k or k + count.
+    for (let n = 0; n < 200; n++) expect(shardOf(`articles/a-${n}/index.html`, 8) % 4).toBe(shardOf(`articles/a-${n}/index.html`, 4));
+    const sizes = new Array<number>(32).fill(0);
+    for (let n = 0; n < 32_000; n++) sizes[shardOf(`articles/explainer-${n}/index.html`, 32)]!++;
+    expect(Math.min(...sizes)).toBeGreaterThan(850);
+    expect(Math.max(...sizes)).toBeLessThan(1150);
   });
 });
 

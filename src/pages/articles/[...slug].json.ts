@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { readStored } from '../../astro/article-store.ts';
-import type { ArticleHistory } from '../../history/article-history.ts';
 import { articleRecord, dataFileText } from '../../publishing/open-data.ts';
-import { historyOf } from '../../site/published.ts';
+import { historyOf, readHistory } from '../../site/published.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
 import { sourceLocks } from '../../site/source-locks.ts';
 
@@ -15,7 +14,7 @@ export const getStaticPaths = (async () =>
       const found = await historyOf(entry.id);
       return {
         params: { slug: entry.id },
-        props: { slug: entry.id, stored: entry.data.stored, history: found?.history },
+        props: { slug: entry.id, stored: entry.data.stored, historyFile: found?.stored },
         ...(entry.digest === undefined ? {} : { cacheKey: `${entry.digest}:${found?.digest ?? ''}` }),
       };
     }),
@@ -25,9 +24,10 @@ export const getStaticPaths = (async () =>
  * `/articles/<slug>.json`: one article's metadata, claims (with their status history), sources
  * (with their lock entries), timeline and corrections. The full article is read from its stored file.
  */
-export const GET: APIRoute<{ slug: string; stored: string; history: ArticleHistory | undefined }> = ({ props }) => {
+export const GET: APIRoute<{ slug: string; stored: string; historyFile: string | undefined }> = ({ props }) => {
   const { article } = readStored(props.stored);
-  return new Response(dataFileText(articleRecord({ slug: props.slug, article, history: props.history }, openDataUrls, sourceLocks(props.slug, article.sources))), {
+  const history = props.historyFile === undefined ? undefined : readHistory(props.historyFile);
+  return new Response(dataFileText(articleRecord({ slug: props.slug, article, history }, openDataUrls, sourceLocks(props.slug, article.sources))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { codeVersion } from '../checker/module-graph.ts';
+import { slugOf } from '../format/article-files.ts';
+import { articleHistory } from '../history/article-history.ts';
+import type { FileCommit } from '../history/git-log.ts';
+import { forEachArticleHistory } from '../history/read-history.ts';
+import { hasStored, pruneStored, storedFile, writeStored } from './article-store.ts';
+
+/** Where each published article's history is kept, and what the repository said. */
+export type StoredSiteHistory =
+  | { status: 'no-repository' }
+  | {
+      status: 'ok';
+      shallow: boolean;
+      commits: number;
+      /** Each article with a published revision: its slug, the file holding its history, the file's key. */
+      articles: { slug: string; stored: string; digest: string }[];
+    };
+
+/**
+ * The version of the code that turns commits into a history (src/history/ and what it imports):
+ * a change to it makes every history be read again.
+ */
+export const historyVersion = (root: string): string => codeVersion(root, [join(root, 'src/history/article-history.ts'), join(root, 'src/history/read-history.ts')], ['package-lock.json']);
+
+/**
+ * The key of one article's history: its commits (hash, date, author, subject, path and blob of
+ * each) decide its history entirely, with the code's version and whether the clone is shallow.
+ */
+export function historyKey(version: string, shallow: boolean, commits: readonly FileCommit[]): string {
+  return createHash('sha256').update(JSON.stringify([version, shallow, commits])).digest('base64url').slice(0, 32);
+}
+
+/**
+ * Reads the history of every article under `dir` into files of `storeDir`, one per article and
+ * version of its commits (see historyKey). An article whose commits are those of the last build
+ * keeps its file, and its revisions are not read again: a rebuild reads `git log` and the texts of
+ * the articles that changed since. An article never published gets an empty marker file instead,
+ * so that it is not read again either. Files no article uses any more are deleted.
+ */
+export async function storeSiteHistory(dir: string, storeDir: string, version: string): Promise<StoredSiteHistory> {
+  const articles: { slug: string; stored: string; digest: string }[] = [];
+  const keep = new Set<string>();
+  const keys = new Map<string, string>();
+  const draftFile = (key: string) => storedFile(storeDir, `${key}.draft`);
+  let shallowLog = false;
+  const result = await forEachArticleHistory(
+    dir,
+    (path, revisions) => {
+      const key = keys.get(path)!;
+      const history = articleHistory(revisions, shallowLog);
+      // An article never published (a draft so far) has no public history.
+      if (history.revisions.length === 0) {
+        writeStored(draftFile(key), null);
+        return;
+      }
+      const stored = storedFile(storeDir, key);
+      writeStored(stored, history);
+      articles.push({ slug: slugOf(path), stored, digest: key });
+    },
+    (path, commits, shallow) => {
+      shallowLog = shallow;
+      const key = historyKey(version, shallow, commits);
+      const stored = storedFile(storeDir, key);
+      const draft = draftFile(key);
+      keep.add(stored).add(draft);
+      if (hasStored(stored)) {
+        articles.push({ slug: slugOf(path), stored, digest: key });
+        return false;
+      }
+      if (hasStored(draft)) return false;
+      keys.set(path, key);
+      return true;
+    },
+  );
+  if (result.status !== 'ok') return result;
+  pruneStored(storeDir, keep);
+  articles.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { ...result, articles };
+}
+
+/**
+ * `storeSiteHistory` on a worker thread of its own (history-worker.ts): parsing revisions and
+ * diffing them is CPU work that would otherwise hold the content loaders' thread while the
+ * articles are checked and rendered on the other cores. On this thread if no worker can start.
+ */
+export async function storeSiteHistoryOffThread(dir: string, storeDir: string, version: string): Promise<StoredSiteHistory> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: { dir, storeDir, version } });
+  } catch {
+    return storeSiteHistory(dir, storeDir, version);
+  }
+  return new Promise<StoredSiteHistory>((resolve, reject) => {
+    worker.once('message', (history: StoredSiteHistory) => {
+      resolve(history);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The history reader stopped (exit code ${code}) before it answered.`)));
+  });
+}
