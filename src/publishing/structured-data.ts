@@ -92,7 +92,7 @@ export function claimRating(status: ClaimStatus): ClaimRating {
 }
 
 /**
- * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, description, dates,
+ * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, dates,
  * authors, publisher, every source's address as a `citation`, every correction as a
  * `correction`) and a `ClaimReview` for each claim that names a claimant. Everything in it is also shown on the page.
  * Authors are `Person`s or `Organization`s as content/authors.yaml types them. A claim's
@@ -110,9 +110,9 @@ export function articleStructuredData(
     '@type': 'NewsArticle',
     '@id': `${urls.page}#article`,
     url: urls.page,
-    mainEntityOfPage: urls.page,
     headline: article.title,
-    description: article.description,
+    // No `description` and no `mainEntityOfPage`: the page's meta description and `url` say the
+    // same, and the budget of docs/reading.md counts every byte of markup.
     datePublished: article.published,
     dateModified: article.updated ?? article.published,
     author: article.authors.map((id) => authorNode(id, registries, urls)),

@@ -214,7 +214,6 @@ describe('hostile text in every field', () => {
     expect(article).toMatchObject({
       '@type': 'NewsArticle',
       headline: HOSTILE.title,
-      description: HOSTILE.description,
       author: [
         { '@type': 'Person', name: HOSTILE.author, url: `${HOME}authors/hostile-author/` },
         { '@type': 'Organization', name: HOSTILE.secondAuthor, url: `${HOME}authors/second-author/` },
@@ -230,7 +229,9 @@ describe('hostile text in every field', () => {
       reviewRating: { ratingExplanation: HOSTILE.note },
     });
     const [rtl] = jsonLd('articles/middle-east/rtl-title/index.html')['@graph'];
-    expect(rtl).toMatchObject({ headline: HOSTILE.rtlTitle, description: HOSTILE.rtlDescription, author: [{ name: HOSTILE.author }] });
+    expect(rtl).toMatchObject({ headline: HOSTILE.rtlTitle, author: [{ name: HOSTILE.author }] });
+    // The description is the page's meta description, not repeated in the JSON-LD.
+    expect(article).not.toHaveProperty('description');
   });
 
   test('the RSS feed is well-formed and gives titles as written and descriptions as HTML that shows the text as written', async () => {

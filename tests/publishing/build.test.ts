@@ -278,7 +278,6 @@ describe('a site built under a base path', () => {
     expect(article).toMatchObject({
       '@type': 'NewsArticle',
       headline: HOSTILE_TITLE,
-      description: HOSTILE_DESCRIPTION,
       datePublished: '2025-05-20',
       dateModified: '2025-05-22',
       author: [{ '@type': 'Person', name: 'Ann <Writer> & Co', url: `${HOME}authors/ann-writer/` }],

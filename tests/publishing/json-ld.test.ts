@@ -87,9 +87,7 @@ describe('articleStructuredData', () => {
           '@type': 'NewsArticle',
           '@id': 'https://example.org/sub/articles/talks/#article',
           url: 'https://example.org/sub/articles/talks/',
-          mainEntityOfPage: 'https://example.org/sub/articles/talks/',
           headline: HOSTILE,
-          description: 'What was agreed.',
           datePublished: '2025-05-20',
           dateModified: '2025-05-22',
           author: [
