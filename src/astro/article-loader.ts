@@ -126,7 +126,7 @@ async function syncArticles(
   // again in turn and looked up in the check cache (`npm run build` has just filled it); each is
   // checked if need be and rendered on worker threads (article-pool.ts), while this thread stores
   // the results. Only a bounded number of texts and results is held at once, whatever the size of
-  // the archive.
+  // the archive; the summaries go to the data store together at the end (see below).
   // The registries name each source's publisher on the page, so a change to them renders every article again.
   const registryDir = findRegistryDir(dir);
   const version = `${renderVersion(root)}\n${registryDir === undefined ? '' : registryTexts(registryDir)}`;
@@ -175,6 +175,11 @@ async function syncArticles(
       })
       .then((checked) => result ?? { checked });
   };
+  // Each store.set() makes Astro write its whole data store again half a second after the last
+  // one, on this thread, and a write takes longer the larger the archive (about 30 s at 50,000
+  // articles): sets spread over the sync kept this thread writing instead of handing articles to the
+  // workers. The summaries (about 1 KB each) are set together once every article is done.
+  const summaries: { id: string; data: Record<string, unknown>; filePath: string; digest: string }[] = [];
   try {
     let submitted = 0;
     for (const [index, item] of changed.entries()) {
@@ -196,12 +201,13 @@ async function syncArticles(
       }
       if (!summary) continue;
       seen.add(item.slug);
-      store.set({ id: item.slug, data: summary as unknown as Record<string, unknown>, filePath: checked.file, digest: item.digest });
+      summaries.push({ id: item.slug, data: summary as unknown as Record<string, unknown>, filePath: checked.file, digest: item.digest });
       rendered++;
     }
   } finally {
     await pool?.close();
   }
+  for (const entry of summaries) store.set(entry);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
   if (errors.length === 0) pruneStored(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));

@@ -29,13 +29,17 @@ export function historyLoader(options: { /** Folder of the articles, relative to
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
       // On a thread of its own: the articles are checked and rendered meanwhile.
       const history = await storeSiteHistoryOffThread(dir, historyStoreDir(fileURLToPath(config.cacheDir)), historyVersion(root));
-      store.clear();
+      // An entry whose digest is unchanged is left as it is, so that a rebuild with the same
+      // histories does not make Astro write its data store again.
+      const articles = history.status === 'ok' ? history.articles : [];
+      const slugs = new Set(articles.map(({ slug }) => slug));
+      for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
       if (history.status === 'no-repository') {
         logger.info(NO_REPOSITORY);
         return;
       }
       if (history.shallow) logger.warn(shallowWarning(history.commits));
-      for (const { slug, stored, digest } of history.articles) store.set({ id: slug, data: { stored }, digest });
+      for (const { slug, stored, digest } of articles) store.set({ id: slug, data: { stored }, digest });
     },
   };
 }

@@ -21,10 +21,13 @@ export class RegistryError extends Error {
 export function registryLoader(name: RegistryName, options: { /** Folder of the articles. */ base?: string } = {}): Loader {
   return {
     name: `sourced-${name}`,
-    async load({ config, store, parseData }) {
+    async load({ config, store, parseData, generateDigest }) {
       const root = fileURLToPath(config.root);
       const checked = registriesOf(resolve(root, options.base ?? ARTICLES_DIR), root);
-      store.clear();
+      // Entries are replaced only when they changed, so that a rebuild with the same registries
+      // does not make Astro write its data store again.
+      const entries = checked === undefined || checked.diagnostics.length > 0 ? {} : checked[name];
+      for (const id of store.keys()) if (!Object.hasOwn(entries, id)) store.delete(id);
       if (checked === undefined) return;
       if (checked.diagnostics.length > 0) {
         const count = checked.diagnostics.length;
@@ -32,8 +35,8 @@ export function registryLoader(name: RegistryName, options: { /** Folder of the 
           `${count} ${count === 1 ? 'error' : 'errors'} in the registries; nothing was published:\n${checked.diagnostics.map(formatText).join('\n')}`,
         );
       }
-      for (const [id, entry] of Object.entries(checked[name])) {
-        store.set({ id, data: await parseData({ id, data: entry as Record<string, unknown> }) });
+      for (const [id, entry] of Object.entries(entries)) {
+        store.set({ id, data: await parseData({ id, data: entry as Record<string, unknown> }), digest: generateDigest(entry as Record<string, unknown>) });
       }
     },
   };
