@@ -6,11 +6,13 @@
  * bundle at `pagefind/`, the others go beside it (`pagefind-2/`, `pagefind-3/`, ...), and
  * `pagefind/shards.json` lists them all; the search page merges them in the browser.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
+import type { ShardRequest } from './search-shard.ts';
 
 /**
  * Article pages a shard aims at. A rebuild after one edit indexes one shard again, about 20 ms a
@@ -26,6 +28,12 @@ export const SEARCH_SHARD_SIZE = 500;
  * articles (about 1,600 a shard) stay well under the build's 4 GB.
  */
 export const MAX_SHARDS = 32;
+
+/**
+ * Shards indexed at once, each in a process of its own (search-shard.ts), at most one per core:
+ * two shards of 50,000 articles' index take about 2 GB together.
+ */
+export const SEARCH_JOBS = 2;
 
 /**
  * How many shards an index of `pages` article pages has: enough for `shardSize` pages a shard,
@@ -93,101 +101,36 @@ function htmlFiles(siteDir: string): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The processes this process started and that are still there, by id (Linux only: none elsewhere). */
-function childProcesses(): Set<number> {
-  let ids: string[];
-  try {
-    ids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return new Set();
-  }
-  return new Set(
-    ids.flatMap((id) => {
-      try {
-        // pid (comm) state ppid ...; comm may hold spaces and parentheses, so read after its last `)`.
-        const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid ? [Number(id)] : [];
-      } catch {
-        return [];
-      }
-    }),
-  );
-}
-
-/** A process's largest resident memory so far, in MB, or null. */
-function peakMB(id: number): number | null {
-  try {
-    const kB = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1];
-    return kB === undefined ? null : Math.round(Number(kB) / 1024);
-  } catch {
-    return null;
-  }
-}
-
 const pagesText = (count: number) => `${count} ${count === 1 ? 'page' : 'pages'}`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SHARD_SCRIPT = new URL('./search-shard.ts', import.meta.url).pathname;
 
-/** Throws the errors Pagefind reported for a step, if any, naming the step. */
-function assertNoErrors(step: string, errors: string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind failed while ${step}: ${errors.join('; ')}`);
-}
-
-/**
- * One shard's index, in a Pagefind service process of its own. Pagefind's Node API never answers
- * when its process dies (killed for want of memory, say), so every call also watches the process.
- */
-class ShardIndex {
-  private readonly index: pagefind.PagefindIndex;
-  private readonly processes: Set<number>;
-
-  private constructor(index: pagefind.PagefindIndex, processes: Set<number>) {
-    this.index = index;
-    this.processes = processes;
-  }
-
-  /** Starts a Pagefind process with a new, empty index. */
-  static async start(): Promise<ShardIndex> {
-    const before = childProcesses();
-    // Pagefind starts its process as soon as it is first called, before answering.
-    const created = pagefind.createIndex();
-    const processes = new Set([...childProcesses()].filter((id) => !before.has(id)));
-    const { errors, index } = await watch(created, processes, 'starting');
-    assertNoErrors('starting', errors);
-    if (!index) throw new Error('Pagefind failed while starting: it returned no index.');
-    return new ShardIndex(index, processes);
-  }
-
-  async add(sourcePath: string, content: string): Promise<void> {
-    assertNoErrors(`indexing ${sourcePath}`, (await watch(this.index.addHTMLFile({ sourcePath, content }), this.processes, `indexing ${sourcePath}`)).errors);
-  }
-
-  /** Writes the bundle and stops the process; its memory is free when this returns. Gives the process's peak memory. */
-  async write(outputPath: string, bundle: string): Promise<number | null> {
-    assertNoErrors(`writing ${bundle}`, (await watch(this.index.writeFiles({ outputPath }), this.processes, `writing ${bundle}`)).errors);
-    const peaks = [...this.processes].map(peakMB).filter((peak): peak is number => peak !== null);
-    await pagefind.close();
-    // The process was told to stop; wait (at most 10 s) until it has, so that its memory is free and it counts among this process's children.
-    for (let waited = 0; waited < 10_000 && [...this.processes].some((id) => existsSync(`/proc/${id}`)); waited += 20) await sleep(20);
-    return peaks.length > 0 ? Math.max(...peaks) : null;
-  }
-}
-
-/** The answer of a Pagefind call, or an error as soon as Pagefind's process has ended without answering. */
-function watch<T>(call: Promise<T>, processes: Set<number>, step: string): Promise<T> {
-  const answer = call.catch((error: unknown) => {
-    throw new Error(`Pagefind failed while ${step}: ${error instanceof Error ? error.message : String(error)}.`);
-  });
-  if (processes.size === 0) return answer;
-  let timer: NodeJS.Timeout | undefined;
-  const ended = new Promise<never>((_, reject) => {
-    timer = setInterval(() => {
-      if ([...processes].every((id) => !existsSync(`/proc/${id}`))) {
-        reject(new Error(`Pagefind's process ended while ${step}, without an answer (out of memory?).`));
+/** Indexes one shard in a process of its own (search-shard.ts); gives Pagefind's peak memory. `started` is told of the process, so that it can be stopped. */
+function indexShardApart(request: ShardRequest, started: (child: ChildProcess) => void): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SHARD_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    started(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      let answer: { peakMB?: number | null; error?: string } | undefined;
+      try {
+        answer = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as typeof answer;
+      } catch {
+        answer = undefined;
       }
-    }, 200);
+      if (code === 0 && answer && answer.peakMB !== undefined) resolve(answer.peakMB);
+      else if (answer?.error) reject(new Error(answer.error));
+      else {
+        const said = stderr.trim().split('\n').slice(-5).join(' ');
+        reject(new Error(`Pagefind failed while indexing ${request.bundle}: its process ended (${signal ?? `exit code ${code}`}) without an answer (out of memory?)${said ? `: ${said}` : '.'}`));
+      }
+    });
+    child.stdin.end(JSON.stringify(request));
   });
-  return Promise.race([answer, ended]).finally(() => clearInterval(timer));
 }
 
 /** The manifest of a built site's index, if it has one that can be read. */
@@ -202,8 +145,8 @@ function readManifest(siteDir: string): ShardManifest | undefined {
 /**
  * Indexes the article pages of the built site in `siteDir` (the pages with `data-pagefind-body`)
  * into `shardCount` shards, each page in the shard its path hashes to, and writes the bundles and
- * the manifest into the site. Each shard has a Pagefind process of its own, stopped before the next
- * one starts. A shard whose pages (paths and HTML) are exactly those a bundle of the `previous`
+ * the manifest into the site. Each shard is indexed in a process of its own (search-shard.ts),
+ * SEARCH_JOBS at a time, and its memory is freed when it ends. A shard whose pages (paths and HTML) are exactly those a bundle of the `previous`
  * site was built from, by the same Pagefind, is copied from it instead: a rebuild after one edit
  * indexes one shard. An empty shard has no bundle, but for the first, which a site with no article
  * page still gets, and which finds nothing. Throws on any error Pagefind reports, naming the page.
@@ -223,31 +166,56 @@ export async function indexSiteForSearch(
   const count = shardCount(pages.length, shardSize);
   const shardPages: string[][] = Array.from({ length: count }, () => []);
   for (const file of pages) shardPages[shardOf(file, count)]!.push(file);
-  try {
-    for (const [number, files] of shardPages.entries()) {
-      if (number > 0 && files.length === 0) continue;
-      const bundle = bundleFolder(number);
-      // A shard is indexed only when its digest is new.
-      const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0`);
-      for (const file of files) hash.update(file).update('\0').update(readFileSync(join(siteDir, file))).update('\0');
-      const digest = hash.digest('base64url');
-      digests.push(digest);
-      const index = before?.bundles.indexOf(bundle) ?? -1;
-      if (options.previous !== undefined && index >= 0 && before?.digests?.[index] === digest && existsSync(join(options.previous, bundle))) {
-        cpSync(join(options.previous, bundle), join(siteDir, bundle), { recursive: true });
-        shards.push({ bundle, pages: files.length, reused: true, peakMB: null });
-        log(`Search index: ${bundle} ${pagesText(files.length)}, unchanged, copied from the last build`);
-        continue;
-      }
-      const shard = await ShardIndex.start();
-      for (const file of files) await shard.add(file, readFileSync(join(siteDir, file), 'utf8'));
-      const peakMB = await shard.write(join(siteDir, bundle), bundle);
-      shards.push({ bundle, pages: files.length, reused: false, peakMB });
-      log(`Search index: ${bundle} ${pagesText(files.length)}${peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
-    }
-  } finally {
-    await pagefind.close();
+  // What each shard needs: a copy from the previous site, or indexing; its log line once done.
+  const plan: { bundle: string; files: string[]; reused: boolean }[] = [];
+  for (const [number, files] of shardPages.entries()) {
+    if (number > 0 && files.length === 0) continue;
+    const bundle = bundleFolder(number);
+    // A shard is indexed only when its digest is new.
+    const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0`);
+    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(siteDir, file))).update('\0');
+    const digest = hash.digest('base64url');
+    digests.push(digest);
+    const index = before?.bundles.indexOf(bundle) ?? -1;
+    const reused = options.previous !== undefined && index >= 0 && before?.digests?.[index] === digest && existsSync(join(options.previous, bundle));
+    plan.push({ bundle, files, reused });
   }
+  const figures: (ShardFigures | undefined)[] = plan.map(() => undefined);
+  // Lines are logged in shard order, whichever shard is done first.
+  let logged = 0;
+  const done = (number: number, shard: ShardFigures) => {
+    figures[number] = shard;
+    for (; logged < plan.length && figures[logged]; logged++) {
+      const { bundle, pages, reused, peakMB } = figures[logged]!;
+      log(`Search index: ${bundle} ${pagesText(pages)}${reused ? ', unchanged, copied from the last build' : peakMB === null ? '' : `, Pagefind peak ${peakMB} MB`}`);
+    }
+  };
+  for (const [number, { bundle, files, reused }] of plan.entries()) {
+    if (!reused) continue;
+    cpSync(join(options.previous!, bundle), join(siteDir, bundle), { recursive: true });
+    done(number, { bundle, pages: files.length, reused: true, peakMB: null });
+  }
+  const queue = [...plan.entries()].filter(([, shard]) => !shard.reused);
+  const running = new Set<ChildProcess>();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [number, { bundle, files }] = next;
+      const peakMB = await indexShardApart({ siteDir, files, outputPath: join(siteDir, bundle), bundle }, (child) => {
+        running.add(child);
+        child.on('close', () => running.delete(child));
+      });
+      done(number, { bundle, pages: files.length, reused: false, peakMB });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(SEARCH_JOBS, availableParallelism(), Math.max(1, queue.length)) }, worker));
+  } catch (error) {
+    // One shard failed: the others are stopped, and the build fails with its reason.
+    queue.length = 0;
+    for (const child of running) child.kill();
+    throw error;
+  }
+  shards.push(...figures.map((shard) => shard!));
 
   const manifest: ShardManifest = { bundles: shards.map((shard) => shard.bundle), digests };
   writeFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);

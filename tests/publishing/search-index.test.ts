@@ -171,6 +171,15 @@ describe('the search index in shards', () => {
       expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow("Pagefind's process ended while starting, without an answer (out of memory?)."),
     );
   });
+
+  test('fails, naming the shard, when the process indexing a shard is killed (as the system does when memory runs out)', async () => {
+    // A "Pagefind" that kills the shard's process that started it.
+    const site = writeSite({ ...PAGES, 'killing-pagefind': '#!/bin/sh\nkill -9 $PPID\nsleep 1\n' });
+    chmodSync(join(site, 'killing-pagefind'), 0o755);
+    await withPagefindBinary(join(site, 'killing-pagefind'), () =>
+      expect(indexSiteForSearch(site)).rejects.toThrow('Pagefind failed while indexing pagefind/: its process ended (SIGKILL) without an answer (out of memory?).'),
+    );
+  });
 });
 
 describe('which pages are indexed', () => {
