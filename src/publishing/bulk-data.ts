@@ -87,6 +87,9 @@ export function articleSlugs(outDir: string): string[] {
   return slugs.filter((slug) => !(slug.endsWith('/history') && all.has(slug.slice(0, -'/history'.length))));
 }
 
+/** The article's own `published` field in its JSON file as dataFileText writes it. */
+const PUBLISHED = /^ {2}"published": "([^"\\]*)",?$/m;
+
 /** The NDJSON lines of one article: its claims and its sources, each with a reference to the article. */
 export function bulkLines(record: ArticleRecord, data: string): { claims: string[]; sources: string[] } {
   const article: ArticleRef = { slug: record.slug, title: record.title, published: record.published, url: record.url, data };
@@ -103,10 +106,17 @@ export function bulkLines(record: ArticleRecord, data: string): { claims: string
  * passes `partBytes`. `siteRoot` is the absolute address of the site's home page.
  */
 export async function writeBulkData(outDir: string, siteRoot: string, partBytes = PART_BYTES): Promise<OpenDataIndex> {
-  const read = async (slug: string) => JSON.parse(await readFile(join(outDir, articleDataPath(slug)), 'utf8')) as ArticleRecord;
-  // First only the dates, for the order; then each article again, for its lines.
+  const text = (slug: string) => readFile(join(outDir, articleDataPath(slug)), 'utf8');
+  const read = async (slug: string) => JSON.parse(await text(slug)) as ArticleRecord;
+  // First only the dates, for the order; then each article again, for its lines. The date is read
+  // without parsing the whole file: dataFileText indents the record's own fields by two spaces and
+  // every nested field deeper, so the first line `  "published": "..."` is the article's.
   const order: { slug: string; published: number }[] = [];
-  for (const slug of articleSlugs(outDir)) order.push({ slug, published: dateValue((await read(slug)).published) });
+  for (const slug of articleSlugs(outDir)) {
+    const data = await text(slug);
+    const published = PUBLISHED.exec(data)?.[1] ?? (JSON.parse(data) as ArticleRecord).published;
+    order.push({ slug, published: dateValue(published) });
+  }
   order.sort((a, b) => b.published - a.published || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const claims = new PartWriter(outDir, siteRoot, 'claims', partBytes);
   const sources = new PartWriter(outDir, siteRoot, 'sources', partBytes);

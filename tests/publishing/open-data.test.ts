@@ -143,6 +143,23 @@ describe('bulk files', () => {
     }
   });
 
+  test('writeBulkData orders the articles by their own publication date, not a date of their sources', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'sourced-bulk-'));
+    try {
+      mkdirSync(join(outDir, 'articles/2024'), { recursive: true });
+      mkdirSync(join(outDir, 'data'));
+      // The older article cites a source published after the newer article, and its sources come first in its file.
+      const late = { ...older, article: { ...older.article, sources: [{ ...older.article.sources[0]!, published: '2026-03-01' }] } };
+      writeFileSync(join(outDir, 'articles/2024/older.json'), dataFileText(articleRecord(late, urls)));
+      writeFileSync(join(outDir, 'articles/talks.json'), dataFileText(articleRecord(talks, urls)));
+      await writeBulkData(outDir, 'https://example.org/');
+      const slugs = readFileSync(join(outDir, 'data/sources-0001.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).article.slug);
+      expect(slugs).toEqual(['talks', '2024/older']);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
   test('each source carries its lock entry, in its article file and its bulk line, or null when it was never checked', () => {
     const entry = {
       url: 'https://example.com/t', finalUrl: 'https://example.com/t', redirects: [], httpStatus: 200, contentType: 'text/html', error: null,
