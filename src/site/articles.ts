@@ -14,7 +14,13 @@ interface Dated {
   data: { published: string };
 }
 
-/** Newest first; articles published the same day keep a stable order by slug. */
-export function byNewestFirst<T extends Dated>(a: T, b: T): number {
-  return dateValue(b.data.published) - dateValue(a.data.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * `items` newest first; articles published the same day keep a stable order by slug. Each date is
+ * read once, not at every comparison (listings sort the whole archive).
+ */
+export function newestFirst<T extends Dated>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, time: dateValue(item.data.published) }))
+    .sort((a, b) => b.time - a.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
+    .map(({ item }) => item);
 }

@@ -1,14 +1,14 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { readStored } from '../astro/article-store.ts';
 import type { ArticleHistory } from '../history/article-history.ts';
-import { byNewestFirst } from './articles.ts';
+import { newestFirst } from './articles.ts';
 
 /** A published article as listings see it: its id (the page address part) and its summary. */
 export type ArticleListing = CollectionEntry<'articles'>;
 
 /** Every published article's summary (drafts are never in the collection), newest first: the order of every listing. */
 export async function articlesNewestFirst(): Promise<ArticleListing[]> {
-  return (await getCollection('articles')).sort(byNewestFirst);
+  return newestFirst(await getCollection('articles'));
 }
 
 /** What an article shows in a listing depends only on its text: its id and digest stand for it. */

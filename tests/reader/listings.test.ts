@@ -3,6 +3,7 @@ import { listingPagePath, pageLinks, paginateListing } from '../../src/site/pagi
 import { collectPublishers, publisherSlug } from '../../src/site/publishers.ts';
 import { collectCorrections } from '../../src/site/corrections.ts';
 import { collectTopics, topicLabel } from '../../src/site/topics.ts';
+import { newestFirst } from '../../src/site/articles.ts';
 import type { Correction } from '../../src/format/index.ts';
 
 describe('topics', () => {
@@ -104,5 +105,22 @@ describe('site corrections', () => {
       'b:b2',
       'a:a1',
     ]);
+  });
+});
+
+describe('the order of every listing', () => {
+  it('is newest first, by publication date or date-time, and by slug for the same moment', () => {
+    const entry = (id: string, published: string) => ({ id, data: { published } });
+    const items = [
+      entry('b-same-day', '2025-05-20'),
+      entry('oldest', '2019-01-02'),
+      entry('a-same-day', '2025-05-20'),
+      entry('evening', '2025-05-21T18:00:00+02:00'),
+      entry('newest', '2025-05-22'),
+      entry('utc-morning', '2025-05-21T17:00:00Z'),
+    ];
+    expect(newestFirst(items).map((item) => item.id)).toEqual(['newest', 'utc-morning', 'evening', 'a-same-day', 'b-same-day', 'oldest']);
+    // The list given is left as it was.
+    expect(items[0]!.id).toBe('b-same-day');
   });
 });
