@@ -19,10 +19,10 @@ import type { ShardRequest } from './search-shard.ts';
  * page on this project's machine (docs/performance.md), so the smaller the shard the faster the
  * rebuild; each shard is one more bundle for the search page to fetch.
  */
-export const SEARCH_SHARD_SIZE = 500;
+export const SEARCH_SHARD_SIZE = 250;
 
 /**
- * The most shards an index has. Past 16,000 articles the shards grow instead of multiplying, so that
+ * The most shards an index has. Past 8,000 articles the shards grow instead of multiplying, so that
  * the search page never fetches more than this many bundles; Pagefind holds a shard's pages in
  * memory until it writes the bundle, about 0.6 GB per 1,000 of our article pages, so even 50,000
  * articles (about 1,600 a shard) stay well under the build's 4 GB.

@@ -195,10 +195,10 @@ describe('which pages are indexed', () => {
 });
 
 describe('the shards', () => {
-  test('aim at 500 article pages unless SOURCED_SEARCH_SHARD_SIZE sets another whole number', () => {
-    expect(SEARCH_SHARD_SIZE).toBe(500);
-    expect(searchShardSize({})).toBe(500);
-    expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '' })).toBe(500);
+  test('aim at 250 article pages unless SOURCED_SEARCH_SHARD_SIZE sets another whole number', () => {
+    expect(SEARCH_SHARD_SIZE).toBe(250);
+    expect(searchShardSize({})).toBe(250);
+    expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '' })).toBe(250);
     expect(searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: '3' })).toBe(3);
     for (const wrong of ['0', '-2', '1.5', 'many']) {
       expect(() => searchShardSize({ SOURCED_SEARCH_SHARD_SIZE: wrong })).toThrow(
@@ -209,8 +209,8 @@ describe('the shards', () => {
 
   test('are a power of two in number, enough for the shard size, and never more than 32', () => {
     expect(MAX_SHARDS).toBe(32);
-    expect([0, 1, 500, 501, 1000, 1001, 2000, 2001, 4000, 10_000, 16_000, 16_001, 50_000].map((pages) => shardCount(pages, 500))).toEqual([
-      1, 1, 1, 2, 2, 4, 4, 8, 8, 32, 32, 32, 32,
+    expect([0, 1, 250, 251, 500, 501, 1000, 1001, 2000, 4000, 8000, 8001, 10_000, 50_000].map((pages) => shardCount(pages, 250))).toEqual([
+      1, 1, 1, 2, 2, 4, 4, 8, 8, 16, 32, 32, 32, 32,
     ]);
     expect(shardCount(5, 2)).toBe(4);
     expect(shardCount(100, 1)).toBe(32);
