@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
@@ -89,9 +89,27 @@ export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
  * a page a `<` is always escaped, so words in an article never match either.
  */
 const PAGEFIND_BODY = /<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?\s+data-pagefind-body(?=[\s=/>])/;
+/** The same, from the start of a text only. */
+const PAGEFIND_BODY_HERE = new RegExp(`^${PAGEFIND_BODY.source}`);
 
-/** Whether a built page is one that search covers: an article page, marked with `data-pagefind-body`. */
-export const isIndexedPage = (html: string) => PAGEFIND_BODY.test(html);
+const MARKER = 'data-pagefind-body';
+
+/**
+ * Whether a built page is one that search covers: an article page, marked with `data-pagefind-body`.
+ * A page without the words is not; for a page with them, the tag from the `<` before each place
+ * they appear is tried first (an article page's `<article data-pagefind-body>` is found at once),
+ * and only when that fails is the whole page read with the pattern (a `<` inside a quoted
+ * attribute value of the same tag, say).
+ */
+export function isIndexedPage(html: string): boolean {
+  let at = html.indexOf(MARKER);
+  if (at === -1) return false;
+  for (; at !== -1; at = html.indexOf(MARKER, at + 1)) {
+    const start = html.lastIndexOf('<', at);
+    if (start !== -1 && PAGEFIND_BODY_HERE.test(html.slice(start, at + MARKER.length + 1))) return true;
+  }
+  return PAGEFIND_BODY.test(html);
+}
 
 /** Every HTML file under `siteDir`, as `/`-separated paths relative to it, in code-unit order (the same on every machine). */
 function htmlFiles(siteDir: string): string[] {
@@ -133,6 +151,27 @@ function indexShardApart(request: ShardRequest, started: (child: ChildProcess) =
   });
 }
 
+/**
+ * Puts the files of `from` into `to` as hard links (a copy where links cannot be made, across
+ * file systems say): a bundle's files are written once and never changed, so the new site and the
+ * one it replaces can share them, and a rebuild need not copy every unchanged bundle.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
 /** The manifest of a built site's index, if it has one that can be read. */
 function readManifest(siteDir: string): ShardManifest | undefined {
   try {
@@ -161,19 +200,25 @@ export async function indexSiteForSearch(
   const shards: ShardFigures[] = [];
   const digests: string[] = [];
 
-  // The article pages, each in the shard its path hashes to, in path order within it.
-  const pages = htmlFiles(siteDir).filter((file) => isIndexedPage(readFileSync(join(siteDir, file), 'utf8')));
+  // The article pages, each read once, with a digest of its path and HTML; then each in the shard
+  // its path hashes to, in path order within it.
+  const pages: { file: string; digest: Buffer }[] = [];
+  for (const file of htmlFiles(siteDir)) {
+    const html = readFileSync(join(siteDir, file));
+    if (isIndexedPage(html.toString('utf8'))) pages.push({ file, digest: createHash('sha256').update(file).update('\0').update(html).digest() });
+  }
   const count = shardCount(pages.length, shardSize);
-  const shardPages: string[][] = Array.from({ length: count }, () => []);
-  for (const file of pages) shardPages[shardOf(file, count)]!.push(file);
+  const shardPages: { file: string; digest: Buffer }[][] = Array.from({ length: count }, () => []);
+  for (const page of pages) shardPages[shardOf(page.file, count)]!.push(page);
   // What each shard needs: a copy from the previous site, or indexing; its log line once done.
   const plan: { bundle: string; files: string[]; reused: boolean }[] = [];
-  for (const [number, files] of shardPages.entries()) {
-    if (number > 0 && files.length === 0) continue;
+  for (const [number, shardFiles] of shardPages.entries()) {
+    if (number > 0 && shardFiles.length === 0) continue;
     const bundle = bundleFolder(number);
+    const files = shardFiles.map((page) => page.file);
     // A shard is indexed only when its digest is new.
     const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0`);
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(siteDir, file))).update('\0');
+    for (const page of shardFiles) hash.update(page.digest);
     const digest = hash.digest('base64url');
     digests.push(digest);
     const index = before?.bundles.indexOf(bundle) ?? -1;
@@ -192,7 +237,7 @@ export async function indexSiteForSearch(
   };
   for (const [number, { bundle, files, reused }] of plan.entries()) {
     if (!reused) continue;
-    cpSync(join(options.previous!, bundle), join(siteDir, bundle), { recursive: true });
+    linkTree(join(options.previous!, bundle), join(siteDir, bundle));
     done(number, { bundle, pages: files.length, reused: true, peakMB: null });
   }
   const queue = [...plan.entries()].filter(([, shard]) => !shard.reused);

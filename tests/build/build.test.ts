@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { buildSite, ROOT, runBuildCommand, writeArticles, type BuiltSite, buildDir } from '../helpers/site.ts';
@@ -92,6 +92,22 @@ describe('npm run build', () => {
       'Summary: 2 articles published, 2 drafts skipped, 1 warning:',
       `${file}:9:5  warning  duplicate-value  Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.`,
     ]);
+  });
+});
+
+describe('a rebuild with npm run build', () => {
+  it('replaces the site, and the site it replaced is deleted after the build, by a process of its own', async () => {
+    const outDir = join(buildDir('out-'), 'dist');
+    const dir = writeArticles({ 'talks.md': article() });
+    expect(runBuildCommand(dir, outDir).status).toBe(0);
+    writeFileSync(join(dir, 'talks.md'), `${article().trimEnd()}\n\nA sentence added for the rebuild.\n`);
+    const again = runBuildCommand(dir, outDir);
+    expect(again.status, again.output).toBe(0);
+    expect(readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8')).toContain('A sentence added for the rebuild.');
+    const aside = () => readdirSync(dirname(outDir)).filter((name) => name.startsWith('.dist-staging'));
+    for (let waited = 0; waited < 20_000 && aside().length > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(aside()).toEqual([]);
+    expect(readdirSync(dirname(outDir))).toEqual(['dist']);
   });
 });
 

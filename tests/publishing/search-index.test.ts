@@ -191,6 +191,9 @@ describe('which pages are indexed', () => {
     expect(isIndexedPage('<article data-pagefind-body-not>')).toBe(false);
     expect(isIndexedPage('<meta name="description" content="What data-pagefind-body does"><meta content=\'a data-pagefind-body b\'>')).toBe(false);
     expect(isIndexedPage('<article title="a > b" lang=en data-pagefind-body>')).toBe(true);
+    // A `<` inside a quoted value of the same tag, before the attribute.
+    expect(isIndexedPage('<p>x</p><article title="a <b c" data-pagefind-body>')).toBe(true);
+    expect(isIndexedPage('<meta content="a <b data-pagefind-body"><main>')).toBe(false);
   });
 });
 
