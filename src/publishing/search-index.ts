@@ -185,9 +185,9 @@ function readManifest(siteDir: string): ShardManifest | undefined {
  * Indexes the article pages of the built site in `siteDir` (the pages with `data-pagefind-body`)
  * into `shardCount` shards, each page in the shard its path hashes to, and writes the bundles and
  * the manifest into the site. Each shard is indexed in a process of its own (search-shard.ts),
- * SEARCH_JOBS at a time, and its memory is freed when it ends. A shard whose pages (paths and HTML) are exactly those a bundle of the `previous`
- * site was built from, by the same Pagefind, is copied from it instead: a rebuild after one edit
- * indexes one shard. An empty shard has no bundle, but for the first, which a site with no article
+ * SEARCH_JOBS at a time, and its memory is freed when it ends. A shard whose pages (paths and
+ * HTML) are exactly those a bundle of the `previous` site was built from, by the same Pagefind, is
+ * taken from it instead (linkTree): a rebuild after one edit indexes one shard. An empty shard has no bundle, but for the first, which a site with no article
  * page still gets, and which finds nothing. Throws on any error Pagefind reports, naming the page.
  */
 export async function indexSiteForSearch(
@@ -197,7 +197,6 @@ export async function indexSiteForSearch(
   const shardSize = options.shardSize ?? SEARCH_SHARD_SIZE;
   const log = options.log ?? (() => {});
   const before = options.previous === undefined ? undefined : readManifest(options.previous);
-  const shards: ShardFigures[] = [];
   const digests: string[] = [];
 
   // The article pages, each read once, with a digest of its path and HTML; then each in the shard
@@ -260,7 +259,7 @@ export async function indexSiteForSearch(
     for (const child of running) child.kill();
     throw error;
   }
-  shards.push(...figures.map((shard) => shard!));
+  const shards = figures.map((shard) => shard!);
 
   const manifest: ShardManifest = { bundles: shards.map((shard) => shard.bundle), digests };
   writeFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);

@@ -25,5 +25,13 @@ export async function historyOf(slug: string): Promise<{ stored: string; digest:
   return { stored: String(entry.data['stored']), digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }
 
+/**
+ * The `cacheKey` of a page that shows an article and its history (the article's page and JSON,
+ * its history page and data): when the digests of both are the last build's, Astro copies the page
+ * from that build (astro.config.mjs). No key, and the page made every time, without the article's digest.
+ */
+export const articleCacheKey = (entry: ArticleListing, history: { digest: string | undefined } | undefined): { cacheKey?: string } =>
+  entry.digest === undefined ? {} : { cacheKey: `${entry.digest}:${history?.digest ?? ''}` };
+
 /** Reads the history a `history` entry points to (historyOf). */
 export const readHistory = (stored: string): ArticleHistory => readStored<ArticleHistory>(stored, 'history of the article');

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { readStored } from '../../astro/article-store.ts';
 import { articleRecord, dataFileText } from '../../publishing/open-data.ts';
-import { historyOf, readHistory } from '../../site/published.ts';
+import { articleCacheKey, historyOf, readHistory } from '../../site/published.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
 import { sourceLocks } from '../../site/source-locks.ts';
 
@@ -15,7 +15,7 @@ export const getStaticPaths = (async () =>
       return {
         params: { slug: entry.id },
         props: { slug: entry.id, stored: entry.data.stored, historyFile: found?.stored },
-        ...(entry.digest === undefined ? {} : { cacheKey: `${entry.digest}:${found?.digest ?? ''}` }),
+        ...articleCacheKey(entry, found),
       };
     }),
   )) satisfies GetStaticPaths;

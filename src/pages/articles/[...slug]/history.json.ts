@@ -3,7 +3,7 @@ import { getCollection } from 'astro:content';
 import { readStored } from '../../../astro/article-store.ts';
 import { dataFileText, historyRecord } from '../../../publishing/open-data.ts';
 import { openDataUrls } from '../../../publishing/open-data-urls.ts';
-import { historyOf, readHistory } from '../../../site/published.ts';
+import { articleCacheKey, historyOf, readHistory } from '../../../site/published.ts';
 
 export const getStaticPaths = (async () => {
   const pages = await Promise.all(
@@ -13,8 +13,7 @@ export const getStaticPaths = (async () => {
         found && {
           params: { slug: entry.id },
           props: { slug: entry.id, stored: entry.data.stored, historyFile: found.stored },
-          // Like the history page: copied from the last build when the article and its commits are the same.
-          ...(entry.digest === undefined || found.digest === undefined ? {} : { cacheKey: `${entry.digest}:${found.digest}` }),
+          ...articleCacheKey(entry, found),
         }
       );
     }),
