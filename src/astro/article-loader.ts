@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,10 @@ export function articleLoader(options: { /** Folder of the articles, relative to
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
         );
-        if (errors.length === 0) return;
+        if (errors.length === 0) {
+          writePublishedList(process.env['SOURCED_PUBLISHED_LIST'], [...context.store.keys()]);
+          return;
+        }
         const count = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published`;
         // Under npm run build, which reports every article's check after Astro, the list would be said twice.
         const message = process.env['SOURCED_BUILD_REPORTS'] ? `${count}. They are listed below.` : `${count}:\n${errors.map(formatText).join('\n')}`;
@@ -68,6 +71,17 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       }
     },
   };
+}
+
+/**
+ * Writes the ids of the published articles, as a JSON array, to `file` (SOURCED_PUBLISHED_LIST,
+ * which `npm run build` sets): its search indexing begins with their pages while Astro writes them.
+ * Written under another name and then renamed, so that it is never read half written.
+ */
+function writePublishedList(file: string | undefined, ids: string[]): void {
+  if (!file) return;
+  writeFileSync(`${file}.partial`, `${JSON.stringify(ids)}\n`);
+  renameSync(`${file}.partial`, file);
 }
 
 /**

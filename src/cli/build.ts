@@ -7,14 +7,14 @@
  * A content error, a failed render or a failed step leaves the previous DIR untouched.
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
-import { indexSiteForSearch, searchShardSize } from '../publishing/search-index.ts';
+import { followSearchIndex, indexSiteForSearch, searchShardSize } from '../publishing/search-index.ts';
 import { buildSummary } from './build-summary.ts';
 import { checkUnannouncedChanges } from './history-check.ts';
 
@@ -57,14 +57,24 @@ function fail(step: string, status: number): never {
 }
 
 rmSync(staging, { recursive: true, force: true });
+// The content loader lists the published articles here once it has rendered them; search
+// indexing then begins with their pages while Astro writes them (search-index.ts).
+const publishedList = `${staging}-published.json`;
+rmSync(publishedList, { force: true });
+const follower = followSearchIndex(staging, { shardSize, previous: outDir, publishedList });
 // Astro's content loader checks each article it renders (on worker threads, parsing each body
 // once for the check and the page) and fails on any error; the results go to the check cache.
 // Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
-const astro = spawnSync(process.execPath, ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
+const astro = spawn(process.execPath, ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, SOURCED_BUILD_REPORTS: '1' },
+  env: { ...process.env, SOURCED_BUILD_REPORTS: '1', SOURCED_PUBLISHED_LIST: publishedList },
 });
+const astroStatus = await new Promise<number>((resolve) => {
+  astro.on('error', () => resolve(1));
+  astro.on('close', (code) => resolve(code ?? 1));
+});
+rmSync(publishedList, { force: true });
 
 // Every article's check, from the check cache (an article Astro did not render again was checked
 // by an earlier build): the report, the warnings from git history, and the summary below.
@@ -74,14 +84,18 @@ const report = reportCheck(checked, 'text', registries.flatMap((registry) => reg
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 if (report.errors > 0) {
+  await follower.stop();
   rmSync(staging, { recursive: true, force: true });
   process.stderr.write(`Build stopped: fix the errors above. ${outDir} was left as it was.\n`);
   process.exit(1);
 }
-if (astro.status !== 0) fail('building the site', astro.status ?? 1);
+if (astroStatus !== 0) {
+  await follower.stop();
+  fail('building the site', astroStatus);
+}
 try {
   // Bundles whose pages did not change are copied from the site being replaced.
-  await indexSiteForSearch(staging, { shardSize, previous: outDir, log: (line) => process.stdout.write(`${line}\n`) });
+  await indexSiteForSearch(staging, { shardSize, previous: outDir, follower, log: (line) => process.stdout.write(`${line}\n`) });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   fail('indexing the site for search', 1);

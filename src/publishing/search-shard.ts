@@ -19,6 +19,11 @@ export interface ShardRequest {
   outputPath: string;
   /** The bundle's folder, for messages (`pagefind-2/`). */
   bundle: string;
+  /**
+   * True while Astro is still writing the site: each page is then indexed as soon as it is
+   * written whole (see `writtenPage`), and the process waits for the pages still to come.
+   */
+  follow?: boolean;
 }
 
 /** The processes this process started and that are still there, by id (Linux only: none elsewhere). */
@@ -116,11 +121,33 @@ function watch<T>(call: Promise<T>, processes: Set<number>, step: string): Promi
   return Promise.race([answer, ended]).finally(() => clearInterval(timer));
 }
 
+/** The parent process at the start: a process whose parent has gone (a build stopped hard) stops waiting. */
+const PARENT = process.ppid;
+
+/**
+ * The page at `path` once Astro has written it whole. Astro writes each page with one
+ * `writeFile`, from its first byte to its last, and the last bytes of every page are `</html>`
+ * (anywhere else in a page, a `<` is escaped): a read that ends so has the whole page. Until then,
+ * the page is read again every 50 ms.
+ */
+export async function writtenPage(path: string): Promise<string> {
+  for (;;) {
+    try {
+      const html = readFileSync(path, 'utf8');
+      if (html.trimEnd().endsWith('</html>')) return html;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (process.ppid !== PARENT) throw new Error(`the build stopped before ${path} was written`);
+    await sleep(50);
+  }
+}
+
 /** Indexes the shard a request names; gives Pagefind's peak memory. */
-export async function indexShard({ siteDir, files, outputPath, bundle }: ShardRequest): Promise<number | null> {
+export async function indexShard({ siteDir, files, outputPath, bundle, follow = false }: ShardRequest): Promise<number | null> {
   try {
     const shard = await ShardIndex.start();
-    for (const file of files) await shard.add(file, readFileSync(join(siteDir, file), 'utf8'));
+    for (const file of files) await shard.add(file, follow ? await writtenPage(join(siteDir, file)) : readFileSync(join(siteDir, file), 'utf8'));
     return await shard.write(outputPath, bundle);
   } finally {
     await pagefind.close();
