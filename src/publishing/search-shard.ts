@@ -26,6 +26,34 @@ export interface ShardRequest {
   follow?: boolean;
 }
 
+/**
+ * The parts of an article page search leaves out: the page's furniture, which is the same words on
+ * every explainer (a search for "close" or "accessed" would otherwise find them all), and what
+ * the page repeats for browsers without popovers or for screen readers. What the explainer says
+ * stays in: its text, claims and claimants, timeline, corrections, and each source's publisher,
+ * title and quote. Class names as the components (src/components/) write them.
+ */
+export const EXCLUDED_FROM_SEARCH = [
+  // The header's dates and reading time, and its evidence profile (counts of claims and sources).
+  '.article-header .meta',
+  '.evidence',
+  // The introductions of the claims and corrections sections.
+  '.claims > .meta',
+  '.corrections > .meta',
+  // A claim's line of sources (the source cards hold them), and every card's links to the places
+  // that cite it (CitedPlaces) and its Close button.
+  '.claim-sources',
+  '.cited',
+  '[popover] > button',
+  // A source card's kind, dates, checks and archive link.
+  '.badge',
+  '.sources .meta',
+  // The links that repeat each attribution's buttons where popovers do not work.
+  '.attribution > a',
+  // Words for screen readers alone ("Claim", "what this status means").
+  '.visually-hidden',
+];
+
 /** The processes this process started and that are still there, by id (Linux only: none elsewhere). */
 function childProcesses(): Set<number> {
   let ids: string[];
@@ -81,7 +109,7 @@ class ShardIndex {
   static async start(): Promise<ShardIndex> {
     const before = childProcesses();
     // Pagefind starts its process as soon as it is first called, before answering.
-    const created = pagefind.createIndex();
+    const created = pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_SEARCH });
     const processes = new Set([...childProcesses()].filter((id) => !before.has(id)));
     const { errors, index } = await watch(created, processes, 'starting');
     assertNoErrors('starting', errors);

@@ -100,6 +100,17 @@ describe('search over an index in several bundles', () => {
     await page.context().close();
   });
 
+  it("leaves the page's furniture out (Close buttons, dates, counts, cited places) and keeps what the explainers and their sources say", async () => {
+    const { page, errors } = await openSearch();
+    const all = [`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-accord/`, `${BASE}articles/charlie-summit/`];
+    // Words every article page shows around its content.
+    for (const word of ['close', 'published', 'report', 'cites', 'read', 'means']) expect([word, await search(page, word)]).toEqual([word, []]);
+    // A claim's statement, a source's publisher, title and quote.
+    for (const word of ['demanded', 'reuters', 'direct', 'unconditional']) expect([word, (await search(page, word)).sort()]).toEqual([word, all]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('searches the first bundle alone when the manifest cannot be read', async () => {
     const { page } = await openSearch({ withoutManifest: true });
     expect(await search(page, 'alphaword')).toEqual([`${BASE}articles/alpha-talks/`]);
