@@ -28,7 +28,7 @@ const SEARCH_INDEX = pathToFileURL(join(ROOT, 'src/publishing/search-index.ts'))
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of the baseline build, as npm run build sets it for ours (default 8192; 0 for Node's default)
@@ -41,6 +41,8 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--
                  cold, and compare with the cold build outside git (the cost of the history pages)
   --search       also index our cold build with Pagefind, as npm run build does (in shards of
                  SOURCED_SEARCH_SHARD_SIZE article pages, when set), and weigh the index
+  --cold-runs N  cold builds of each site, taken in turns (baseline, ours, baseline, ...); the median
+                 counts (default 3: one busy moment of a shared machine moves a single run by 20%)
   --keep         keep the temporary folder (articles, outputs, logs)`;
 
 /** One timed run of a command. */
@@ -92,7 +94,8 @@ export interface SearchFigures {
 
 /** A site's build figures. */
 export interface BuildFigures {
-  cold: Run;
+  /** The median of the cold builds (`--cold-runs`), with the seconds of each run in the order they ran, and the largest peak of any. */
+  cold: Run & { runs?: number[] };
   warm: Run;
   /** Articles rendered again by the warm rebuild, when the loader reports it. */
   warmRendered: number | null;
@@ -235,18 +238,40 @@ function editArticle(file: string): void {
   writeFileSync(file, `${text.trimEnd()}\n\nAn editor added this sentence before the warm rebuild.\n`);
 }
 
-async function buildSite(name: string, root: string, work: string, articles: string, slug: string, heapMB: number, edit: () => void, search = false): Promise<BuildFigures> {
-  const cache = join(work, name, 'cache');
-  const outDir = join(work, name, 'dist');
-  mkdirSync(join(work, name), { recursive: true });
+/** The median of several runs (the one in the middle by time), with the seconds of each run in the order given. */
+const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
+
+/** The command and environment of a build of `name` into `work/<folder>/`, with caches of its own there. */
+function buildOf(root: string, work: string, folder: string, articles: string, heapMB: number): { args: string[]; env: Record<string, string>; outDir: string } {
+  const outDir = join(work, folder, 'dist');
+  mkdirSync(join(work, folder), { recursive: true });
   // Ours is built as users build it, with `npm run build` (the content loader's checks, Astro, the
   // report, Pagefind); the baseline with a plain `astro build`.
   const args = root === ROOT ? buildCommand(outDir) : [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', root, '--outDir', outDir];
   // A cold build starts with empty caches, Astro's and the checker's alike.
-  const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: cache, SOURCED_CHECK_CACHE_DIR: join(work, name, 'check-cache') };
-  process.stderr.write(`  ${name}: cold build...\n`);
-  const cold = await measure(args, env, join(work, name, 'cold.log'));
+  const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: join(work, folder, 'cache'), SOURCED_CHECK_CACHE_DIR: join(work, folder, 'check-cache') };
+  return { args, env, outDir };
+}
+
+/** One cold build of `name` that only counts for its time and memory (`--cold-runs`): its folder is deleted after. */
+async function extraColdBuild(name: string, root: string, work: string, articles: string, heapMB: number, run: number, runs: number): Promise<Run> {
+  const folder = `${name}-cold-${run}`;
+  const { args, env } = buildOf(root, work, folder, articles, heapMB);
+  process.stderr.write(`  ${name}: cold build, run ${run} of ${runs}...\n`);
+  const cold = await measure(args, env, join(work, `${folder}.log`));
   if (cold.status !== 0) throw new Error(`The ${name} cold build failed (exit ${cold.status}); see ${cold.log}`);
+  rmSync(join(work, folder), { recursive: true, force: true });
+  return cold;
+}
+
+async function buildSite(name: string, root: string, work: string, articles: string, slug: string, heapMB: number, edit: () => void, search = false, earlier: Run[] = []): Promise<BuildFigures> {
+  const { args, env, outDir } = buildOf(root, work, name, articles, heapMB);
+  const runs = earlier.length + 1;
+  process.stderr.write(`  ${name}: cold build${runs > 1 ? `, run ${runs} of ${runs}` : ''}...\n`);
+  const last = await measure(args, env, join(work, name, 'cold.log'));
+  if (last.status !== 0) throw new Error(`The ${name} cold build failed (exit ${last.status}); see ${last.log}`);
+  // The median run's time; the largest peak of any run.
+  const cold = { ...medianOf([...earlier, last]), peakMB: Math.max(...[...earlier, last].map((run) => run.peakMB)) };
   const page = pageBytes(outDir, slug);
   const output = outputFigures(outDir);
   let searched: SearchFigures | null = null;
@@ -286,7 +311,8 @@ export function formatTable(result: BenchResult): string {
       undefined,
     );
   }
-  row('Cold build', `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
+  const coldRuns = ours.cold.runs?.length ?? 1;
+  row(`Cold build${coldRuns > 1 ? ` (median of ${coldRuns} runs)` : ''}`, `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
   row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
   row('Warm rebuild, one article edited', `${ours.warm.seconds.toFixed(2)} s`, baseline && `${baseline.warm.seconds.toFixed(2)} s`, r.warmBuild);
   row('Warm rebuild peak memory', `${ours.warm.peakMB} MB`, baseline && `${baseline.warm.peakMB} MB`, r.warmPeak);
@@ -343,6 +369,7 @@ async function main(): Promise<void> {
         'silent-edits': { type: 'boolean', default: false },
         history: { type: 'string', default: '0' },
         search: { type: 'boolean', default: false },
+        'cold-runs': { type: 'string', default: '3' },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -359,8 +386,9 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const heapMB = Number(values.heap);
   const revisions = Number(values.history);
-  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0 || !Number.isInteger(revisions) || revisions < 0) {
-    process.stderr.write(`--articles must be a whole number of at least 2, --seed, --heap and --history whole numbers.\n${USAGE}\n`);
+  const coldRuns = Number(values['cold-runs']);
+  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0 || !Number.isInteger(revisions) || revisions < 0 || !Number.isInteger(coldRuns) || coldRuns < 1) {
+    process.stderr.write(`--articles must be a whole number of at least 2, --cold-runs at least 1, --seed, --heap and --history whole numbers.\n${USAGE}\n`);
     process.exit(2);
   }
 
@@ -392,7 +420,6 @@ async function main(): Promise<void> {
     }
     return runs;
   };
-  const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
   let checker: BenchResult['checker'] = null;
   let warmChecker: BenchResult['warmChecker'] = null;
   if (!values['no-checker']) {
@@ -401,12 +428,19 @@ async function main(): Promise<void> {
     warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
   }
 
+  // The cold builds but the last of each site only count for the median, taken in turns so that a
+  // slow spell of the machine weighs on both sites alike; the last ones also give the warm rebuilds.
+  const earlier: { baseline: Run[]; ours: Run[] } = { baseline: [], ours: [] };
+  for (let run = 1; run < coldRuns; run++) {
+    if (!values['no-baseline']) earlier.baseline.push(await extraColdBuild('baseline', BASELINE, work, articles, heapMB, run, coldRuns));
+    earlier.ours.push(await extraColdBuild('ours', ROOT, work, articles, heapMB, run, coldRuns));
+  }
   let baseline: BuildFigures | null = null;
   if (!values['no-baseline']) {
-    baseline = await buildSite('baseline', BASELINE, work, articles, first, heapMB, () => editArticle(edited));
+    baseline = await buildSite('baseline', BASELINE, work, articles, first, heapMB, () => editArticle(edited), false, earlier.baseline);
     writeFileSync(edited, original);
   }
-  const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited), values.search);
+  const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited), values.search, earlier.ours);
   writeFileSync(edited, original);
 
   let history: BenchResult['history'] = null;
