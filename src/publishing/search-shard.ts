@@ -40,10 +40,9 @@ export const EXCLUDED_FROM_SEARCH = [
   // The introductions of the claims and corrections sections.
   '.claims > .meta',
   '.corrections > .meta',
-  // A claim's line of sources (the source cards hold them), and every card's links to the places
-  // that cite it (CitedPlaces) and its Close button.
-  '.claim-sources',
-  '.cited',
+  // A claim card's line of sources (the source cards hold them) and its links to the places that
+  // cite it (CitedPlaces), and every card's Close button. A claim's claimant is `.claimant`, kept.
+  '[popover] > .meta',
   '[popover] > button',
   // A source card's kind, dates, checks and archive link.
   '.badge',

@@ -19,7 +19,10 @@ const ENV = { BASE_PATH: BASE, SOURCED_SEARCH_SHARD_SIZE: '1' };
 const ARTICLES = {
   'alpha-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Alpha talks'), `${VALID_BODY}\nThe alphaword delegation left early.\n`),
   'bravo-accord.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Bravo talks'), `${VALID_BODY}\nThe zanzibarquokka delegation stayed.\n`),
-  'charlie-summit.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks'), `${VALID_BODY}\nThe charlieword delegation arrived late.\n`),
+  'charlie-summit.md': article(
+    VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks').replace('    status: confirmed\n', '    status: confirmed\n    claimant: Dmitry Peskov\n'),
+    `${VALID_BODY}\nThe charlieword delegation arrived late.\n`,
+  ),
 };
 
 let outDir: string;
@@ -105,8 +108,9 @@ describe('search over an index in several bundles', () => {
     const all = [`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-accord/`, `${BASE}articles/charlie-summit/`];
     // Words every article page shows around its content.
     for (const word of ['close', 'published', 'report', 'cites', 'read', 'means']) expect([word, await search(page, word)]).toEqual([word, []]);
-    // A claim's statement, a source's publisher, title and quote.
+    // A claim's statement, a source's publisher, title and quote; a claim's claimant.
     for (const word of ['demanded', 'reuters', 'direct', 'unconditional']) expect([word, (await search(page, word)).sort()]).toEqual([word, all]);
+    expect(await search(page, 'peskov')).toEqual([`${BASE}articles/charlie-summit/`]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -49,7 +49,7 @@ describe('a built site', () => {
     expect(hrefs(entry('kyiv-statement'), 'cite-')).toEqual(['cite-1', 'cite-3']);
     expect(hrefs(entry('reuters-talks'), 'cite-')).toEqual(['cite-4', 'cite-5']);
     for (const target of backlinks) expect(ids(page).has(target), target).toBe(true);
-    expect(entry('kyiv-statement')).toContain('<p class="meta cited">Where the text cites it: <a href="#cite-1">1</a> <a href="#cite-3">2</a></p>');
+    expect(entry('kyiv-statement')).toContain('<p class="meta">Where the text cites it: <a href="#cite-1">1</a> <a href="#cite-3">2</a></p>');
   });
 
   it('links every section, search included, from the header of every page', () => {
