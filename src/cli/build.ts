@@ -8,12 +8,13 @@
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
+import { bulkDataSummary, writeBulkData, type BulkDataJob } from '../publishing/bulk-data.ts';
 import { followSearchIndex, indexSiteForSearch, searchShardSize } from '../publishing/search-index.ts';
 import { buildSummary } from './build-summary.ts';
 import { checkUnannouncedChanges } from './history-check.ts';
@@ -60,7 +61,11 @@ rmSync(staging, { recursive: true, force: true });
 // The content loader lists the published articles here once it has rendered them; search
 // indexing then begins with their pages while Astro writes them (search-index.ts).
 const publishedList = `${staging}-published.json`;
+// The open-data integration leaves the bulk files to this script, which writes them while Pagefind
+// indexes the site (src/publishing/open-data-integration.ts).
+const bulkDataJob = `${staging}-bulk-data.json`;
 rmSync(publishedList, { force: true });
+rmSync(bulkDataJob, { force: true });
 const follower = followSearchIndex(staging, { shardSize, previous: outDir, publishedList });
 // Astro's content loader checks each article it renders (on worker threads, parsing each body
 // once for the check and the page) and fails on any error; the results go to the check cache.
@@ -68,13 +73,26 @@ const follower = followSearchIndex(staging, { shardSize, previous: outDir, publi
 const astro = spawn(process.execPath, ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, SOURCED_BUILD_REPORTS: '1', SOURCED_PUBLISHED_LIST: publishedList },
+  env: { ...process.env, SOURCED_BUILD_REPORTS: '1', SOURCED_PUBLISHED_LIST: publishedList, SOURCED_BULK_DATA_JOB: bulkDataJob },
 });
 const astroStatus = await new Promise<number>((resolve) => {
   astro.on('error', () => resolve(1));
   astro.on('close', (code) => resolve(code ?? 1));
 });
 rmSync(publishedList, { force: true });
+const bulkData = existsSync(bulkDataJob) ? (JSON.parse(readFileSync(bulkDataJob, 'utf8')) as BulkDataJob) : undefined;
+rmSync(bulkDataJob, { force: true });
+// The bulk open-data files are written on this thread while the report is made and Pagefind's
+// processes index the site.
+const writingBulkData = bulkData
+  ? writeBulkData(staging, bulkData.siteRoot, bulkData.partBytes).then(
+      (index): Error | undefined => {
+        process.stdout.write(`${bulkDataSummary(index)}\n`);
+        return undefined;
+      },
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    )
+  : undefined;
 
 // Every article's check, from the check cache (an article Astro did not render again was checked
 // by an earlier build): the report, the warnings from git history, and the summary below.
@@ -97,8 +115,14 @@ try {
   // Bundles whose pages did not change are copied from the site being replaced.
   await indexSiteForSearch(staging, { shardSize, previous: outDir, follower, log: (line) => process.stdout.write(`${line}\n`) });
 } catch (error) {
+  await writingBulkData;
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   fail('indexing the site for search', 1);
+}
+const bulkDataError = await writingBulkData;
+if (bulkDataError) {
+  process.stderr.write(`${bulkDataError.message}\n`);
+  fail('writing the bulk open-data files', 1);
 }
 
 // The site being replaced is moved aside, and deleted by a process of its own that outlives this

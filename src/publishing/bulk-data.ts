@@ -3,7 +3,8 @@ import { createWriteStream, existsSync, readdirSync, type WriteStream } from 'no
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { dateValue } from '../format/index.ts';
-import { articleDataPath, dataFileText, type ArticleRecord, type ArticleRef } from './open-data.ts';
+import { articleDataPath, dataFileText } from './data-file.ts';
+import type { ArticleRecord, ArticleRef } from './open-data.ts';
 
 /**
  * Largest size of one bulk file. Hosts cap file sizes (GitHub Pages warns above 50 MB, Cloudflare
@@ -98,6 +99,16 @@ export function bulkLines(record: ArticleRecord, data: string): { claims: string
     sources: record.sources.map((source) => JSON.stringify({ ...source, article })),
   };
 }
+
+/** What writing the bulk files needs beside the built site: `npm run build` gets it from the open-data integration. */
+export interface BulkDataJob {
+  siteRoot: string;
+  partBytes: number;
+}
+
+/** The line that says what the bulk files hold. */
+export const bulkDataSummary = (index: OpenDataIndex) =>
+  `${index.claims} claims in ${index.files.claims.length} and ${index.sources} sources in ${index.files.sources.length} bulk files`;
 
 /**
  * Writes `/data/claims-NNNN.ndjson`, `/data/sources-NNNN.ndjson` and `/data/index.json` from the

@@ -1,10 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeBulkData } from './bulk-data.ts';
+import { bulkDataSummary, PART_BYTES, writeBulkData, type BulkDataJob } from './bulk-data.ts';
 
 /**
  * Writes the site-wide open data (bulk-data.ts) once every page is built: the bulk files are
- * streamed from the articles' own JSON files, so they never sit in memory as one string.
+ * streamed from the articles' own JSON files, so they never sit in memory as one string. Under
+ * `npm run build` (SOURCED_BULK_DATA_JOB set), it only writes what the bulk files need to that file,
+ * and the build writes them while Pagefind indexes the site.
  */
 export function openData(options: { /** Largest size of one bulk file, in bytes. */ partBytes?: number } = {}): AstroIntegration {
   let siteRoot = '';
@@ -16,10 +19,13 @@ export function openData(options: { /** Largest size of one bulk file, in bytes.
         siteRoot = new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site).href;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const index = await writeBulkData(fileURLToPath(dir), siteRoot, options.partBytes);
-        logger.info(
-          `${index.claims} claims in ${index.files.claims.length} and ${index.sources} sources in ${index.files.sources.length} bulk files`,
-        );
+        // `npm run build` writes the bulk files itself, while it indexes the site for search.
+        const later = process.env['SOURCED_BULK_DATA_JOB'];
+        if (later) {
+          writeFileSync(later, `${JSON.stringify({ siteRoot, partBytes: options.partBytes ?? PART_BYTES } satisfies BulkDataJob)}\n`);
+          return;
+        }
+        logger.info(bulkDataSummary(await writeBulkData(fileURLToPath(dir), siteRoot, options.partBytes)));
       },
     },
   };

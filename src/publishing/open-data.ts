@@ -30,8 +30,7 @@ export type SourceRecord = Source & { permalink: string; lock: LockEntry | null 
 
 const NO_LOCKS: SourceLocks = new Map();
 
-/** An article's JSON file, as a path inside the site. */
-export const articleDataPath = (slug: string): string => `articles/${slug}.json`;
+export { articleDataPath, dataFileText } from './data-file.ts';
 
 /** The article a site-wide record belongs to. */
 export interface ArticleRef {
@@ -85,9 +84,4 @@ export function historyRecord({ slug, article, history }: PublishedArticle, urls
     revisions: history?.revisions ?? [],
     statusHistory: claimStatusHistories(article, history),
   };
-}
-
-/** JSON text of a data file: two-space indented, ending with a newline. */
-export function dataFileText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { availableParallelism, setPriority } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
-import type { ShardRequest } from './search-shard.ts';
+import { EXCLUDED_FROM_SEARCH, type ShardRequest } from './search-shard.ts';
 
 /**
  * Article pages a shard aims at. A rebuild after one edit indexes one shard again, about 20 ms a
@@ -402,7 +402,8 @@ export async function indexSiteForSearch(
     if (number > 0 && files.length === 0) continue;
     const bundle = bundleFolder(number);
     // A shard is indexed only when its digest is new.
-    const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0`);
+    // Pagefind's version and what it leaves out of each page make the bundle as much as the pages do.
+    const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0${EXCLUDED_FROM_SEARCH.join('\n')}\0`);
     for (const file of files) hash.update(pages.get(file)!);
     const digest = hash.digest('base64url');
     digests.push(digest);

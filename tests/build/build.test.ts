@@ -85,8 +85,15 @@ describe('npm run build', () => {
       'draft-piece.md': article(`${VALID_FRONTMATTER}draft: true\n`),
       'second-draft.md': article(`${VALID_FRONTMATTER}draft: true\n`),
     });
-    const built = runBuildCommand(dir, join(buildDir('out-'), 'dist'));
+    const outDir = join(buildDir('out-'), 'dist');
+    const built = runBuildCommand(dir, outDir);
     expect(built.status, built.output).toBe(0);
+    // The bulk open-data files are written by the build script itself, while Pagefind indexes the
+    // site (the integration hands it the job), and nothing of the hand-over is left beside the site.
+    expect(built.output).toMatch(/^2 claims in 1 and 4 sources in 1 bulk files$/m);
+    expect(readFileSync(join(outDir, 'data/claims-0001.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).article.slug)).toEqual(['repeated-topic', 'talks']);
+    expect(JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8'))).toMatchObject({ articles: 2, claims: 2, sources: 4 });
+    expect(readdirSync(dirname(outDir))).toEqual(['dist']);
     const file = relative(ROOT, join(dir, 'repeated-topic.md'));
     expect(built.output.trimEnd().split('\n').slice(-2)).toEqual([
       'Summary: 2 articles published, 2 drafts skipped, 1 warning:',
