@@ -11,10 +11,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
-import { bulkDataSummary, writeBulkData, type BulkDataJob } from '../publishing/bulk-data.ts';
+import { bulkDataSummary, type BulkDataJob, type OpenDataIndex } from '../publishing/bulk-data.ts';
 import { followSearchIndex, indexSiteForSearch, searchShardSize } from '../publishing/search-index.ts';
 import { buildSummary } from './build-summary.ts';
 import { checkUnannouncedChanges } from './history-check.ts';
@@ -82,16 +83,18 @@ const astroStatus = await new Promise<number>((resolve) => {
 rmSync(publishedList, { force: true });
 const bulkData = existsSync(bulkDataJob) ? (JSON.parse(readFileSync(bulkDataJob, 'utf8')) as BulkDataJob) : undefined;
 rmSync(bulkDataJob, { force: true });
-// The bulk open-data files are written on this thread while the report is made and Pagefind's
-// processes index the site.
+// The bulk open-data files are written on a worker thread while this one makes the report and
+// reads the pages for the search index, and Pagefind's processes index them.
 const writingBulkData = bulkData
-  ? writeBulkData(staging, bulkData.siteRoot, bulkData.partBytes).then(
-      (index): Error | undefined => {
+  ? new Promise<Error | undefined>((resolve) => {
+      const worker = new Worker(new URL('../publishing/bulk-data-worker.ts', import.meta.url), { workerData: { outDir: staging, ...bulkData } });
+      worker.once('message', (index: OpenDataIndex) => {
         process.stdout.write(`${bulkDataSummary(index)}\n`);
-        return undefined;
-      },
-      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-    )
+        resolve(undefined);
+      });
+      worker.once('error', (error) => resolve(error));
+      worker.once('exit', (code) => resolve(code === 0 ? undefined : new Error(`Writing the bulk open-data files stopped with exit code ${code}.`)));
+    })
   : undefined;
 
 // Every article's check, from the check cache (an article Astro did not render again was checked
