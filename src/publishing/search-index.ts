@@ -217,11 +217,16 @@ export const FOLLOW_MAX_PAGES = 1200;
 /** The priority (niceness) of a shard indexed while Astro writes the site: Astro keeps its core, the shards take what is left. */
 const FOLLOW_NICE = 10;
 
-/** `files` (in path order) as `count` shards: each in the shard its path hashes to, in path order within it. */
-function shardFiles(files: string[], count: number): string[][] {
+/**
+ * The bundles an index of the article pages `files` (in path order) has, with their pages: each
+ * page in the shard its path hashes to among `shardCount` shards, in path order within it. An
+ * empty shard has no bundle, but for the first, which a site with no article page still gets.
+ */
+function plannedShards(files: string[], shardSize: number): { bundle: string; files: string[] }[] {
+  const count = shardCount(files.length, shardSize);
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const file of files) shards[shardOf(file, count)]!.push(file);
-  return shards;
+  return shards.flatMap((shardFiles, number) => (number > 0 && shardFiles.length === 0 ? [] : [{ bundle: bundleFolder(number), files: shardFiles }]));
 }
 
 /** One shard to index. */
@@ -324,10 +329,7 @@ export class SearchFollower {
   private begin(ids: string[], { shardSize, previous }: { shardSize: number; previous?: string | undefined }): void {
     // With one core, Astro has none to spare.
     if (availableParallelism() < 2) return;
-    const files = ids.map(articlePageFile).sort(byCodeUnits);
-    const shards = shardFiles(files, shardCount(files.length, shardSize))
-      .map((shardFiles, number) => ({ bundle: bundleFolder(number), files: shardFiles }))
-      .filter((shard, number) => number === 0 || shard.files.length > 0);
+    const shards = plannedShards(ids.map(articlePageFile).sort(byCodeUnits), shardSize);
     const largest = Math.max(...shards.map((shard) => shard.files.length));
     if (largest > FOLLOW_MAX_SHARD_PAGES) return;
     // A rebuild with the same bundles copies those whose pages did not change: it waits for the pages.
@@ -395,12 +397,9 @@ export async function indexSiteForSearch(
     const html = readFileSync(join(siteDir, file));
     if (isIndexedPage(html.toString('utf8'))) pages.set(file, createHash('sha256').update(file).update('\0').update(html).digest());
   }
-  const count = shardCount(pages.size, shardSize);
   // What each shard needs: a copy from the previous site, or indexing; its log line once done.
   const plan: { bundle: string; files: string[]; reused: boolean }[] = [];
-  for (const [number, files] of shardFiles([...pages.keys()], count).entries()) {
-    if (number > 0 && files.length === 0) continue;
-    const bundle = bundleFolder(number);
+  for (const { bundle, files } of plannedShards([...pages.keys()], shardSize)) {
     // A shard is indexed only when its digest is new.
     // Pagefind's version and what it leaves out of each page make the bundle as much as the pages do.
     const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\0${EXCLUDED_FROM_SEARCH.join('\n')}\0`);

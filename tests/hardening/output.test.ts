@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -8,7 +8,7 @@ import type { DefaultTreeAdapterTypes } from 'parse5';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
-import { ROOT, runBuildCommand, writeArticles, writeContent, buildDir } from '../helpers/site.ts';
+import { ROOT, listFiles, runBuildCommand, writeArticles, writeContent, buildDir } from '../helpers/site.ts';
 import { publisherSlug } from '../../src/site/publishers.ts';
 import { BODY_TEXT, DRAFT_MARKER, DRAFT_UNICODE_MARKER, HOSTILE, HOSTILE_ARTICLES, HOSTILE_REGISTRIES, PUBLISHED_SLUGS, URLS } from './output-fixture.ts';
 import {
@@ -72,14 +72,6 @@ const bulk = (name: 'claims' | 'sources') =>
       .filter((line) => line !== '')
       .map((line) => JSON.parse(line)),
   );
-
-/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
-}
 
 /** A built file's bytes as a reader or a crawler gets them: Pagefind's index files are gzip-compressed. */
 function contentOf(file: string): Buffer {

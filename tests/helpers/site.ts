@@ -1,11 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Writes `html` to `path` inside the built site `site`, creating its folders. */
+export function writePage(site: string, path: string, html: string): void {
+  mkdirSync(dirname(join(site, path)), { recursive: true });
+  writeFileSync(join(site, path), html);
+}
+
+/** A built article page as the site renders it, for the search index: only its `<article>` carries `data-pagefind-body`. */
+export const searchArticlePage = (title: string, words: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>${title} | Sourced</title></head><body><header>Sourced menu</header>` +
+  `<main><article data-pagefind-body><h1>${title}</h1><p>${words}</p></article></main></body></html>`;
+
+/** A built listing page: no `data-pagefind-body`, so search leaves it out, even when it names the attribute in its text. */
+export const searchListingPage = (words: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>Listing</title></head><body><main><p>${words}</p></main></body></html>`;
 
 /** A finished build of a fixture site. */
 export interface BuiltSite {

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleJsonSchema, registryJsonSchema } from '../../src/publishing/json-schema.ts';
 import { indexSiteForSearch, type SearchIndexFigures } from '../../src/publishing/search-index.ts';
-import { ROOT, buildDir, buildSite, runBuildCommand, writeContent, type BuiltSite } from '../helpers/site.ts';
+import { ROOT, buildDir, buildSite, listFiles, runBuildCommand, writeContent, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 const SITE = 'https://user.github.io';
@@ -148,14 +148,6 @@ reuters:
   stateAffiliated: false
 `,
 };
-
-/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
-}
 
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,19 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { articlePageFile, FOLLOW_MAX_SHARD_PAGES, followSearchIndex, indexSiteForSearch, shardOf } from '../../src/publishing/search-index.ts';
 import { writtenPage } from '../../src/publishing/search-shard.ts';
+import { listFiles, searchArticlePage as articlePage, searchListingPage as listingPage, writePage } from '../helpers/site.ts';
 
 // Search indexing that begins while Astro writes the site (followSearchIndex): the content loader
 // lists the published articles, each shard indexes its pages as they are written, and
 // indexSiteForSearch keeps the shards whose pages were planned right.
-
-const articlePage = (title: string, words: string) =>
-  `<!DOCTYPE html><html lang="en"><head><title>${title} | Sourced</title></head><body><header>Sourced menu</header>` +
-  `<main><article data-pagefind-body><h1>${title}</h1><p>${words}</p></article></main></body></html>`;
-const listingPage = (words: string) => `<!DOCTYPE html><html lang="en"><head><title>Listing</title></head><body><main><p>${words}</p></main></body></html>`;
 
 // Five articles, two a shard: four shards. By the hashes of their paths, shard 0 holds a-first,
 // shard 1 nothing, shard 2 b-second and c-third, shard 3 d-nested and e-last.
@@ -30,11 +26,6 @@ const OTHER_PAGES: Record<string, string> = {
 };
 const ALL_PAGES = { ...OTHER_PAGES, ...Object.fromEntries(Object.entries(ARTICLES).map(([id, html]) => [articlePageFile(id), html])) };
 
-function writePage(site: string, path: string, html: string): void {
-  mkdirSync(dirname(join(site, path)), { recursive: true });
-  writeFileSync(join(site, path), html);
-}
-
 /** A new, empty output folder, and beside it the path of the list of published articles. */
 function newBuild(): { site: string; list: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sourced-follow-'));
@@ -48,12 +39,6 @@ async function indexedAfterwards(): Promise<string> {
   await indexSiteForSearch(site, { shardSize: 2 });
   return site;
 }
-
-const listFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
 
 /** The files of `site` that differ from those of `expected`, and any either has that the other has not. */
 function differences(site: string, expected: string): string[] {

@@ -1,35 +1,18 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { indexSiteForSearch, isIndexedPage, MAX_SHARDS, SEARCH_SHARD_SIZE, searchShardSize, shardCount, shardOf } from '../../src/publishing/search-index.ts';
 import { bundleFolder, otherBundles } from '../../src/site/search-bundles.ts';
-
-/** A built article page as the site renders it: only its `<article>` carries `data-pagefind-body`. */
-const articlePage = (title: string, words: string) =>
-  `<!DOCTYPE html><html lang="en"><head><title>${title} | Sourced</title></head><body><header>Sourced menu</header>` +
-  `<main><article data-pagefind-body><h1>${title}</h1><p>${words}</p></article></main></body></html>`;
-
-/** A listing page: no `data-pagefind-body`, so search leaves it out, even when it names the attribute in its text. */
-const listingPage = (words: string) => `<!DOCTYPE html><html lang="en"><head><title>Listing</title></head><body><main><p>${words}</p></main></body></html>`;
+import { listFiles, searchArticlePage as articlePage, searchListingPage as listingPage, writePage } from '../helpers/site.ts';
 
 /** Writes a built site (path -> HTML) into a new folder and returns it. */
 function writeSite(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sourced-search-'));
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
+  for (const [path, html] of Object.entries(pages)) writePage(dir, path, html);
   return dir;
 }
-
-/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
-const listFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
 
 /** The addresses of the pages a bundle holds, read from its fragments (gzip, `pagefind_dcd` then JSON). */
 const urlsIn = (site: string, bundle: string) =>
