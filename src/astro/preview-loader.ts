@@ -51,7 +51,7 @@ export function previewLoader(options: { /** Folder of the articles, relative to
           } else if (checked.article?.draft) {
             seen.add(slug);
             if (store.get(slug)?.digest === digest) continue;
-            const output = await renderArticle({ article: checked.article, body: checked.body, full, tree: checked.tree }, registries, rendering, processor);
+            const output = await renderArticle({ article: checked.article, body: checked.body, tree: checked.tree }, registries, rendering, processor);
             store.set({
               id: slug,
               data: { kind: 'draft', article: checked.article } satisfies Preview,

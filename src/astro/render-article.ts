@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { unified, type AstroMarkdownOptions, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import type { CheckedFile, FileToCheck } from '../checker/check-file.ts';
@@ -59,7 +58,7 @@ export function rendererOptionsOf(config: { image: unknown; markdown: { syntaxHi
  * (remark-parsed-tree.ts). Used for published articles and for drafts previewed by `npm run dev`.
  */
 export async function renderArticle(
-  { article, body, full, tree }: { article: Article; body: string; full: string; tree?: Root | undefined },
+  { article, body, tree }: { article: Article; body: string; tree?: Root | undefined },
   registries: CheckedRegistries | undefined,
   options: RendererOptions,
   processor: MarkdownProcessor = (siteProcessor ??= unified(processorOptions)),
@@ -68,7 +67,10 @@ export async function renderArticle(
   if (tree) frontmatter[PARSED_TREE] = tree;
   let renderer = renderers.get(processor);
   if (!renderer) renderers.set(processor, (renderer = processor.createRenderer(options as AstroMarkdownOptions)));
-  return (await renderer).render(body, { frontmatter, fileURL: pathToFileURL(full) });
+  // No fileURL: Astro would then collect the body's images for its image pipeline, walking the whole
+  // tree twice, but this loader stores the HTML itself, and link-target refuses the relative
+  // images that pipeline would take.
+  return (await renderer).render(body, { frontmatter });
 }
 
 /**
@@ -85,7 +87,7 @@ export async function publishArticle(task: ArticleTask, options: RendererOptions
   if (!article || article.draft || checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { checked };
   const registries = registriesOf(task.dir, task.root);
   try {
-    const output = await renderArticle({ article, body: checked.body!, full: checked.full, tree }, registries, options, processor);
+    const output = await renderArticle({ article, body: checked.body!, tree }, registries, options, processor);
     const stored = storedFile(task.storeDir, task.digest);
     writeStored(stored, {
       article,

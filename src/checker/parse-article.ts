@@ -1,7 +1,8 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import type { Extension } from 'micromark-util-types';
 import { citation, citationFromMarkdown } from '../format/citation-syntax/index.ts';
 import { articleSchema, type Article } from '../format/index.ts';
 import type { Loose } from '../format/loose.ts';
@@ -15,18 +16,70 @@ import { parseYaml, type FieldPath } from './yaml.ts';
 /** Largest article file the checker accepts, in bytes. */
 export const MAX_ARTICLE_BYTES = 1_000_000;
 
-// Built once: the extensions are plain, read-only tables, and building them per article cost about 5% of the parse.
+/**
+ * The parser's options, built once (building the extensions per article cost about 5% of the
+ * parse), with and without the email autolink construct.
+ *
+ * GitHub's autolink literals (`https://…`, `www.…`, `name@example.org` in plain text) were half of
+ * the parse: the email construct is tried at the start of every word and looks back over the
+ * paragraph each time, and a transform then searches every text node again. Neither can change a
+ * body that has none of what they look for, so a body with no email-like `x@` is parsed without the
+ * email construct, and the transform runs only on a tree with a text that could hold a literal
+ * autolink. The tree is the same either way (tests/checker/parse-article.test.ts holds parseBody
+ * to the full parser).
+ */
+const GFM = gfm();
+const GFM_TREE = gfmFromMarkdown();
+/** The autolink transform (the only one of GitHub's extensions), run by parseBody itself. */
+const AUTOLINK_TRANSFORMS = GFM_TREE.flatMap((extension) => extension.transforms ?? []);
+const GFM_TREE_HANDLERS = GFM_TREE.map(({ transforms: _, ...handlers }) => handlers);
 const MARKDOWN_OPTIONS = {
-  extensions: [gfm(), citation()],
-  mdastExtensions: [gfmFromMarkdown(), citationFromMarkdown()],
+  full: { extensions: [GFM, citation()], mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()] },
+  withoutEmail: { extensions: [withoutConstructs(GFM, 'emailAutolink'), citation()], mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()] },
 };
+
+/** A copy of a micromark extension without the constructs named `name`. */
+function withoutConstructs(extension: Extension, name: string): Extension {
+  const copy: Extension = {};
+  for (const [field, record] of Object.entries(extension) as [keyof Extension, Record<string, unknown> | undefined][]) {
+    if (!record || typeof record !== 'object' || Array.isArray(record)) {
+      (copy as Record<string, unknown>)[field] = record;
+      continue;
+    }
+    const kept: Record<string, unknown> = {};
+    for (const [code, constructs] of Object.entries(record)) {
+      const list = (Array.isArray(constructs) ? constructs : [constructs]).filter((construct: { name?: string }) => construct.name !== name);
+      if (list.length > 0) kept[code] = list;
+    }
+    (copy as Record<string, unknown>)[field] = kept;
+  }
+  return copy;
+}
+
+/** Where the email construct can begin, in the text as micromark reads it: a character of a name, then `@`. */
+const EMAIL_START = /[\w+.-]@/;
+
+/** The parser's options for `body`: without the email construct when nothing in it could start an email. */
+export const markdownOptions = (body: string) => (EMAIL_START.test(body) ? MARKDOWN_OPTIONS.full : MARKDOWN_OPTIONS.withoutEmail);
+
+/** What each of the autolink transform's searches needs in a text: `http://`, `https://`, `www.` or a name's last character before `@`. */
+const AUTOLINK_TEXT = /https?:\/\/|www\.|[\w+.-]@/i;
+
+/** True when a text outside links (where the autolink transform searches) could hold a literal autolink. */
+export function hasAutolinkText(node: Nodes): boolean {
+  if (node.type === 'text') return AUTOLINK_TEXT.test(node.value);
+  if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') return false;
+  return node.children.some(hasAutolinkText);
+}
 
 /**
  * Parses a Markdown body exactly as the site renders it: CommonMark with GitHub's extensions
  * (remark-gfm) and the citation syntax (which remark-citations registers), with positions.
  */
 export function parseBody(body: string): Root {
-  return fromMarkdown(body, MARKDOWN_OPTIONS);
+  let tree = fromMarkdown(body, markdownOptions(body));
+  if (hasAutolinkText(tree)) for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
+  return tree;
 }
 
 /** A problem found while reading the file, before any rule runs. */

@@ -9,7 +9,7 @@ import { ROOT } from '../helpers/site.ts';
 
 const RULES_DIR = join(ROOT, 'src/checker/rules');
 /** Modules of the rules folder that hold shared code, not a rule. */
-const HELPERS = ['citations.ts', 'index.ts', 'lock-finding.ts', 'read-problems.ts', 'rule.ts'];
+const HELPERS = ['body-nodes.ts', 'citations.ts', 'index.ts', 'lock-finding.ts', 'read-problems.ts', 'rule.ts'];
 
 describe('the rule list', () => {
   it('names each rule once, with a kebab-case id, a severity and a one-line description', () => {

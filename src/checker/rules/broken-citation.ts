@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { bodyNodes } from './body-nodes.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -14,11 +14,11 @@ export const brokenCitation: Rule = {
   description: 'Every "[@" begins a citation closed by "]", with no brackets or formatting inside.',
   check({ tree }, report) {
     if (!tree) return;
-    visit(tree, 'brokenCitation', (node) => {
+    for (const { node } of bodyNodes(tree, 'brokenCitation')) {
       report.node(
         node,
         `Citation "${node.value}" is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, \`) inside.`,
       );
-    });
+    }
   },
 };

@@ -1,7 +1,6 @@
 import type { Link, LinkReference } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { visitParents } from 'unist-util-visit-parents';
-import { asWritten, inLink } from './citations.ts';
+import { bodyNodes } from './body-nodes.ts';
+import { asWritten } from './citations.ts';
 import type { Rule } from './rule.ts';
 
 /** `[@id]` when CommonMark read it as a link (`[@id](url)`, or `[@id]` with a definition `[@id]: url`). */
@@ -27,8 +26,8 @@ export const citationInLink: Rule = {
   check({ tree, bodyLine }, report) {
     if (!tree) return;
     const definitionLines = new Map<string, number>();
-    visit(tree, 'definition', (node) => void definitionLines.set(node.identifier, (node.position?.start.line ?? 1) + bodyLine - 1));
-    visitParents(tree, (node, ancestors) => {
+    for (const { node } of bodyNodes(tree, 'definition')) definitionLines.set(node.identifier, (node.position?.start.line ?? 1) + bodyLine - 1);
+    for (const { node, inLink } of bodyNodes(tree, 'link', 'linkReference', 'image', 'definition', 'citation')) {
       if (node.type === 'link' || node.type === 'linkReference') {
         const written = citationWrittenAsLink(node);
         if (written) {
@@ -48,9 +47,9 @@ export const citationInLink: Rule = {
           report.node(node, `The link target ${JSON.stringify(node.url)} swallows the citation ${swallowed}]; put a space between the web address and the citation.`);
         }
       }
-      if (node.type === 'citation' && node.malformed.length === 0 && inLink(ancestors)) {
+      if (node.type === 'citation' && node.malformed.length === 0 && inLink) {
         report.node(node, `Citation ${asWritten(node)} is inside a link; move it after the link's closing parenthesis.`);
       }
-    });
+    }
   },
 };

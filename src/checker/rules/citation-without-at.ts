@@ -1,4 +1,4 @@
-import { visitParents } from 'unist-util-visit-parents';
+import { bodyNodes } from './body-nodes.ts';
 import { list } from '../../format/loose.ts';
 import type { Rule } from './rule.ts';
 
@@ -19,8 +19,8 @@ export const citationWithoutAt: Rule = {
     if (!tree || !fields) return;
     const known = new Set([...list(fields.sources), ...list(fields.claims)].map((item) => item.id).filter((id): id is string => typeof id === 'string'));
     if (![...known].some((id) => body.includes(`[${id}]`))) return;
-    visitParents(tree, 'text', (node, ancestors) => {
-      if (ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) return;
+    for (const { node, inLink } of bodyNodes(tree, 'text')) {
+      if (inLink) continue;
       const start = node.position?.start;
       // Where the text stands as written; a text split over lines is placed at its start.
       const asWritten = start && node.position && body.slice(start.offset, node.position.end.offset) === node.value;
@@ -32,6 +32,6 @@ export const citationWithoutAt: Rule = {
         const column = asWritten ? (lines.length === 1 ? (start?.column ?? 1) + match.index : lines.at(-1)!.length + 1) : (start?.column ?? 1);
         report.at({ line: line + bodyLine - 1, column }, `"[${match[1]}]" is printed as text, not as a citation; did you mean [@${match[1]}]?`);
       }
-    });
+    }
   },
 };

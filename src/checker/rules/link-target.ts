@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { bodyNodes } from './body-nodes.ts';
 import { unsafeLinkReason } from '../../format/url.ts';
 import type { Rule } from './rule.ts';
 
@@ -29,12 +29,11 @@ export const linkTarget: Rule = {
   description: 'Links and images point to a full address, a page of this site or an #anchor.',
   check({ tree }, report) {
     if (!tree) return;
-    visit(tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    for (const { node } of bodyNodes(tree, 'link', 'image', 'definition')) {
       // A target that swallowed a citation is citation-in-link's; an unsafe one is unsafe-link's.
-      if (node.url.includes('[@') || unsafeLinkReason(node.url)) return;
+      if (node.url.includes('[@') || unsafeLinkReason(node.url)) continue;
       const problem = linkTargetProblem(node.url);
       if (problem) report.node(node, `${node.type === 'image' ? 'Image source' : 'Link target'} ${JSON.stringify(node.url)} ${problem}.`);
-    });
+    }
   },
 };

@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { bodyNodes } from './body-nodes.ts';
 import { asWritten } from './citations.ts';
 import type { Rule } from './rule.ts';
 
@@ -14,9 +14,9 @@ export const malformedCitation: Rule = {
   description: 'A citation is [@id] or [@id1; @id2], with kebab-case ids.',
   check({ tree }, report) {
     if (!tree) return;
-    visit(tree, 'citation', (node) => {
-      if (node.malformed.length === 0) return;
+    for (const { node } of bodyNodes(tree, 'citation')) {
+      if (node.malformed.length === 0) continue;
       report.node(node, `Citation ${asWritten(node)} is malformed at "${node.malformed[0]}"; write [@id] or [@id1; @id2] with kebab-case ids.`);
-    });
+    }
   },
 };

@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { bodyNodes } from './body-nodes.ts';
 import { isHtmlComment } from './empty-body.ts';
 import type { Rule } from './rule.ts';
 
@@ -15,13 +15,13 @@ export const rawHtml: Rule = {
   description: 'The body holds no raw HTML; HTML comments are allowed.',
   check({ tree }, report) {
     if (!tree) return;
-    visit(tree, 'html', (node) => {
-      if (isHtmlComment(node.value)) return;
+    for (const { node } of bodyNodes(tree, 'html')) {
+      if (isHtmlComment(node.value)) continue;
       const tag = /^<(\/?[a-z][a-z0-9-]*)/i.exec(node.value)?.[1];
       report.node(
         node,
         `Raw HTML${tag ? ` (<${tag.toLowerCase()}>)` : ''} is not allowed in an article; write Markdown instead (**bold**, _italic_, [text](https://example.org), > quote).`,
       );
-    });
+    }
   },
 };

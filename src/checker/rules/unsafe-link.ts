@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { bodyNodes } from './body-nodes.ts';
 import { unsafeLinkReason } from '../../format/url.ts';
 import type { Rule } from './rule.ts';
 
@@ -15,13 +15,12 @@ export const unsafeLink: Rule = {
   description: 'Links and images point only to http(s) addresses, pages of this site or #anchors.',
   check({ tree }, report) {
     if (!tree) return;
-    visit(tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    for (const { node } of bodyNodes(tree, 'link', 'image', 'definition')) {
       const reason = unsafeLinkReason(node.url);
       if (reason) {
         const what = node.type === 'image' ? 'Image source' : 'Link target';
         report.node(node, `${what} ${JSON.stringify(node.url)} ${reason}; link only to https:// addresses, to pages of this site (/articles/...) or to #anchors.`);
       }
-    });
+    }
   },
 };
