@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import type { Article } from '../format/index.ts';
+import type { ArticleHistory } from '../history/article-history.ts';
 
 /**
  * An article as its own page and JSON file need it: the full frontmatter and the rendered body.
@@ -45,6 +46,9 @@ export function readStored<T = StoredArticle>(file: string, what = 'rendered art
     );
   }
 }
+
+/** Reads the history of an article a `history` entry points to (src/astro/history-store.ts). */
+export const readHistory = (file: string): ArticleHistory => readStored<ArticleHistory>(file, 'history of the article');
 
 /** True when the stored record exists (the cache folder may have been cleaned). */
 export const hasStored = (file: string): boolean => existsSync(file);

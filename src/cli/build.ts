@@ -15,7 +15,9 @@ import { Worker } from 'node:worker_threads';
 import { articlesDir } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
-import { bulkDataSummary, type BulkDataJob, type OpenDataIndex } from '../publishing/bulk-data.ts';
+import type { ArticleDataTask } from '../publishing/article-data.ts';
+import { bulkDataSummary, type BulkDataJob } from '../publishing/bulk-data.ts';
+import type { BulkDataDone, BulkDataWork } from '../publishing/bulk-data-worker.ts';
 import { followSearchIndex, indexSiteForSearch, searchShardSize } from '../publishing/search-index.ts';
 import { buildSummary } from './build-summary.ts';
 import { checkUnannouncedChanges } from './history-check.ts';
@@ -65,8 +67,11 @@ const publishedList = `${staging}-published.json`;
 // The open-data integration leaves the bulk files to this script, which writes them while Pagefind
 // indexes the site (src/publishing/open-data-integration.ts).
 const bulkDataJob = `${staging}-bulk-data.json`;
-rmSync(publishedList, { force: true });
-rmSync(bulkDataJob, { force: true });
+// The JSON route lists the articles' own JSON files here, and this script writes them, with the bulk
+// files, on a thread of its own (src/publishing/article-data.ts).
+const articleDataJob = `${staging}-article-data.json`;
+const handOvers = [publishedList, bulkDataJob, articleDataJob];
+for (const file of handOvers) rmSync(file, { force: true });
 const follower = followSearchIndex(staging, { shardSize, previous: outDir, publishedList });
 // Astro's content loader checks each article it renders (on worker threads, parsing each body
 // once for the check and the page) and fails on any error; the results go to the check cache.
@@ -74,28 +79,35 @@ const follower = followSearchIndex(staging, { shardSize, previous: outDir, publi
 const astro = spawn(process.execPath, ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, SOURCED_BUILD_REPORTS: '1', SOURCED_PUBLISHED_LIST: publishedList, SOURCED_BULK_DATA_JOB: bulkDataJob },
+  env: { ...process.env, SOURCED_BUILD_REPORTS: '1', SOURCED_PUBLISHED_LIST: publishedList, SOURCED_BULK_DATA_JOB: bulkDataJob, SOURCED_ARTICLE_DATA_JOB: articleDataJob },
 });
 const astroStatus = await new Promise<number>((resolve) => {
   astro.on('error', () => resolve(1));
   astro.on('close', (code) => resolve(code ?? 1));
 });
-rmSync(publishedList, { force: true });
-const bulkData = existsSync(bulkDataJob) ? (JSON.parse(readFileSync(bulkDataJob, 'utf8')) as BulkDataJob) : undefined;
-rmSync(bulkDataJob, { force: true });
-// The bulk open-data files are written on a worker thread while this one makes the report and
-// reads the pages for the search index, and Pagefind's processes index them.
-const writingBulkData = bulkData
-  ? new Promise<Error | undefined>((resolve) => {
-      const worker = new Worker(new URL('../publishing/bulk-data-worker.ts', import.meta.url), { workerData: { outDir: staging, ...bulkData } });
-      worker.once('message', (index: OpenDataIndex) => {
-        process.stdout.write(`${bulkDataSummary(index)}\n`);
-        resolve(undefined);
-      });
-      worker.once('error', (error) => resolve(error));
-      worker.once('exit', (code) => resolve(code === 0 ? undefined : new Error(`Writing the bulk open-data files stopped with exit code ${code}.`)));
-    })
-  : undefined;
+const readHandOver = <T>(file: string): T | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined);
+const bulkData = readHandOver<BulkDataJob>(bulkDataJob);
+const articleData = readHandOver<ArticleDataTask[]>(articleDataJob);
+for (const file of handOvers) rmSync(file, { force: true });
+// The articles' JSON files, then the bulk open-data files made from them, are written on a worker
+// thread while this one makes the report and reads the pages for the search index, and Pagefind's
+// processes index them. Astro lists both jobs once it has built the site.
+const writingOpenData =
+  bulkData && articleData
+    ? new Promise<Error | undefined>((resolve) => {
+        const worker = new Worker(new URL('../publishing/bulk-data-worker.ts', import.meta.url), {
+          workerData: { outDir: staging, ...bulkData, articles: articleData } satisfies BulkDataWork,
+        });
+        worker.once('message', ({ articles, index }: BulkDataDone) => {
+          process.stdout.write(`${articleData.length} article data files: ${articles.written} written, ${articles.reused} unchanged\n${bulkDataSummary(index)}\n`);
+          resolve(undefined);
+        });
+        worker.once('error', (error) => resolve(error));
+        worker.once('exit', (code) => resolve(code === 0 ? undefined : new Error(`Writing the open-data files stopped with exit code ${code}.`)));
+      })
+    : astroStatus === 0
+      ? Promise.resolve(new Error('Astro built the site but did not hand over the open-data files to write (the JSON route and the open-data integration must both run).'))
+      : undefined;
 
 // Every article's check, from the check cache (an article Astro did not render again was checked
 // by an earlier build): the report, the warnings from git history, and the summary below.
@@ -118,14 +130,14 @@ try {
   // Bundles whose pages did not change are copied from the site being replaced.
   await indexSiteForSearch(staging, { shardSize, previous: outDir, follower, log: (line) => process.stdout.write(`${line}\n`) });
 } catch (error) {
-  await writingBulkData;
+  await writingOpenData;
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   fail('indexing the site for search', 1);
 }
-const bulkDataError = await writingBulkData;
-if (bulkDataError) {
-  process.stderr.write(`${bulkDataError.message}\n`);
-  fail('writing the bulk open-data files', 1);
+const openDataError = await writingOpenData;
+if (openDataError) {
+  process.stderr.write(`${openDataError.message}\n`);
+  fail('writing the open-data files', 1);
 }
 
 // The site being replaced is moved aside, and deleted by a process of its own that outlives this

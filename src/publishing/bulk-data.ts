@@ -103,6 +103,8 @@ export function bulkLines(record: ArticleRecord, data: string): { claims: string
 /** What writing the bulk files needs beside the built site: `npm run build` gets it from the open-data integration. */
 export interface BulkDataJob {
   siteRoot: string;
+  /** Astro's cache folder (where article-data.ts keeps the articles' JSON files). */
+  cacheDir: string;
   partBytes: number;
 }
 

@@ -11,18 +11,20 @@ import { bulkDataSummary, PART_BYTES, writeBulkData, type BulkDataJob } from './
  */
 export function openData(options: { /** Largest size of one bulk file, in bytes. */ partBytes?: number } = {}): AstroIntegration {
   let siteRoot = '';
+  let cacheDir = '';
   return {
     name: 'sourced-open-data',
     hooks: {
       'astro:config:done': ({ config }) => {
         if (!config.site) throw new Error('astro.config.mjs sets no `site`; the open data needs absolute addresses.');
         siteRoot = new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site).href;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         // `npm run build` writes the bulk files itself, while it indexes the site for search.
         const later = process.env['SOURCED_BULK_DATA_JOB'];
         if (later) {
-          writeFileSync(later, `${JSON.stringify({ siteRoot, partBytes: options.partBytes ?? PART_BYTES } satisfies BulkDataJob)}\n`);
+          writeFileSync(later, `${JSON.stringify({ siteRoot, cacheDir, partBytes: options.partBytes ?? PART_BYTES } satisfies BulkDataJob)}\n`);
           return;
         }
         logger.info(bulkDataSummary(await writeBulkData(fileURLToPath(dir), siteRoot, options.partBytes)));

@@ -4,6 +4,8 @@ import { claimStatusHistories } from '../site/article-history.ts';
 import type { PublishedArticle } from '../site/articles.ts';
 import type { SourceLocks } from '../site/source-locks.ts';
 import type { LockEntry } from '../sources/lock.ts';
+import { siteAddresses } from '../site/addresses.ts';
+import { articleDataPath } from './data-file.ts';
 
 /** Absolute addresses the open data points to. */
 export interface OpenDataUrls {
@@ -17,6 +19,16 @@ export interface OpenDataUrls {
   history(slug: string): string;
   /** A claim's or source's entry on its article's page. */
   anchor(slug: string, kind: 'claim' | 'source', id: string): string;
+}
+
+/**
+ * The addresses of the site whose home page is `siteRoot` (absolute, ending with `/`). Kept apart
+ * from Astro's configuration (open-data-urls.ts passes it in), so that `npm run build` can write
+ * the articles' JSON files outside Astro.
+ */
+export function openDataUrlsFor(siteRoot: string): OpenDataUrls {
+  const { url, page, anchor } = siteAddresses(siteRoot);
+  return { site: siteRoot, page, data: (slug) => url(articleDataPath(slug)), history: (slug) => url(`articles/${slug}/history/`), anchor };
 }
 
 /** A claim as written in the frontmatter, plus the address of its entry on the page and its statuses over time, oldest first. */

@@ -1,15 +1,8 @@
 import type { Article, Correction } from '../format/index.ts';
 import { correctionKey, type ArticleHistory, type StatusEntry } from '../history/article-history.ts';
-import { sitePath } from './paths.ts';
-
-/** The history page of an article. */
-export const historyPath = (slug: string) => sitePath(`articles/${slug}/history/`);
 
 /** The id of a revision's entry on the history page. */
 export const revisionAnchor = (commit: string) => `rev-${commit.slice(0, 12)}`;
-
-/** A revision's entry on the history page. */
-export const revisionPath = (slug: string, commit: string) => `${historyPath(slug)}#${revisionAnchor(commit)}`;
 
 /** The article header's link to the history: "Updated 3 times: see every change". */
 export function updatesLabel(history: ArticleHistory): string {

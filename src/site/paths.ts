@@ -2,6 +2,8 @@
  * Site-internal addresses, under the configured base path (`BASE_PATH`), always with a trailing
  * slash for pages. Every internal link goes through here so the site works under any base.
  */
+import { revisionAnchor } from './article-history.ts';
+
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 /** `/base/` + a path inside the site, such as `articles/talks/` or `rss.xml`. */
@@ -14,3 +16,9 @@ export const articlePath = (slug: string) => sitePath(`articles/${slug}/`);
 
 /** The page of an author: their bio and their explainers. */
 export const authorPath = (id: string) => sitePath(`authors/${id}/`);
+
+/** The history page of an article. */
+export const historyPath = (slug: string) => sitePath(`articles/${slug}/history/`);
+
+/** A revision's entry on the history page. */
+export const revisionPath = (slug: string, commit: string) => `${historyPath(slug)}#${revisionAnchor(commit)}`;

@@ -1,6 +1,4 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { readStored } from '../astro/article-store.ts';
-import type { ArticleHistory } from '../history/article-history.ts';
 import { newestFirst } from './articles.ts';
 
 /** A published article as listings see it: its id (the page address part) and its summary. */
@@ -34,4 +32,4 @@ export const articleCacheKey = (entry: ArticleListing, history: { digest: string
   entry.digest === undefined ? {} : { cacheKey: `${entry.digest}:${history?.digest ?? ''}` };
 
 /** Reads the history a `history` entry points to (historyOf). */
-export const readHistory = (stored: string): ArticleHistory => readStored<ArticleHistory>(stored, 'history of the article');
+export { readHistory } from '../astro/article-store.ts';

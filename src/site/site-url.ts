@@ -1,5 +1,5 @@
-import { claimAnchor, sourceAnchor } from '../markdown/page-ids.ts';
-import { articlePath, sitePath } from './paths.ts';
+import { siteAddresses } from './addresses.ts';
+import { sitePath } from './paths.ts';
 
 /** The absolute address of a site path (from `sitePath` or `articlePath`) on `SITE_URL`. */
 export function absoluteUrl(path: string): string {
@@ -11,12 +11,10 @@ export function siteUrl(path = ''): string {
   return absoluteUrl(sitePath(path));
 }
 
+const addresses = siteAddresses(siteUrl());
+
 /** The absolute address of an article's page. */
-export function articleUrl(slug: string): string {
-  return absoluteUrl(articlePath(slug));
-}
+export const articleUrl = addresses.page;
 
 /** The absolute address of a claim's or source's entry on its article's page. */
-export function anchorUrl(slug: string, kind: 'claim' | 'source', id: string): string {
-  return `${articleUrl(slug)}#${kind === 'claim' ? claimAnchor(id) : sourceAnchor(id)}`;
-}
+export const anchorUrl = addresses.anchor;

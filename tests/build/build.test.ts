@@ -94,6 +94,11 @@ describe('npm run build', () => {
     expect(readFileSync(join(outDir, 'data/claims-0001.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).article.slug)).toEqual(['repeated-topic', 'talks']);
     expect(JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8'))).toMatchObject({ articles: 2, claims: 2, sources: 4 });
     expect(readdirSync(dirname(outDir))).toEqual(['dist']);
+    // The articles' own JSON files too, outside Astro: byte for byte what Astro's JSON route makes.
+    expect(built.output).toMatch(/^2 article data files: 2 written, 0 unchanged$/m);
+    const plain = buildSite(dir);
+    expect(plain.status, plain.output).toBe(0);
+    for (const slug of ['talks', 'repeated-topic']) expect(readFileSync(join(outDir, `articles/${slug}.json`), 'utf8')).toBe(plain.read(`articles/${slug}.json`));
     const file = relative(ROOT, join(dir, 'repeated-topic.md'));
     expect(built.output.trimEnd().split('\n').slice(-2)).toEqual([
       'Summary: 2 articles published, 2 drafts skipped, 1 warning:',
@@ -105,12 +110,17 @@ describe('npm run build', () => {
 describe('a rebuild with npm run build', () => {
   it('replaces the site, and the site it replaced is deleted after the build, by a process of its own', async () => {
     const outDir = join(buildDir('out-'), 'dist');
-    const dir = writeArticles({ 'talks.md': article() });
-    expect(runBuildCommand(dir, outDir).status).toBe(0);
+    const cache = { SOURCED_CACHE_DIR: join(buildDir('cache-'), 'cache') };
+    const dir = writeArticles({ 'talks.md': article(), 'ceasefire.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Ceasefire talks')) });
+    expect(runBuildCommand(dir, outDir, cache).status).toBe(0);
+    const untouched = readFileSync(join(outDir, 'articles/ceasefire.json'), 'utf8');
     writeFileSync(join(dir, 'talks.md'), `${article().trimEnd()}\n\nA sentence added for the rebuild.\n`);
-    const again = runBuildCommand(dir, outDir);
+    const again = runBuildCommand(dir, outDir, cache);
     expect(again.status, again.output).toBe(0);
     expect(readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8')).toContain('A sentence added for the rebuild.');
+    // The untouched article's JSON file is taken from the last build's.
+    expect(again.output).toMatch(/^2 article data files: 1 written, 1 unchanged$/m);
+    expect(readFileSync(join(outDir, 'articles/ceasefire.json'), 'utf8')).toBe(untouched);
     const aside = () => readdirSync(dirname(outDir)).filter((name) => name.startsWith('.dist-staging'));
     for (let waited = 0; waited < 20_000 && aside().length > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(aside()).toEqual([]);

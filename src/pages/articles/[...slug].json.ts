@@ -1,15 +1,14 @@
+import { writeFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { readStored } from '../../astro/article-store.ts';
-import { articleRecord, dataFileText } from '../../publishing/open-data.ts';
-import { articleCacheKey, historyOf, readHistory } from '../../site/published.ts';
+import { articleDataText, type ArticleDataTask } from '../../publishing/article-data.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
-import { sourceLocks } from '../../site/source-locks.ts';
+import { articleCacheKey, historyOf } from '../../site/published.ts';
 
 // Keyed by the digests of the article and of its history, like the article page: an unchanged
 // article's file is copied from the last build.
-export const getStaticPaths = (async () =>
-  Promise.all(
+export const getStaticPaths = (async () => {
+  const pages = await Promise.all(
     (await getCollection('articles')).map(async (entry) => {
       const found = await historyOf(entry.id);
       return {
@@ -18,16 +17,18 @@ export const getStaticPaths = (async () =>
         ...articleCacheKey(entry, found),
       };
     }),
-  )) satisfies GetStaticPaths;
+  );
+  // `npm run build` writes these files itself once Astro is done, on a thread of its own
+  // (publishing/article-data.ts): here it is only told which.
+  const job = process.env['SOURCED_ARTICLE_DATA_JOB'];
+  if (!job) return pages;
+  writeFileSync(job, `${JSON.stringify(pages.map(({ props, cacheKey }) => ({ ...props, cacheKey }) satisfies ArticleDataTask))}\n`);
+  return [];
+}) satisfies GetStaticPaths;
 
 /**
  * `/articles/<slug>.json`: one article's metadata, claims (with their status history), sources
  * (with their lock entries), timeline and corrections. The full article is read from its stored file.
  */
-export const GET: APIRoute<{ slug: string; stored: string; historyFile: string | undefined }> = ({ props }) => {
-  const { article } = readStored(props.stored);
-  const history = props.historyFile === undefined ? undefined : readHistory(props.historyFile);
-  return new Response(dataFileText(articleRecord({ slug: props.slug, article, history }, openDataUrls, sourceLocks(props.slug, article.sources))), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
-};
+export const GET: APIRoute<ArticleDataTask> = ({ props }) =>
+  new Response(articleDataText(props, openDataUrls), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
