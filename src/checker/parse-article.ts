@@ -18,28 +18,32 @@ export const MAX_ARTICLE_BYTES = 1_000_000;
 
 /**
  * The parser's options, built once (building the extensions per article cost about 5% of the
- * parse), with and without the email autolink construct.
+ * parse), with and without the email autolink and table constructs.
  *
  * GitHub's autolink literals (`https://…`, `www.…`, `name@example.org` in plain text) were half of
  * the parse: the email construct is tried at the start of every word and looks back over the
  * paragraph each time, and a transform then searches every text node again. Neither can change a
  * body that has none of what they look for, so a body with no email-like `x@` is parsed without the
  * email construct, and the transform runs only on a tree with a text that could hold a literal
- * autolink. The tree is the same either way (tests/checker/parse-article.test.ts holds parseBody
- * to the full parser).
+ * autolink. The table construct, tried at the start of every block, is left out of a body with
+ * nothing a table needs. The tree is the same either way (tests/checker/parse-article.test.ts holds
+ * parseBody to the full parser).
  */
 const GFM = gfm();
 const GFM_TREE = gfmFromMarkdown();
 /** The autolink transform (the only one of GitHub's extensions), run by parseBody itself. */
 const AUTOLINK_TRANSFORMS = GFM_TREE.flatMap((extension) => extension.transforms ?? []);
 const GFM_TREE_HANDLERS = GFM_TREE.map(({ transforms: _, ...handlers }) => handlers);
+const options = (syntax: Extension) => ({ extensions: [syntax, citation()], mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()] });
 const MARKDOWN_OPTIONS = {
-  full: { extensions: [GFM, citation()], mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()] },
-  withoutEmail: { extensions: [withoutConstructs(GFM, 'emailAutolink'), citation()], mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()] },
+  full: options(GFM),
+  withoutEmail: options(withoutConstructs(GFM, ['emailAutolink'])),
+  withoutTable: options(withoutConstructs(GFM, ['table'])),
+  withoutEither: options(withoutConstructs(GFM, ['emailAutolink', 'table'])),
 };
 
-/** A copy of a micromark extension without the constructs named `name`. */
-function withoutConstructs(extension: Extension, name: string): Extension {
+/** A copy of a micromark extension without the constructs of the given names. */
+function withoutConstructs(extension: Extension, names: readonly string[]): Extension {
   const copy: Extension = {};
   for (const [field, record] of Object.entries(extension) as [keyof Extension, Record<string, unknown> | undefined][]) {
     if (!record || typeof record !== 'object' || Array.isArray(record)) {
@@ -48,7 +52,7 @@ function withoutConstructs(extension: Extension, name: string): Extension {
     }
     const kept: Record<string, unknown> = {};
     for (const [code, constructs] of Object.entries(record)) {
-      const list = (Array.isArray(constructs) ? constructs : [constructs]).filter((construct: { name?: string }) => construct.name !== name);
+      const list = (Array.isArray(constructs) ? constructs : [constructs]).filter((construct: { name?: string }) => !names.includes(construct.name ?? ''));
       if (list.length > 0) kept[code] = list;
     }
     (copy as Record<string, unknown>)[field] = kept;
@@ -58,9 +62,19 @@ function withoutConstructs(extension: Extension, name: string): Extension {
 
 /** Where the email construct can begin, in the text as micromark reads it: a character of a name, then `@`. */
 const EMAIL_START = /[\w+.-]@/;
+/**
+ * What every table has: a `|`, or in its delimiter row a `:` beside a `-` (`a` over `:-` is a
+ * table of one column). The table construct is tried at the start of every block otherwise.
+ */
+const TABLE_SIGN = /\||:-|-:/;
 
-/** The parser's options for `body`: without the email construct when nothing in it could start an email. */
-export const markdownOptions = (body: string) => (EMAIL_START.test(body) ? MARKDOWN_OPTIONS.full : MARKDOWN_OPTIONS.withoutEmail);
+/** The parser's options for `body`: without the email and table constructs where nothing in it could begin one. */
+export function markdownOptions(body: string) {
+  const email = EMAIL_START.test(body);
+  const table = TABLE_SIGN.test(body);
+  if (email) return table ? MARKDOWN_OPTIONS.full : MARKDOWN_OPTIONS.withoutTable;
+  return table ? MARKDOWN_OPTIONS.withoutEmail : MARKDOWN_OPTIONS.withoutEither;
+}
 
 /** What each of the autolink transform's searches needs in a text: `http://`, `https://`, `www.` or a name's last character before `@`. */
 const AUTOLINK_TEXT = /https?:\/\/|www\.|[\w+.-]@/i;

@@ -43,6 +43,9 @@ describe('parseBody', () => {
     'A footnote[^1] and ~~struck www.example.org~~.\n\n[^1]: Note with name@example.org.',
     '# Heading with www.example.org [@a]',
     'Plain words only, with a citation [@a].',
+    'A table of one column\n:-\nwith no pipe at all.',
+    'Another\n-:',
+    'Not a table\n: -\nnor this\n---',
   ];
   it.each(AUTOLINKS)('parses %j exactly as the full parser does', (body) => {
     expect(parseBody(body)).toEqual(renderer.parse(body));
@@ -59,10 +62,15 @@ describe('parseBody', () => {
     expect([emailConstruct('name&#64;example.org'), transform('name&#64;example.org')]).toEqual([false, true]);
     expect([emailConstruct('www\\.example.org'), transform('www\\.example.org')]).toEqual([false, true]);
     expect(transform('Write to name\\@example.org')).toBe(true);
+    const tableConstruct = (body: string) =>
+      Object.values(markdownOptions(body).extensions[0]!.flow ?? {})
+        .flat()
+        .some((construct) => (construct as { name?: string }).name === 'table');
+    expect([tableConstruct('Plain - words: here'), tableConstruct('a | b'), tableConstruct('a\n:-'), tableConstruct('a\n-:')]).toEqual([false, true, true, true]);
   });
 
   it('parses any mix of autolink pieces exactly as the full parser does', () => {
-    const pieces = ['http', 'https', '://', 'www', '.', '@', 'name', 'example.org', 'mailto:', 'xmpp:', '&#64;', '&amp;', '\\', '[@a]', '[', ']', '(', ')', '<', '>', ' ', '\n', '\n\n', '> ', '`', '*', '_', '~', 'H', 'W', '+', '-', '/', '#', '|'];
+    const pieces = ['http', 'https', '://', 'www', '.', '@', 'name', 'example.org', 'mailto:', 'xmpp:', '&#64;', '&amp;', '\\', '[@a]', '[', ']', '(', ')', '<', '>', ' ', '\n', '\n\n', '> ', '`', '*', '_', '~', 'H', 'W', '+', '-', '/', '#', '|', ':', '---', 'a'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (chosen) => {
         const body = chosen.join('');
