@@ -11,10 +11,11 @@ export function siteUrl(path = ''): string {
   return absoluteUrl(sitePath(path));
 }
 
-const addresses = siteAddresses(siteUrl());
+let addresses: ReturnType<typeof siteAddresses> | undefined;
+const site = () => (addresses ??= siteAddresses(siteUrl()));
 
 /** The absolute address of an article's page. */
-export const articleUrl = addresses.page;
+export const articleUrl = (slug: string): string => site().page(slug);
 
 /** The absolute address of a claim's or source's entry on its article's page. */
-export const anchorUrl = addresses.anchor;
+export const anchorUrl = (slug: string, kind: 'claim' | 'source', id: string): string => site().anchor(slug, kind, id);
