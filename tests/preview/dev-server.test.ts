@@ -75,6 +75,13 @@ describe('npm run dev', () => {
     expect(home.html).not.toContain('/articles/draft-piece/');
   });
 
+  it("serves a published article's JSON file from the JSON route, and none for a draft", async () => {
+    const data = await fetch(`${origin}/articles/talks.json`);
+    expect(data.status).toBe(200);
+    expect(await data.json()).toMatchObject({ slug: 'talks', title: 'Talks in Istanbul', url: 'https://example.org/articles/talks/' });
+    expect((await fetch(`${origin}/articles/draft-piece.json`)).status).toBe(404);
+  });
+
   it('lists the problems of an article with errors at its address, instead of a 404', async () => {
     const file = relative(ROOT, join(dir, 'broken.md'));
     const { status, html } = await get('/articles/broken/');
