@@ -99,7 +99,7 @@ const writingOpenData =
           workerData: { outDir: staging, ...bulkData, articles: articleData } satisfies BulkDataWork,
         });
         worker.once('message', ({ articles, index }: BulkDataDone) => {
-          process.stdout.write(`${articleData.length} article data files: ${articles.written} written, ${articles.reused} unchanged\n${bulkDataSummary(index)}\n`);
+          process.stdout.write(`${articleData.length} article data file${articleData.length === 1 ? '' : 's'}: ${articles.written} written, ${articles.reused} unchanged\n${bulkDataSummary(index)}\n`);
           resolve(undefined);
         });
         worker.once('error', (error) => resolve(error));
