@@ -27,8 +27,8 @@ export interface OpenDataUrls {
  * the articles' JSON files outside Astro.
  */
 export function openDataUrlsFor(siteRoot: string): OpenDataUrls {
-  const { url, page, anchor } = siteAddresses(siteRoot);
-  return { site: siteRoot, page, data: (slug) => url(articleDataPath(slug)), history: (slug) => url(`articles/${slug}/history/`), anchor };
+  const { url, page, history, anchor } = siteAddresses(siteRoot);
+  return { site: siteRoot, page, data: (slug) => url(articleDataPath(slug)), history, anchor };
 }
 
 /** A claim as written in the frontmatter, plus the address of its entry on the page and its statuses over time, oldest first. */

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { articlePage } from '../site/addresses.ts';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
 import { EXCLUDED_FROM_SEARCH, type ShardRequest } from './search-shard.ts';
 
@@ -197,7 +198,7 @@ function readManifest(siteDir: string): ShardManifest | undefined {
 }
 
 /** The page Astro writes for the published article `id`, relative to the site's root (src/pages/articles/[...slug].astro). */
-export const articlePageFile = (id: string) => `articles/${id}/index.html`;
+export const articlePageFile = (id: string) => `${articlePage(id)}index.html`;
 
 /**
  * Article pages a shard may have for it to be indexed while Astro still writes the site, beside

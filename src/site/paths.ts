@@ -2,6 +2,7 @@
  * Site-internal addresses, under the configured base path (`BASE_PATH`), always with a trailing
  * slash for pages. Every internal link goes through here so the site works under any base.
  */
+import { articlePage, historyPage } from './addresses.ts';
 import { revisionAnchor } from './article-history.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
@@ -12,13 +13,13 @@ export function sitePath(path = ''): string {
 }
 
 /** The page of an article. */
-export const articlePath = (slug: string) => sitePath(`articles/${slug}/`);
+export const articlePath = (slug: string) => sitePath(articlePage(slug));
 
 /** The page of an author: their bio and their explainers. */
 export const authorPath = (id: string) => sitePath(`authors/${id}/`);
 
 /** The history page of an article. */
-export const historyPath = (slug: string) => sitePath(`articles/${slug}/history/`);
+export const historyPath = (slug: string) => sitePath(historyPage(slug));
 
 /** A revision's entry on the history page. */
 export const revisionPath = (slug: string, commit: string) => `${historyPath(slug)}#${revisionAnchor(commit)}`;
