@@ -74,6 +74,11 @@ export const pastClaimSchema = claimSchema.extend({
   status: z.enum([...CLAIM_STATUSES, ...(Object.keys(RETIRED_CLAIM_STATUSES) as RetiredClaimStatus[])]),
 });
 
+/** How many claims have each rating, in the order of the scale; ratings no claim has are left out. */
+export function ratingCounts(claims: readonly { status: ClaimStatus }[]): { status: ClaimStatus; count: number }[] {
+  return CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((claim) => claim.status === status).length })).filter(({ count }) => count > 0);
+}
+
 export type Claim = z.output<typeof claimSchema>;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** A rating as any revision may have it, current or retired. */
