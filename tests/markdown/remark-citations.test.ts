@@ -36,8 +36,8 @@ describe('remark-citations', () => {
     const { frontmatter } = await render(read('claim-citation', 'input.md'));
     expect(frontmatter['citations']).toEqual({
       'talks-ended': ['cite-1'],
-      'reuters-talks': ['cite-2'],
-      'kyiv-statement': ['cite-3', 'cite-4'],
+      'kyiv-statement': ['cite-2', 'cite-3', 'cite-5'],
+      'reuters-talks': ['cite-4'],
     });
   });
 

@@ -131,6 +131,8 @@ describe('summarizeArticle', () => {
     expect(summary).toEqual({
       title: article.title,
       description: article.description,
+      conclusion: article.conclusion,
+      ratings: [{ status: 'confirmed', count: 1 }],
       published: article.published,
       authors: article.authors,
       topics: ['diplomacy', 'war'],
