@@ -10,7 +10,7 @@ export interface PublishedRevision {
   /** Commit date, ISO 8601 with the committer's offset; its calendar day is the committer's. */
   date: string;
   article: Pick<Article, 'claims'>;
-  /** The Markdown after the frontmatter. */
+  /** The body's text as readers read it: HTML comments and other markup left out (see src/history/visible-text.ts). */
   body: string;
 }
 
