@@ -13,6 +13,8 @@ const SITE_TESTS = [
   'tests/hardening/output.test.ts',
   'tests/bench-run.test.ts',
   'tests/history/history-build.test.ts',
+  'tests/history/public-history.test.ts',
+  'tests/history/silent-claim-change-build.test.ts',
 ];
 
 export default defineConfig({

@@ -85,7 +85,8 @@ export const silentClaimChange: Rule = {
  * corrections) and its published revisions, oldest first. Changes of whitespace or punctuation
  * alone do not count, nor do changes made while the article was a draft (only published revisions
  * are given), nor uncommitted edits. A claim is reported once, from its state before the first
- * change that no correction covers to its state in the last revision.
+ * change that no correction covers to its state in the last revision (or, for a change undone
+ * since, which readers saw all the same, to its state after that first change, "then back").
  *
  * Bad: a commit of 2025-06-10 restated claim `met`; no correction cites `[@met]`.
  * Good: a correction dated 2025-06-10 (or 2025-06-09, a day of grace) cites `[@met]`.
@@ -116,7 +117,9 @@ export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'correc
     if (untold.length === 0) continue;
     const first = untold[0]!;
     const last = untold.at(-1)!;
-    if (!changed(first.before, last.after)) continue;
+    // A change undone later was still seen by readers in between: it is described, then "and back".
+    const undone = !changed(first.before, last.after);
+    const after = undone ? first.after : last.after;
     const index = current.claims.findIndex((claim) => claim.id === id);
     const commits = untold.length === 1 ? `commit ${last.commit.slice(0, 12)} of ${last.day}` : `commits of ${first.day} to ${last.day}, the last ${last.commit.slice(0, 12)}`;
     findings.push({
@@ -124,8 +127,8 @@ export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'correc
       severity: 'error',
       path: index === -1 ? ['corrections'] : ['claims', index, 'id'],
       message:
-        `Claim "${id}" changed after publication: ${describe(first.before, last.after)} (${commits}), and no correction dated ${last.day} or later cites it; ` +
-        `readers must be told, so add to corrections: - { date: ${last.day}, text: ${yamlQuoted(correctionText(id, first.before, last.after))} }`,
+        `Claim "${id}" changed after publication: ${describe(first.before, after)}${undone ? ', then back' : ''} (${commits}), and no correction dated ${last.day} or later cites it; ` +
+        `readers must be told, so add to corrections: - { date: ${last.day}, text: ${yamlQuoted(correctionText(id, first.before, after))} }`,
     });
   }
   return findings;
