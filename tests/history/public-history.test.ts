@@ -17,6 +17,11 @@ const CANARIES = {
 
 const commented = (frontmatter: string) => frontmatter.replace('sources:\n', `# ${CANARIES.yamlComment}: legal wants the second source checked\nsources:\n`);
 const body = (text: string) => `${text}\n<!-- INTERNAL ${CANARIES.htmlComment}: check with legal -->\n\nA closing line, <!-- ${CANARIES.htmlComment} --> still public. [@reuters-talks]\n`;
+/** The third revision quotes the checked words from where the claim appeared: a BBC report. */
+const quoted = (frontmatter: string) =>
+  frontmatter
+    .replace('claims:\n', `  - id: bbc-report\n    kind: news\n    publisher: BBC News\n    title: 'Leaders call for a "full" ceasefire'\n    url: https://www.bbc.com/news/report\n    accessed: 2025-05-25\nclaims:\n`)
+    .replace('    status: confirmed\n', `    status: confirmed\n    appearances: [bbc-report]\n    wording: 'a full & unconditional ceasefire for at least 30 days'\n`);
 const CORRECTION = `corrections:
   - date: 2025-05-25
     text: An earlier version gave no length for the ceasefire; it was 30 days, as the claim [@ceasefire-demand] says.
@@ -62,7 +67,7 @@ describe('a site built from a repository whose article carries internal notes', 
         message: `Fix the ceasefire; ${CANARIES.commitMessage}\n\nMore workshop talk, ${CANARIES.commitMessage}.\n\nPublic-note: We gave the length of the ceasefire.`,
         files: {
           'talks.md': article(
-            `${commented(VALID_FRONTMATTER)}updated: 2025-05-25\n${CORRECTION}`,
+            `${quoted(commented(VALID_FRONTMATTER))}updated: 2025-05-25\n${CORRECTION}`,
             body(VALID_BODY.replace('Leaders met in Kyiv.', 'European leaders met in Kyiv.').replace('a ceasefire.', 'a 30-day ceasefire.')),
           ),
         },
@@ -85,6 +90,17 @@ describe('a site built from a repository whose article carries internal notes', 
     }
   });
 
+  it('shows the checked words in the claims panel as a quotation of the first appearance, and links the correction to the claim', () => {
+    const page = readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8');
+    expect(page).toContain(
+      '<figure class="wording"><blockquote cite="https://www.bbc.com/news/report"><p>a full &amp; unconditional ceasefire for at least 30 days</p></blockquote>' +
+        '<figcaption class="meta">As it appeared in BBC News, <cite>Leaders call for a "full" ceasefire</cite></figcaption></figure>',
+    );
+    expect(page).toContain(
+      '<p>An earlier version gave no length for the ceasefire; it was 30 days, as the claim <a href="#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a> says.</p>',
+    );
+  });
+
   it('still shows the three revisions, each with its date, its note and what changed', () => {
     const page = readFileSync(join(outDir, 'articles/talks/history/index.html'), 'utf8');
     const revisions = page.match(/<ol class="revisions">[\s\S]*?<\/ol><\/article>/)?.[0];
@@ -96,8 +112,11 @@ describe('a site built from a repository whose article carries internal notes', 
         '<p class="note">We gave the length of the ceasefire.</p>' +
         `<p class="meta">Revision <code>${third}</code></p><ul class="changes">` +
         '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">They demanded a <ins>30-day </ins>ceasefire. (Office of the President of Ukraine, Reuters)</p></li>' +
+        '<li class="change change-claim-wording-changed"><p><span class="ui">Checked words quoted differently, for the claim</span> “European leaders demanded a 30-day ceasefire.”:</p>' +
+        '<p class="diff"><ins>a full &amp; unconditional ceasefire for at least 30 days</ins></p></li>' +
+        '<li class="change change-source-added"><p><span class="ui">Source added:</span> BBC News, <cite>Leaders call for a &quot;full&quot; ceasefire</cite></p></li>' +
         '<li class="change change-correction-added"><p><span class="ui">Correction added (<time datetime="2025-05-25">25 May 2025</time>):</span> An earlier version gave no length for the ceasefire; it was 30 days, as the claim <a href="/articles/talks/#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a> says.</p></li>' +
-        '<li class="change change-other"><p class="ui">Also changed: the update date.</p></li></ul></li>' +
+        '<li class="change change-other"><p class="ui">Also changed: the update date and details of claims.</p></li></ul></li>' +
         `<li id="rev-${second}"><h2><time datetime="2025-05-22T10:00:00Z">22 May 2025</time></h2><p class="meta">Revision <code>${second}</code></p><ul class="changes">` +
         '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff"><del>Leaders</del><ins>European leaders</ins> met in Kyiv. (Office of the President of Ukraine)</p></li>' +
         '<li class="change change-other"><p class="ui">Also changed: the update date.</p></li></ul></li>' +
