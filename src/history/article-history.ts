@@ -1,5 +1,5 @@
 import { calendarDay, type ClaimStatus } from '../format/index.ts';
-import type { DescribablePublisher } from '../markdown/publisher-description.ts';
+import { showPublisher, type DescribablePublisher } from '../markdown/publisher-description.ts';
 import type { FileCommit } from './git-log.ts';
 import { diffSnapshots, type Change } from './revision-diff.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -79,7 +79,7 @@ export function articleHistory(
   for (const { commit, snapshot } of commits) {
     if (!snapshot) continue;
     const date = utcDate(commit.date);
-    const changes = previous ? diffSnapshots(previous, snapshot, blocksOf) : [];
+    const changes = previous ? diffSnapshots(previous, snapshot, blocksOf, (source) => showPublisher(source, publishers).name) : [];
     // A commit that changed nothing a reader sees (a rename, a rewrapped line) is no revision.
     if (previous && changes.length === 0) continue;
     revisions.push({

@@ -49,7 +49,13 @@ const CLAIM_SHOWN: (keyof Claim)[] = ['statement', 'status', 'wording', 'note'];
  * annotated or rated differently, sources added or removed, corrections added, and the names of
  * other fields that changed (names only: their values are not all shown on a page).
  */
-export function diffSnapshots(before: Snapshot, after: Snapshot, blocksOf: (snapshot: Snapshot) => string[]): Change[] {
+export function diffSnapshots(
+  before: Snapshot,
+  after: Snapshot,
+  blocksOf: (snapshot: Snapshot) => string[],
+  /** A source's publisher as the page names it (the registry's name for an id). */
+  publisherName: (source: Snapshot['article']['sources'][number]) => string = (source) => source.publisher,
+): Change[] {
   const changes: Change[] = [];
   const a = before.article;
   const b = after.article;
@@ -88,10 +94,10 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, blocksOf: (snap
   const oldSources = new Set(a.sources.map((source) => source.id));
   const newSources = new Set(b.sources.map((source) => source.id));
   for (const source of b.sources) {
-    if (!oldSources.has(source.id)) changes.push({ kind: 'source-added', source: source.id, publisher: source.publisher, title: source.title });
+    if (!oldSources.has(source.id)) changes.push({ kind: 'source-added', source: source.id, publisher: publisherName(source), title: source.title });
   }
   for (const source of a.sources) {
-    if (!newSources.has(source.id)) changes.push({ kind: 'source-removed', source: source.id, publisher: source.publisher, title: source.title });
+    if (!newSources.has(source.id)) changes.push({ kind: 'source-removed', source: source.id, publisher: publisherName(source), title: source.title });
   }
 
   const oldCorrections = new Set(a.corrections.map((correction) => `${correction.date}\n${squash(correction.text)}`));
