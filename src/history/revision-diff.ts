@@ -24,6 +24,8 @@ export type Change =
   | { kind: 'source-added'; source: string; publisher: string; title: string }
   | { kind: 'source-removed'; source: string; publisher: string; title: string }
   | { kind: 'correction-added'; date: string; text: string }
+  | { kind: 'correction-changed'; date: string; words: WordRun[] }
+  | { kind: 'correction-removed'; date: string; text: string }
   | { kind: 'other'; fields: string[] };
 
 /** Word-level diff of two texts, as runs of kept, inserted and deleted words. */
@@ -46,7 +48,7 @@ const CLAIM_SHOWN: (keyof Claim)[] = ['statement', 'status', 'wording', 'note'];
  * What changed from one published revision to the next, as readers saw it: title and description,
  * paragraphs of the visible text added, removed or changed (word by word; `blocksOf` gives a
  * revision's visible text, see visible-text.ts), claims added, removed, restated, requoted,
- * annotated or rated differently, sources added or removed, corrections added, and the names of
+ * annotated or rated differently, sources added or removed, corrections added, reworded or removed, and the names of
  * other fields that changed (names only: their values are not all shown on a page).
  */
 export function diffSnapshots(
@@ -100,12 +102,23 @@ export function diffSnapshots(
     if (!newSources.has(source.id)) changes.push({ kind: 'source-removed', source: source.id, publisher: publisherName(source), title: source.title });
   }
 
-  const oldCorrections = new Set(a.corrections.map((correction) => `${correction.date}\n${squash(correction.text)}`));
+  // A correction whose text changed keeps its date: the first one gone of a date is paired with the
+  // first new one of that date, and shown word by word; any other new one is added, any other gone is removed.
+  const key = (correction: { date: string; text: string }) => `${correction.date}\n${squash(correction.text)}`;
+  const newKeys = new Set(b.corrections.map(key));
+  const oldKeys = new Set(a.corrections.map(key));
+  const gone = a.corrections.filter((correction) => !newKeys.has(key(correction)));
   for (const correction of b.corrections) {
-    if (!oldCorrections.has(`${correction.date}\n${squash(correction.text)}`)) {
+    if (oldKeys.has(key(correction))) continue;
+    const earlier = gone.findIndex((candidate) => candidate.date === correction.date);
+    if (earlier === -1) {
       changes.push({ kind: 'correction-added', date: correction.date, text: correction.text });
+      continue;
     }
+    changes.push({ kind: 'correction-changed', date: correction.date, words: wordDiff(gone[earlier]!.text, correction.text) });
+    gone.splice(earlier, 1);
   }
+  for (const correction of gone) changes.push({ kind: 'correction-removed', date: correction.date, text: correction.text });
 
   // Other fields, and details of claims and sources that the summary above does not name.
   const fields = Object.keys({ ...a, ...b })
