@@ -46,6 +46,10 @@ import { citationWithoutAt } from './citation-without-at.ts';
 import { linkTarget } from './link-target.ts';
 import { placeholder } from './placeholder.ts';
 import { yamlComment } from './yaml-comment.ts';
+import { citationWithoutBrackets } from './citation-without-brackets.ts';
+import { curlyQuotedValue } from './curly-quoted-value.ts';
+import { longQuote } from './long-quote.ts';
+import { plainTextField } from './plain-text-field.ts';
 import { unusedSource } from './unused-source.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
@@ -73,6 +77,8 @@ export const RULES: readonly Rule[] = [
   controlCharacter,
   futureDate,
   placeholder,
+  curlyQuotedValue,
+  plainTextField,
   // The frontmatter against the registries (content/topics.yaml, authors.yaml, publishers.yaml).
   unknownAuthor,
   unknownTopic,
@@ -87,6 +93,7 @@ export const RULES: readonly Rule[] = [
   malformedCitation,
   unknownCitation,
   citationWithoutAt,
+  citationWithoutBrackets,
   // How the article uses its sources, and whether its dates agree.
   unusedSource,
   uncitedClaim,
@@ -94,6 +101,7 @@ export const RULES: readonly Rule[] = [
   correctionNotUpdated,
   timelineOrder,
   duplicateValue,
+  longQuote,
   // What the sources say now, from the article's lock file (see src/sources/).
   quoteMissingRule,
   sourceDeadRule,
