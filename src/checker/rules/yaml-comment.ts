@@ -12,8 +12,11 @@ export interface LostText extends Position {
 
 // A line with something before a ` #`: the only lines where a value can lose text to a comment.
 const MAY_LOSE = /^[ \t]*[^#\s].*?[ \t]#/m;
-// Values a comment after which is plainly meant as one: `draft: true  # for now`.
-const NOT_TEXT = /^(?:true|false|null|~|[-+]?\d[\d_.:eE+-]*|\d{4}-\d\d-\d\d(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d\d:?\d\d)?)?)$/;
+// Values a comment after which is plainly meant as one: `draft: true # for now`, `status: confirmed # checked`
+// (one lowercase word or id, which no headline or sentence is).
+const NOT_TEXT = /^(?:true|false|null|~|[-+]?\d[\d_.:eE+-]*|\d{4}-\d\d-\d\d(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d\d:?\d\d)?)?|[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+// Two spaces (or a tab) before the "#": a comment set apart on purpose, `title: Talks  # to shorten`.
+const SET_APART = /(?: {2}|\t)$/;
 
 const require = createRequire(import.meta.url);
 
@@ -71,7 +74,7 @@ export function findLostText(source: string, firstLine: number): LostText[] {
       inList = false;
       value = undefined;
     } else if (type === 'seq-item-ind') inList = true;
-    else if (type === 'comment' && value && !NOT_TEXT.test(value.text) && !value.text.includes('\n')) {
+    else if (type === 'comment' && value && !NOT_TEXT.test(value.text) && !value.text.includes('\n') && !SET_APART.test(source.slice(value.offset, offset))) {
       const lost = token.slice(1).trim();
       const whole = source.slice(value.offset, offset + token.length).trimEnd();
       const field = inList ? `An entry of "${key}"` : `Field "${key}"`;
