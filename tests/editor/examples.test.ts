@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/site.ts';
 
@@ -144,7 +144,21 @@ describe("every example an editor is shown passes the check, with no error and n
     const result = checkWithRegistries({ 'talks.md': text });
     const line = text.split('\n').indexOf('claims: []') + 1;
     expect(result.stdout).toBe(
-      `${join(result.articles, 'talks.md').replace(`${ROOT}/`, '')}:${line}:9  error  yaml-syntax  "claims:" is followed by [], which is an empty list, and by the items of a list on the lines below; remove [] — the items below make the list: write "claims:".\n`,
+      `${relative(ROOT, join(result.articles, 'talks.md'))}:${line}:9  error  yaml-syntax  "claims:" is followed by [], which is an empty list, and by the items of a list on the lines below; remove [] — the items below make the list: write "claims:".\n`,
     );
+  });
+});
+
+describe('the README, for editors', () => {
+  it('is under 250 lines, and says what "kebab-case" means wherever it uses the word', () => {
+    expect(README.split('\n').length).toBeLessThan(250);
+    for (const match of README.matchAll(/kebab-case/g)) expect(README.slice(match.index, match.index + 60)).toMatch(/^kebab-case \(lowercase letters, digits and single hyphens/);
+  });
+
+  it.each(['README.md', 'CONTRIBUTING.md'])('%s links only to files that exist', (name) => {
+    const text = readFileSync(join(ROOT, name), 'utf8');
+    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(existsSync(join(ROOT, target)), target).toBe(true);
   });
 });
