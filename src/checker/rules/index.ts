@@ -16,6 +16,7 @@ import { futureDate } from './future-date.ts';
 import { malformedCitation } from './malformed-citation.ts';
 import { quoteMissingRule } from './quote-missing.ts';
 import { rawHtml } from './raw-html.ts';
+import { notPublished } from './not-published.ts';
 import { renderFailed } from './render-failed.ts';
 import type { Rule } from './rule.ts';
 import {
@@ -58,6 +59,7 @@ export type { ParsedArticle, Report, Rule } from './rule.ts';
 
 export const RULES: readonly Rule[] = [
   // The file and its frontmatter's syntax.
+  notPublished,
   fileName,
   fileTooLarge,
   encoding,
