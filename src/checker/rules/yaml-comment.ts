@@ -12,10 +12,10 @@ export interface LostText extends Position {
 
 // A line with something before a ` #`: the only lines where a value can lose text to a comment.
 const MAY_LOSE = /^[ \t]*[^#\s].*?[ \t]#/m;
-// Values a comment after which is plainly meant as one: `draft: true # for now`, `status: confirmed # checked`
-// (one lowercase word or id, which no headline or sentence is).
-const NOT_TEXT = /^(?:true|false|null|~|[-+]?\d[\d_.:eE+-]*|\d{4}-\d\d-\d\d(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d\d:?\d\d)?)?|[a-z0-9]+(?:-[a-z0-9]+)*)$/;
-// Two spaces (or a tab) before the "#": a comment set apart on purpose, `title: Talks  # to shorten`.
+// Values a comment after which is plainly meant as one: `draft: true  # for now`.
+const NOT_TEXT = /^(?:true|false|null|~|[-+]?\d[\d_.:eE+-]*|\d{4}-\d\d-\d\d(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d\d:?\d\d)?)?)$/;
+// Two spaces (or a tab) before the "#": a comment set apart on purpose, `status: confirmed  # checked twice`;
+// quoting it into the value, as the warning would advise, would be wrong.
 const SET_APART = /(?: {2}|\t)$/;
 
 const require = createRequire(import.meta.url);
