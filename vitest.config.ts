@@ -13,6 +13,7 @@ const SITE_TESTS = [
   'tests/hardening/output.test.ts',
   'tests/bench-run.test.ts',
   'tests/history/history-build.test.ts',
+  'tests/hardening/printed-fixes.test.ts',
 ];
 
 export default defineConfig({
