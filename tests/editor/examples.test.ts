@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLAIM_STATUSES } from '../../src/format/claim.ts';
 import { ROOT } from '../helpers/site.ts';
 
 /**
@@ -153,6 +154,12 @@ describe('the README, for editors', () => {
   it('is under 250 lines, and says what "kebab-case" means wherever it uses the word', () => {
     expect(README.trimEnd().split('\n').length).toBeLessThan(250);
     for (const match of README.matchAll(/kebab-case/g)) expect(README.slice(match.index, match.index + 60)).toMatch(/^kebab-case \(lowercase letters, digits and single hyphens/);
+  });
+
+  it("lists the claim statuses the schema accepts, each once, in the schema's order", () => {
+    // The list runs up to the first parenthesis (which says how to write 'false').
+    const list = /^- \*\*Claim statuses\*\*: ([^(]*)/m.exec(README)?.[1] ?? '';
+    expect([...list.matchAll(/`([a-z-]+)`/g)].map((match) => match[1])).toEqual([...CLAIM_STATUSES]);
   });
 
   it.each(['README.md', 'CONTRIBUTING.md'])('%s links only to files that exist', (name) => {
