@@ -15,6 +15,7 @@ const SITE_TESTS = [
   'tests/history/history-build.test.ts',
   'tests/history/public-history.test.ts',
   'tests/history/silent-claim-change-build.test.ts',
+  'tests/hardening/printed-fixes.test.ts',
 ];
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commitStep, fixtureRepo, gitIn } from '../helpers/git-repo.ts';
@@ -169,6 +169,19 @@ describe('a rebuild from a repository after a commit to one article', () => {
     expect(revisionsOf(second.read('articles/plans/history/index.html'))).toContain(
       '<h2><time datetime="2025-05-29T08:00:00Z">29 May 2025</time></h2><p class="note">Both statements now confirm the demand.</p>',
     );
+  });
+});
+
+describe('a site built from a repository with an article not yet committed', () => {
+  it('publishes the article without a history page, and prints no warning about its history', () => {
+    const fixture = fixtureRepo(HISTORY_STEPS);
+    writeFileSync(join(fixture.articles, 'fresh.md'), REVISIONS.published);
+    const site = buildSite(fixture.articles);
+    expect(site.status, site.output).toBe(0);
+    expect(site.output).not.toMatch(/Entry history|was not found/);
+    expect(existsSync(join(site.outDir, 'articles/fresh/index.html'))).toBe(true);
+    expect(existsSync(join(site.outDir, 'articles/fresh/history/index.html'))).toBe(false);
+    expect(existsSync(join(site.outDir, 'articles/istanbul-talks/history/index.html'))).toBe(true);
   });
 });
 
