@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArticles } from './generate.ts';
 import { generateHistoryRepo } from './history-repo.ts';
-import { MARKUP_BUDGET, weighBuiltPage } from '../src/publishing/page-weight.ts';
+import { MARKUP_BUDGET, weighBuiltPage } from './page-weight.ts';
 import type { SearchIndexFigures, ShardFigures } from '../src/publishing/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,4 +1,4 @@
-import { claimAnchor, sourceAnchor } from '../markdown/page-ids.ts';
+import { claimAnchor, sourceAnchor } from '../template/page-ids.ts';
 
 /** An article's page, as a path inside the site. */
 export const articlePage = (slug: string): string => `articles/${slug}/`;

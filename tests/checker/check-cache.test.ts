@@ -6,7 +6,7 @@ import { CheckCache, checkerVersion } from '../../src/checker/check-cache.ts';
 import { checkArticleFile } from '../../src/checker/check-file.ts';
 import { CachedChecker, checkTargets } from '../../src/checker/check-files.ts';
 import { CheckPool } from '../../src/checker/check-pool.ts';
-import { codeVersion, moduleGraph, patchFiles } from '../../src/checker/module-graph.ts';
+import { codeVersion, moduleGraph, patchFiles } from '../../src/infra/module-graph.ts';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { ROOT, writeArticles } from '../helpers/site.ts';
 
