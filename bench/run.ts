@@ -27,6 +27,8 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const SEARCH_INDEX = pathToFileURL(join(ROOT, 'src/publishing/search-index.ts')).href;
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
+/** markdownlint-cli2, the fastest Markdown checker an editor would otherwise run over the same files. */
+const MARKDOWNLINT = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 
 const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
@@ -117,6 +119,11 @@ export interface BenchResult {
   checker: (Run & { articlesPerSecond: number; runs: number[] }) | null;
   /** The median of the checker's runs over the cache the cold runs filled, with the seconds of each run (null with --no-checker). */
   warmChecker: (Run & { runs: number[] }) | null;
+  /**
+   * The median of markdownlint-cli2's runs over the same files (its default rules), taken in turns
+   * with the checker's cold runs, and our cold check's time divided by it (null with --no-checker).
+   */
+  markdownlint: (Run & { runs: number[]; ratio: number }) | null;
   ours: BuildFigures;
   baseline: BuildFigures | null;
   /** Ours divided by the baseline; above 1 means slower or heavier. */
@@ -129,13 +136,13 @@ export interface BenchResult {
  * Runs `node <args>` and measures its wall time and peak memory: GNU time's "Maximum resident set
  * size" when /usr/bin/time exists, else the largest VmHWM polled from /proc.
  */
-function measure(args: string[], env: Record<string, string>, logFile: string): Promise<Run> {
+function measure(args: string[], env: Record<string, string>, logFile: string, cwd = ROOT): Promise<Run> {
   const useTime = existsSync(GNU_TIME);
   const command = useTime ? GNU_TIME : process.execPath;
   const commandArgs = useTime ? ['-v', process.execPath, ...args] : args;
   const started = process.hrtime.bigint();
   return new Promise((done, fail) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
     // Streamed to the log as it comes, so that a long build can be followed with tail -f.
     const log = createWriteStream(logFile);
     child.stdout.pipe(log, { end: false });
@@ -311,6 +318,15 @@ export function formatTable(result: BenchResult): string {
       undefined,
     );
   }
+  if (checker && result.markdownlint) {
+    const lint = result.markdownlint;
+    row(
+      `Checker (empty cache) vs. markdownlint-cli2 (median of ${lint.runs.length} runs)`,
+      `${checker.seconds.toFixed(2)} s`,
+      `${lint.seconds.toFixed(2)} s, ${lint.peakMB} MB`,
+      lint.ratio,
+    );
+  }
   const coldRuns = ours.cold.runs?.length ?? 1;
   row(`Cold build${coldRuns > 1 ? ` (median of ${coldRuns} runs)` : ''}`, `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
   row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
@@ -409,7 +425,7 @@ async function main(): Promise<void> {
   // A check of 1,000 articles takes about a second, in which one busy moment of a shared machine
   // weighs heavily: the checker runs three times and the median run counts. Each cold run gets an
   // empty check cache of its own; the warm runs then check again over the last one's cache.
-  const checkRuns = async (label: string, cacheOf: (run: number) => string): Promise<Run[]> => {
+  const checkRuns = async (label: string, cacheOf: (run: number) => string, after?: (run: number) => Promise<void>): Promise<Run[]> => {
     const runs: Run[] = [];
     for (let run = 1; run <= CHECKER_RUNS; run++) {
       process.stderr.write(`${label}, run ${run} of ${CHECKER_RUNS}...\n`);
@@ -417,15 +433,29 @@ async function main(): Promise<void> {
       const checked = await measure([join(ROOT, 'src/cli/check.ts'), articles], env, join(work, `${label.replace(/\W+/g, '-')}-${run}.log`));
       if (checked.status !== 0) throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
       runs.push(checked);
+      await after?.(run);
     }
     return runs;
   };
+  // markdownlint-cli2 over the same files, each run right after one of the checker's cold runs. It
+  // exits 1 when its rules find something (the generated files break a few of its style rules), 2 on
+  // a failure of its own.
+  const lints: Run[] = [];
+  const lintRun = async (run: number) => {
+    process.stderr.write(`markdownlint-cli2, run ${run} of ${CHECKER_RUNS}...\n`);
+    const linted = await measure([MARKDOWNLINT, '**/*.md'], {}, join(work, `markdownlint-${run}.log`), articles);
+    if (linted.status !== 0 && linted.status !== 1) throw new Error(`markdownlint-cli2 failed (exit ${linted.status}); see ${linted.log}`);
+    lints.push(linted);
+  };
   let checker: BenchResult['checker'] = null;
   let warmChecker: BenchResult['warmChecker'] = null;
+  let markdownlint: BenchResult['markdownlint'] = null;
   if (!values['no-checker']) {
-    const median = medianOf(await checkRuns('Checker', (run) => join(work, `check-cache-${run}`)));
+    const median = medianOf(await checkRuns('Checker', (run) => join(work, `check-cache-${run}`), lintRun));
     checker = { ...median, articlesPerSecond: round(count / median.seconds, 1) };
     warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
+    const lint = medianOf(lints);
+    markdownlint = { ...lint, ratio: round(median.seconds / lint.seconds, 2) };
   }
 
   // The cold builds but the last of each site only count for the median, taken in turns so that a
@@ -470,6 +500,7 @@ async function main(): Promise<void> {
     heapMB,
     checker,
     warmChecker,
+    markdownlint,
     ours,
     baseline,
     ratios: baseline && {
@@ -482,7 +513,7 @@ async function main(): Promise<void> {
     },
     history,
   };
-  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
+  if (!values.keep) for (const run of [checker, warmChecker, markdownlint, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);

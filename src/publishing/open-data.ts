@@ -22,7 +22,7 @@ export interface OpenDataUrls {
 
 /**
  * The addresses of the site whose home page is `siteRoot` (absolute, ending with `/`). Kept apart
- * from Astro's configuration (open-data-urls.ts passes it in), so that `npm run build` can write
+ * from Astro's configuration (pages pass in `siteUrl()`), so that `npm run build` can write
  * the articles' JSON files outside Astro.
  */
 export function openDataUrlsFor(siteRoot: string): OpenDataUrls {
