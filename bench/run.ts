@@ -7,10 +7,13 @@
  * and output folder: the loader's checks, Astro, the report, Pagefind), as users run it; a warm
  * rebuild after editing one article; the peak memory of each; and the first explainer's page weight (HTML and CSS, raw and gzip, its content and its markup; and
  * any JavaScript). It builds the same folder with the plain Astro + unified site in bench/baseline/
- * (`astro build`) and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
+ * (`astro build`, in a copy of that project whose caches are kept from its cold build to its warm
+ * rebuild, as a user's would be) and prints each figure beside the baseline's, with the ratio. It
+ * also runs markdownlint-cli2 over the same files and prints our cold check beside it. Writes the
+ * figures as JSON.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -248,13 +251,31 @@ function editArticle(file: string): void {
 /** The median of several runs (the one in the middle by time), with the seconds of each run in the order given. */
 const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
 
+/**
+ * The baseline's project, copied into `dir` (its config and its pages): a site of its own, as a
+ * user's would be, whose every cache (Astro's data store in its cache folder, `.astro/`, Vite's
+ * `node_modules/.vite/`) stays in it from one build to the next and is shared with no other build.
+ * Its packages resolve from the project's node_modules, a parent folder of `dir`.
+ */
+function baselineSite(dir: string): string {
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    for (const entry of ['astro.config.mjs', 'src']) cpSync(join(BASELINE, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
 /** The command and environment of a build of `name` into `work/<folder>/`, with caches of its own there. */
 function buildOf(root: string, work: string, folder: string, articles: string, heapMB: number): { args: string[]; env: Record<string, string>; outDir: string } {
   const outDir = join(work, folder, 'dist');
   mkdirSync(join(work, folder), { recursive: true });
   // Ours is built as users build it, with `npm run build` (the content loader's checks, Astro, the
-  // report, Pagefind); the baseline with a plain `astro build`.
-  const args = root === ROOT ? buildCommand(outDir) : [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', root, '--outDir', outDir];
+  // report, Pagefind); the baseline with a plain `astro build`, in a copy of its project of its own:
+  // a cold build starts from a new copy, the warm rebuild runs in the copy its cold build left.
+  const args =
+    root === ROOT
+      ? buildCommand(outDir)
+      : [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', baselineSite(join(work, folder, 'site')), '--outDir', outDir];
   // A cold build starts with empty caches, Astro's and the checker's alike.
   const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: join(work, folder, 'cache'), SOURCED_CHECK_CACHE_DIR: join(work, folder, 'check-cache') };
   return { args, env, outDir };
