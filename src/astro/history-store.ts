@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { codeVersion } from '../checker/module-graph.ts';
+import { codeVersion } from '../infra/module-graph.ts';
 import { registriesOf } from '../checker/registries.ts';
 import { slugOf } from '../format/article-files.ts';
 import { articleHistory } from '../history/article-history.ts';

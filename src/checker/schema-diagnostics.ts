@@ -2,7 +2,7 @@ import { describePath, describeSubject } from '../format/field-path.ts';
 import type { z } from '../format/zod.ts';
 import type { Position } from './diagnostic.ts';
 import { closestMatch, didYouMean } from './suggest.ts';
-import type { FieldPath } from './yaml.ts';
+import type { FieldPath } from '../reader/yaml.ts';
 
 type AnySchema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;

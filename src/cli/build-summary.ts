@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { CheckedFile } from '../checker/check-files.ts';
 import { formatText, sortDiagnostics, type Diagnostic } from '../checker/diagnostic.ts';
-import { splitFrontmatter } from '../checker/frontmatter.ts';
-import { parseYaml } from '../checker/yaml.ts';
+import { splitFrontmatter } from '../reader/frontmatter.ts';
+import { parseYaml } from '../reader/yaml.ts';
 
 const count = (number: number, word: string) => `${number} ${word}${number === 1 ? '' : 's'}`;
 

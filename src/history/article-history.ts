@@ -1,5 +1,5 @@
 import { calendarDay, type ClaimStatus } from '../format/index.ts';
-import { showPublisher, type DescribablePublisher } from '../markdown/publisher-description.ts';
+import { showPublisher, type DescribablePublisher } from '../template/publisher-description.ts';
 import type { FileCommit } from './git-log.ts';
 import { diffSnapshots, type Change } from './revision-diff.ts';
 import type { Snapshot } from './snapshot.ts';

@@ -1,5 +1,5 @@
 import { slugOf } from '../format/article-files.ts';
-import type { DescribablePublisher } from '../markdown/publisher-description.ts';
+import type { DescribablePublisher } from '../template/publisher-description.ts';
 import { articleHistory, type ArticleHistory } from './article-history.ts';
 import { readBlobs, readGitLog, type FileCommit } from './git-log.ts';
 import { publishedSnapshot, type Snapshot } from './snapshot.ts';

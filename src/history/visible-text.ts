@@ -3,7 +3,7 @@ import { parseBody } from '../checker/parse-article.ts';
 import type { Article } from '../format/index.ts';
 import type { Citation } from '../format/citation-syntax/index.ts';
 import { shortPublisher } from '../markdown/attribution.ts';
-import { showPublisher, type DescribablePublisher } from '../markdown/publisher-description.ts';
+import { showPublisher, type DescribablePublisher } from '../template/publisher-description.ts';
 
 /** Whitespace runs count as one space: rewrapping a paragraph changes nothing a reader sees. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

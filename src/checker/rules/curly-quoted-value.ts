@@ -1,4 +1,4 @@
-import { quoteYaml } from '../yaml-slips.ts';
+import { quoteYaml } from '../../reader/yaml-slips.ts';
 import type { Rule } from './rule.ts';
 
 // `key: “value”` or `- “value”`: a whole plain value between curly quotes, which YAML keeps as text.

@@ -1,6 +1,6 @@
 import { describeSubject } from '../../format/field-path.ts';
 import { list, type Loose } from '../../format/loose.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 
 /**

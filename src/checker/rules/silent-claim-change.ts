@@ -1,7 +1,7 @@
 import { correctionCitations } from '../../format/correction-citations.ts';
 import { calendarDay, dayAfter } from '../../format/date.ts';
 import type { Article, Claim } from '../../format/index.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 import { wording, type PublishedRevision } from './unannounced-change.ts';
 

@@ -1,6 +1,6 @@
 import { calendarDay, dayAfter } from '../../format/date.ts';
 import type { Article } from '../../format/index.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 
 /** A published revision of an article, as git holds it. */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Position } from '../diagnostic.ts';
-import { quoteYaml } from '../yaml-slips.ts';
+import { quoteYaml } from '../../reader/yaml-slips.ts';
 import type { Rule } from './rule.ts';
 
 /** Text lost to a ` #` in an unquoted value, positioned at its `#` (lines of the file). */

@@ -1,4 +1,4 @@
-import type { Position } from './diagnostic.ts';
+import type { Position } from './position.ts';
 
 /** A file split into its YAML frontmatter and its Markdown body. */
 export interface SplitFile {

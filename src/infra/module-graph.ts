@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * Relative module specifiers in TypeScript or JavaScript source: static and dynamic imports,
@@ -32,13 +32,28 @@ export function moduleGraph(entries: readonly string[]): string[] {
 }
 
 /**
- * A version computed from code, never bumped by hand: a digest of every file `entries` load and of
- * `extra` files (such as package-lock.json or the site config), each named relative to `root`.
- * Any change to any of them gives another version.
+ * The patches applied to installed packages on `npm install` (patch-package), as absolute paths: they
+ * change a package's code where package-lock.json cannot show it.
+ */
+export function patchFiles(root: string): string[] {
+  const dir = join(root, 'patches');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.patch'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * A version computed from code, never bumped by hand: a digest of every file `entries` load, of
+ * `extra` files (such as package-lock.json or the site config) and of every patch in `patches/`,
+ * each named relative to `root`. Any change to any of them gives another version.
  */
 export function codeVersion(root: string, entries: readonly string[], extra: readonly string[] = []): string {
   const hash = createHash('sha256');
-  const files = [...new Set([...moduleGraph(entries), ...extra.map((file) => resolve(root, file)).filter((file) => existsSync(file))])].sort();
+  const files = [
+    ...new Set([...moduleGraph(entries), ...extra.map((file) => resolve(root, file)).filter((file) => existsSync(file)), ...patchFiles(root)]),
+  ].sort();
   for (const file of files) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
   return hash.digest('base64url').slice(0, 22);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle, syntheticSlug } from '../../bench/generate.ts';
-import { describeWeight, kb, MARKUP_BUDGET, weighBuiltPage, type PageWeight } from '../../src/publishing/page-weight.ts';
+import { describeWeight, kb, MARKUP_BUDGET, weighBuiltPage, type PageWeight } from '../../bench/page-weight.ts';
 import { buildSite, ROOT, writeArticles, writeContent } from '../helpers/site.ts';
 
 const EXPLAINER = 'zelensky-invites-putin-to-turkiye';

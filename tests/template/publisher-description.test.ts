@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePublisher, showPublisher } from '../../src/markdown/publisher-description.ts';
+import { describePublisher, showPublisher } from '../../src/template/publisher-description.ts';
 
 describe('describePublisher', () => {
   it('derives the words from type, country and state affiliation', () => {

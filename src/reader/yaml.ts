@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { ErrorCode, Node } from 'yaml';
-import type { Position } from './diagnostic.ts';
+import type { Position } from './position.ts';
 import { explainYamlSlips } from './yaml-slips.ts';
 
 /** A path into the frontmatter, as zod reports it: keys and list indexes. */

@@ -35,6 +35,11 @@ describe('npm run bench', () => {
     expect(figures.warmChecker.runs).toHaveLength(3);
     expect([...figures.warmChecker.runs].sort((a: number, b: number) => a - b)[1]).toBe(figures.warmChecker.seconds);
     expect(result.stdout).toMatch(/^\| Checker with a warm cache \(median of 3 runs\) +\| +[\d.]+ s, \d+ MB \| +- \| +- \|$/m);
+    // markdownlint-cli2 over the same files, in turns with the checker's cold runs, and the ratio.
+    expect(figures.markdownlint.runs).toHaveLength(3);
+    expect([...figures.markdownlint.runs].sort((a: number, b: number) => a - b)[1]).toBe(figures.markdownlint.seconds);
+    expect(figures.markdownlint.ratio).toBe(Math.round((figures.checker.seconds / figures.markdownlint.seconds) * 100) / 100);
+    expect(result.stdout).toMatch(/^\| Checker \(empty cache\) vs\. markdownlint-cli2 \(median of 3 runs\) +\| +[\d.]+ s \| +[\d.]+ s, \d+ MB \| +[\d.]+x \|$/m);
     for (const site of [figures.ours, figures.baseline]) {
       for (const run of [site.cold, site.warm]) {
         expect(isNumber(run.seconds)).toBe(true);

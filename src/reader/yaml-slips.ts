@@ -1,5 +1,5 @@
 import { ENTRY_NAMES } from '../format/field-path.ts';
-import type { Position } from './diagnostic.ts';
+import type { Position } from './position.ts';
 
 /** A syntax error of the YAML parser: its code, and where it stands in the frontmatter (lines from 1). */
 export interface YamlError extends Position {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MARKUP_BUDGET, pageContent, weighHtml } from '../../src/publishing/page-weight.ts';
+import { MARKUP_BUDGET, pageContent, weighHtml } from '../../bench/page-weight.ts';
 
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
 
