@@ -9,8 +9,8 @@
 const LAYERS = [
   { name: 'format', folders: ['format'] },
   { name: 'sources', folders: ['sources'] },
-  { name: 'checker', folders: ['checker'] },
   { name: 'markdown', folders: ['markdown'] },
+  { name: 'checker', folders: ['checker'] },
   { name: 'history', folders: ['history'] },
   { name: 'astro', folders: ['astro'], files: ['content.config.ts'] },
   { name: 'site', folders: ['site'] },

@@ -3,11 +3,9 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unified } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleLoader } from '../../src/astro/article-loader.ts';
-import { readStored } from '../../src/astro/article-store.ts';
-import { processorOptions } from '../../src/markdown/pipeline.ts';
+import { articleStoreDir, readStored, storedFile } from '../../src/astro/article-store.ts';
 import { article } from '../helpers/articles.ts';
 import { ROOT } from '../helpers/site.ts';
 
@@ -35,7 +33,7 @@ function loaderContext(root: string) {
       delete: (id: string) => void entries.delete(id),
     },
     generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`), image: {}, markdown: { processor: unified(processorOptions), syntaxHighlight: false, shikiConfig: {} } },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`) },
     logger: { info: (line: string) => void logged.push(line), error: (line: string) => void logged.push(line) },
   };
   const load = async () => {
@@ -45,7 +43,7 @@ function loaderContext(root: string) {
   // The store keeps the article's summary; its rendered HTML is in the file the summary names.
   const html = () => {
     const stored = entries.get('talks')?.data.stored;
-    return stored === undefined ? undefined : readStored(stored).html;
+    return stored === undefined ? undefined : readStored(storedFile(articleStoreDir(join(root, 'cache')), stored)).html;
   };
   return { load, html };
 }

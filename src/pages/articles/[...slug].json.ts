@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { articleDataText, type ArticleDataTask } from '../../publishing/article-data.ts';
 import { openDataUrls } from '../../publishing/open-data-urls.ts';
-import { articleCacheKey, historyOf } from '../../site/published.ts';
+import { articleCacheKey, historyOf, storedArticleFile } from '../../site/published.ts';
 
 // Keyed by the digests of the article and of its history, like the article page: an unchanged
 // article's file is copied from the last build.
@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
       const found = await historyOf(entry.id);
       return {
         params: { slug: entry.id },
-        props: { slug: entry.id, stored: entry.data.stored, historyFile: found?.stored },
+        props: { slug: entry.id, stored: storedArticleFile(entry), historyFile: found?.stored },
         ...articleCacheKey(entry, found),
       };
     }),

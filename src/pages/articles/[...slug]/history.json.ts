@@ -3,7 +3,7 @@ import { getCollection } from 'astro:content';
 import { readStored } from '../../../astro/article-store.ts';
 import { dataFileText, historyRecord } from '../../../publishing/open-data.ts';
 import { openDataUrls } from '../../../publishing/open-data-urls.ts';
-import { articleCacheKey, historyOf, readHistory } from '../../../site/published.ts';
+import { articleCacheKey, historyOf, readHistory, storedArticleFile } from '../../../site/published.ts';
 
 export const getStaticPaths = (async () => {
   const pages = await Promise.all(
@@ -12,7 +12,7 @@ export const getStaticPaths = (async () => {
       return (
         found && {
           params: { slug: entry.id },
-          props: { slug: entry.id, stored: entry.data.stored, historyFile: found.stored },
+          props: { slug: entry.id, stored: storedArticleFile(entry), historyFile: found.stored },
           ...articleCacheKey(entry, found),
         }
       );
