@@ -42,12 +42,20 @@ export const storedName = (digest: string): string => `${digest.replace(/[^A-Za-
 /** The stored file of that name in `dir`: the name alone, so that no other folder is ever read. */
 export const storedFile = (dir: string, name: string): string => join(dir, basename(name));
 
-/** Writes a stored record, an article or a history (creating the folder), under another name first: it is never seen half written. */
+/**
+ * Writes a stored record, an article or a history (creating the folder), under another name first:
+ * it is never seen half written. Whatever is in its way (a folder of that name, say) is removed.
+ */
 export function writeStored(file: string, stored: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.${threadId}.partial`;
   writeFileSync(partial, JSON.stringify(stored));
-  renameSync(partial, file);
+  try {
+    renameSync(partial, file);
+  } catch {
+    rmSync(file, { recursive: true, force: true });
+    renameSync(partial, file);
+  }
 }
 
 /** Reads the stored article (or, with `what`, another stored record) an entry points to. */
@@ -87,8 +95,8 @@ export function hasStored(file: string): boolean {
   }
 }
 
-/** Deletes every stored file of `dir` whose name is not in `keep` (left-over partial files included). */
+/** Deletes everything in `dir` whose name is not in `keep` (left-over partial files included). */
 export function pruneStored(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }
