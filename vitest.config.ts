@@ -13,6 +13,9 @@ const SITE_TESTS = [
   'tests/hardening/output.test.ts',
   'tests/bench-run.test.ts',
   'tests/history/history-build.test.ts',
+  'tests/history/public-history.test.ts',
+  'tests/history/silent-claim-change-build.test.ts',
+  'tests/hardening/printed-fixes.test.ts',
 ];
 
 export default defineConfig({

@@ -54,6 +54,10 @@ export function quoteYaml(value: string): string {
  */
 export function explainYamlSlips(source: string, errors: readonly YamlError[], firstLine: number): YamlSlip[] | undefined {
   const lines = source.split('\n');
+  // Slips seen in the text itself come first: the parser often reports them a line later, or in words
+  // of its own that lead an editor astray.
+  const typed = findTypingSlips(lines, errors, firstLine);
+  if (typed.length > 0) return typed;
   const slips = new Map<string, YamlSlip>();
   /** Lines found to be a slip: the parser's errors about them follow from it. */
   const slipped = new Set<number>();
@@ -116,6 +120,16 @@ export function explainYamlSlips(source: string, errors: readonly YamlError[], f
     if (error.code === 'UNEXPECTED_TOKEN' && line.key && startsQuoted) {
       const quote = line.value[0]!;
       const closing = line.value.indexOf(quote, 1);
+      const inner = line.value.slice(1, -1);
+      if (quote === "'" && line.value.length > 2 && line.value.endsWith("'") && /\p{L}'\p{L}/u.test(inner)) {
+        // 'Putin's offer': the apostrophe ends the single-quoted text; the quotes around it were meant as YAML's.
+        add(
+          index,
+          line.valueColumn,
+          `The value of "${line.key}" is in single quotes and has an apostrophe inside, which ends the quoted text early; put it in double quotes instead: ${line.key}: ${quoteYaml(inner)}`,
+        );
+        continue;
+      }
       if (closing > 0 && line.value.slice(closing + 1).trim() !== '' && !line.value.slice(closing + 1).trim().startsWith('#')) {
         add(
           index,
@@ -163,4 +177,52 @@ export function explainYamlSlips(source: string, errors: readonly YamlError[], f
     }
   }
   return slips.size > 0 ? [...slips.values()] : undefined;
+}
+
+// A line indented with a tab (somewhere in its leading whitespace).
+const TABBED = /^( *)\t[ \t]*(\S.*)?$/;
+// A list item started with "* " (or "+ "), as in Markdown, instead of "- ".
+const STAR_ITEM = /^( *)([*+]) +(\S.*)$/;
+// `key:value`, with no space after the colon (`url:https://…` too; an address `https://…` alone is no slip).
+const NO_SPACE = /^( *(?:- +)?)([A-Za-z_][\w-]*):(?!\/\/)([^\s].*)$/;
+// `key: []` (an empty list), which a list written below it contradicts.
+const EMPTY_LIST = /^( *)((?:- +)?)([A-Za-z_][\w-]*): *\[ *\] *(?:#.*)?$/;
+
+/**
+ * Slips that can be seen in a line of the text once the parser has failed: a tab in the indentation,
+ * a list item started with "* ", `key:value` without a space, `key: []` with the list's items
+ * written below it. Each is reported at its own line, saying what to type.
+ */
+function findTypingSlips(lines: readonly string[], errors: readonly YamlError[], firstLine: number): YamlSlip[] {
+  if (errors.length === 0) return [];
+  const errorLines = new Set(errors.map((error) => error.line - 1));
+  const slips: YamlSlip[] = [];
+  lines.forEach((text, index) => {
+    const at = (column: number, message: string) => slips.push({ line: index + firstLine, column: column + 1, message });
+    const tabbed = TABBED.exec(text);
+    if (tabbed) {
+      at(tabbed[1]!.length, 'This line is indented with a tab, and YAML counts only spaces; replace the tab with spaces, so that the line starts where the lines of its level do.');
+      return;
+    }
+    const star = STAR_ITEM.exec(text);
+    if (star) {
+      at(star[1]!.length, `Start a list item with "- ", not "${star[2]} ": write "${star[1]}- ${star[3]}".`);
+      return;
+    }
+    const noSpace = NO_SPACE.exec(text);
+    if (noSpace && (errorLines.has(index) || errorLines.has(index + 1))) {
+      at(noSpace[1]!.length + noSpace[2]!.length + 1, `Add a space after the colon of "${noSpace[2]}:": write "${noSpace[1]}${noSpace[2]}: ${noSpace[3]}".`);
+      return;
+    }
+    const empty = EMPTY_LIST.exec(text);
+    if (empty) {
+      const next = lines.slice(index + 1).find((line) => read(line));
+      const nextLine = read(next);
+      const column = empty[1]!.length + empty[2]!.length;
+      if (nextLine && (nextLine.indent > column || (nextLine.dash && nextLine.indent >= column))) {
+        at(text.indexOf('['), `"${empty[3]}:" is followed by [], which is an empty list, and by the items of a list on the lines below; remove [] — the items below make the list: write "${text.slice(0, text.indexOf(':') + 1)}".`);
+      }
+    }
+  });
+  return slips;
 }

@@ -69,22 +69,23 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
     // An unclosed quote or bracket is reported where the parser gave up; point at where it opens.
     const opening = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedAt(error.pos[0]) : undefined;
     if (opening) {
-      return { ...toPosition(opening.offset), message: `${trimYamlMessage(message)}; close the ${opening.what} that starts here.` };
+      return { ...toPosition(opening.offset), message: `The ${opening.what} that starts here is never closed; add ${opening.closer} at the end of the value${opening.what === 'quote' ? '' : ', or write the items one per line, each after "- "'}.` };
     }
     return { ...toPosition(error.pos[0]), message: describeYamlError(error.code, message) };
   });
 
   /** The quoted text or flow collection that runs unclosed up to `offset`, if any. */
-  function unclosedAt(offset: number): { offset: number; what: string } | undefined {
-    let found: { offset: number; what: string } | undefined;
+  function unclosedAt(offset: number): { offset: number; what: string; closer: string } | undefined {
+    let found: { offset: number; what: string; closer: string } | undefined;
     visit(document, {
       Node(_, node) {
         const range = (node as Node).range;
         if (!range || range[0] >= offset || range[1] < offset) return;
         if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
-          found = { offset: range[0], what: 'quote' };
+          const quote = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+          found = { offset: range[0], what: 'quote', closer: `the closing ${quote}` };
         } else if (isCollection(node) && node.flow) {
-          found = { offset: range[0], what: isSeq(node) ? 'bracket' : 'brace' };
+          found = isSeq(node) ? { offset: range[0], what: 'bracket [', closer: ']' } : { offset: range[0], what: 'brace {', closer: '}' };
         }
       },
     });
@@ -125,7 +126,7 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
       visit(document, { Alias: (_, node) => void (alias ??= node) });
       errors.push({
         ...toPosition(alias?.range?.[0] ?? 0),
-        message: 'The frontmatter expands YAML aliases (*name) too many times; write each value out instead of using & anchors and * aliases.',
+        message: 'The frontmatter repeats a value marked with & (as *name) so many times that it cannot be read; write each value out in full instead of marking it with & and repeating it with *.',
       });
     }
   }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from 'astro:config/server';
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleStoreDir, historyStoreDir, readStored, storedFile, type StoredArticle } from '../astro/article-store.ts';
 import { newestFirst } from './articles.ts';
 
@@ -14,6 +14,21 @@ export async function articlesNewestFirst(): Promise<ArticleListing[]> {
 
 /** What an article shows in a listing depends only on its text: its id and digest stand for it. */
 export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${entry.digest ?? ''}`;
+
+type HistoryEntry = CollectionEntry<'history'>;
+let built: Promise<Record<string, HistoryEntry>> | undefined;
+
+/**
+ * Every article's `history` entry, by slug. An article not yet committed has none, and is simply
+ * absent here: `getEntry` would print "Entry history → <slug> was not found" for it, a warning no
+ * one can act on. A build reads the collection once; `npm run dev` reads it each time, since a
+ * commit made while it runs adds entries.
+ */
+function histories(): Promise<Record<string, HistoryEntry>> {
+  const read = async () => Object.fromEntries((await getCollection('history')).map((entry) => [entry.id, entry]));
+  if (import.meta.env.DEV) return read();
+  return (built ??= read());
+}
 
 /**
  * The site's cache folder as this build or dev server has it. The data store names each stored
@@ -34,7 +49,7 @@ export const readArticle = (entry: ArticleListing): StoredArticle => readStored(
  * a page copied from the last build reads nothing.
  */
 export async function historyOf(slug: string): Promise<{ stored: string; digest: string | undefined } | undefined> {
-  const entry = await getEntry('history', slug);
+  const entry = (await histories())[slug];
   if (!entry) return undefined;
   return { stored: storedFile(historyStoreDir(CACHE_DIR), String(entry.data['stored'])), digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }

@@ -78,7 +78,7 @@ describe('a built site', () => {
 });
 
 describe('npm run build', () => {
-  it('ends with one summary: articles published, drafts skipped, and every warning again', () => {
+  it('ends with one summary: articles published, drafts skipped (each named), and every warning again', () => {
     const dir = writeArticles({
       'talks.md': article(),
       'repeated-topic.md': article(VALID_FRONTMATTER.replace('  - diplomacy\n', '  - diplomacy\n  - diplomacy\n')),
@@ -99,10 +99,14 @@ describe('npm run build', () => {
     const plain = buildSite(dir);
     expect(plain.status, plain.output).toBe(0);
     for (const slug of ['talks', 'repeated-topic']) expect(readFileSync(join(outDir, `articles/${slug}.json`), 'utf8')).toBe(plain.read(`articles/${slug}.json`));
-    const file = relative(ROOT, join(dir, 'repeated-topic.md'));
-    expect(built.output.trimEnd().split('\n').slice(-2)).toEqual([
-      'Summary: 2 articles published, 2 drafts skipped, 1 warning:',
+    const [file, draft, second] = ['repeated-topic.md', 'draft-piece.md', 'second-draft.md'].map((name) => relative(ROOT, join(dir, name)));
+    // Each draft is named; both are dated in the past, so each is a warning too.
+    const pastDraft = 'warning  draft-not-published  This draft is dated 2025-05-20, which has passed, and it is not published; set draft: false to publish it, or set published to the day it will go live.';
+    expect(built.output.trimEnd().split('\n').slice(-4)).toEqual([
+      `Summary: 2 articles published, 2 drafts skipped (${draft}, ${second}), 3 warnings:`,
+      `${draft}:4:1  ${pastDraft}`,
       `${file}:9:5  warning  duplicate-value  Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.`,
+      `${second}:4:1  ${pastDraft}`,
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { largeArticle } from './large-article.ts';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 
-/** One bad case of each family: frontmatter, YAML, dates, URL fields, raw HTML, body links, citations. */
+/** One bad case of each family: frontmatter, YAML, dates, URL fields, raw HTML, body links, citations, claims' evidence. */
 const REPRESENTATIVE = [
   'missing-source-url',
   'yaml-tab-indent',
@@ -19,6 +19,8 @@ const REPRESENTATIVE = [
   'link-entity-first-letter',
   'image-data',
   'body-unknown-citation',
+  'claim-circular-evidence',
+  'claim-wording-without-appearance',
 ] as const;
 
 const input = (name: string) => readFileSync(join(BAD, name, 'input.md'), 'utf8');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commitStep, fixtureRepo, gitIn } from '../helpers/git-repo.ts';
@@ -49,19 +49,20 @@ describe('a site built from a repository with history', () => {
     const [, corrected, confirmed, published] = commits.map((commit) => commit.slice(0, 12));
     expect(revisionsOf(site.read('articles/istanbul-talks/history/index.html'))).toBe(
       '<ol class="revisions">' +
-        `<li id="rev-${corrected}"><h2><time datetime="2025-05-25T08:00:00Z">25 May 2025</time>: Correct the length of the ceasefire; add the BBC</h2>` +
-        `<p class="meta">By Ana Editor<span aria-hidden="true"> · </span>revision <code>${corrected}</code></p><ul class="changes">` +
-        '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">They demanded a <ins>30-day </ins>ceasefire. [@ceasefire-demand]</p></li>' +
-        '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">The delegations met in Istanbul. [@reuters-talks<ins>; @bbc-talks</ins>]</p></li>' +
+        `<li id="rev-${corrected}"><h2><time datetime="2025-05-25T08:00:00Z">25 May 2025</time></h2>` +
+        '<p class="note">An earlier version said the ceasefire had no length; it was 30 days.</p>' +
+        `<p class="meta">Revision <code>${corrected}</code></p><ul class="changes">` +
+        '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">They demanded a <ins>30-day </ins>ceasefire. (Office of the President of Ukraine, Reuters)</p></li>' +
+        '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">The delegations met in Istanbul. (Reuters<ins>; BBC News</ins>)</p></li>' +
         '<li class="change change-source-added"><p><span class="ui">Source added:</span> BBC News, <cite>Delegations meet in Istanbul</cite></p></li>' +
         '<li class="change change-correction-added"><p><span class="ui">Correction added (<time datetime="2025-05-25">25 May 2025</time>):</span> An earlier version said the ceasefire had no length; it was 30 days.</p></li>' +
         '<li class="change change-other"><p class="ui">Also changed: the update date.</p></li></ul></li>' +
-        `<li id="rev-${confirmed}"><h2><time datetime="2025-05-22T09:30:00Z">22 May 2025</time>: Ceasefire demand confirmed by both statements</h2>` +
-        `<p class="meta">By Ana Editor<span aria-hidden="true"> · </span>revision <code>${confirmed}</code></p><ul class="changes">` +
+        `<li id="rev-${confirmed}"><h2><time datetime="2025-05-22T09:30:00Z">22 May 2025</time></h2>` +
+        `<p class="meta">Revision <code>${confirmed}</code></p><ul class="changes">` +
         '<li class="change change-claim-status-changed"><p><span class="ui">Claim rated again:</span> “European leaders demanded a 30-day ceasefire.” <strong class="ui">Disputed<span aria-hidden="true"> → </span><span class="visually-hidden"> changed to </span>Confirmed</strong></p></li>' +
         '<li class="change change-other"><p class="ui">Also changed: the update date.</p></li></ul></li>' +
-        `<li id="rev-${published}"><h2><time datetime="2025-05-20T10:00:00Z">20 May 2025</time>: Publish the talks explainer</h2>` +
-        `<p class="meta">By Ben Reviewer<span aria-hidden="true"> · </span>revision <code>${published}</code></p><p>First published.</p></li>` +
+        `<li id="rev-${published}"><h2><time datetime="2025-05-20T10:00:00Z">20 May 2025</time></h2>` +
+        `<p class="meta">Revision <code>${published}</code></p><p>First published.</p></li>` +
         '</ol></article>',
     );
   });
@@ -98,11 +99,14 @@ describe('a site built from a repository with history', () => {
     });
   });
 
-  it('shows no draft: neither the draft revision nor the article that is still a draft, nor any e-mail address', () => {
+  it('shows no draft (neither the draft revision nor the article that is still a draft), no commit message and no author', () => {
     for (const [path, bytes] of filesOf(site.outDir)) {
       const text = bytes.toString('utf8');
       expect(text, path).not.toContain('only the draft had');
       expect(text, path).not.toContain('@example.org');
+      expect(text, path).not.toContain('Ben Reviewer');
+      expect(text, path).not.toContain('Ana Editor');
+      for (const { message } of HISTORY_STEPS) expect(text, path).not.toContain(message);
       expect(text, path).not.toContain(commits[4]);
     }
     expect(existsSync(join(site.outDir, 'articles/plans'))).toBe(false);
@@ -137,7 +141,11 @@ describe('a rebuild from a repository after a commit to one article', () => {
     const first = buildSite(fixture.articles, { outDir, env });
     expect(first.status, first.output).toBe(0);
     before = new Map(PAGES.map((path) => [path, first.read(path)]));
-    commitStep(repo, { date: '2025-05-29T08:00:00Z', message: 'Plans: the demand is confirmed', files: { 'plans.md': REVISIONS.confirmed } });
+    commitStep(repo, {
+      date: '2025-05-29T08:00:00Z',
+      message: 'Plans: the demand is confirmed\n\nPublic-note: Both statements now confirm the demand.',
+      files: { 'plans.md': REVISIONS.confirmed },
+    });
     second = buildSite(fixture.articles, { outDir, env });
     expect(second.status, second.output).toBe(0);
   });
@@ -152,10 +160,28 @@ describe('a rebuild from a repository after a commit to one article', () => {
   it('renders again the history of the article with a new commit, with its new revision first', () => {
     expect(copied(second.output, '/articles/plans/history/index.html')).toBe(false);
     expect(copied(second.output, '/articles/plans/history.json')).toBe(false);
-    expect(before.get('articles/plans/history/index.html')).not.toContain('Plans: the demand is confirmed');
-    const revisions = json(second, 'articles/plans/history.json').revisions as { message: string }[];
-    expect(revisions.map((revision) => revision.message)).toEqual(['Plans: the demand is confirmed', 'Publish the plans explainer']);
-    expect(revisionsOf(second.read('articles/plans/history/index.html'))).toContain('Plans: the demand is confirmed</h2>');
+    expect(before.get('articles/plans/history/index.html')).not.toContain('Both statements now confirm the demand.');
+    const revisions = json(second, 'articles/plans/history.json').revisions as { date: string; notes: string[] }[];
+    expect(revisions.map((revision) => [revision.date, revision.notes])).toEqual([
+      ['2025-05-29T08:00:00Z', ['Both statements now confirm the demand.']],
+      ['2025-05-28T08:00:00Z', []],
+    ]);
+    expect(revisionsOf(second.read('articles/plans/history/index.html'))).toContain(
+      '<h2><time datetime="2025-05-29T08:00:00Z">29 May 2025</time></h2><p class="note">Both statements now confirm the demand.</p>',
+    );
+  });
+});
+
+describe('a site built from a repository with an article not yet committed', () => {
+  it('publishes the article without a history page, and prints no warning about its history', () => {
+    const fixture = fixtureRepo(HISTORY_STEPS);
+    writeFileSync(join(fixture.articles, 'fresh.md'), REVISIONS.published);
+    const site = buildSite(fixture.articles);
+    expect(site.status, site.output).toBe(0);
+    expect(site.output).not.toMatch(/Entry history|was not found/);
+    expect(existsSync(join(site.outDir, 'articles/fresh/index.html'))).toBe(true);
+    expect(existsSync(join(site.outDir, 'articles/fresh/history/index.html'))).toBe(false);
+    expect(existsSync(join(site.outDir, 'articles/istanbul-talks/history/index.html'))).toBe(true);
   });
 });
 
@@ -165,7 +191,7 @@ describe('a site built from a shallow clone', () => {
       ...HISTORY_STEPS,
       {
         date: '2025-05-28T08:00:00Z',
-        message: HOSTILE_MESSAGE,
+        message: `Hostile title\n\nPublic-note: ${HOSTILE_MESSAGE}`,
         author: 'Ana & Co',
         files: { 'istanbul-talks.md': REVISIONS.corrected.replace('title: Talks in Istanbul', `title: '${HOSTILE_TITLE}'`) },
       },
@@ -184,11 +210,12 @@ describe('a site built from a shallow clone', () => {
     expect(page).toContain('<p>The oldest revision in this copy of the history.</p>');
     const history = json(site, 'articles/istanbul-talks/history.json');
     expect(history.complete).toBe(false);
-    expect(history.revisions.map((revision: { message: string; author: string }) => [revision.message, revision.author])).toEqual([
-      [HOSTILE_MESSAGE, 'Ana & Co'],
-      ['Rename the talks explainer', 'Ana Editor'],
+    expect(history.revisions.map((revision: { date: string; notes: string[] }) => [revision.date, revision.notes])).toEqual([
+      ['2025-05-28T08:00:00Z', [HOSTILE_MESSAGE]],
+      ['2025-05-27T08:00:00Z', []],
     ]);
-    expect(page).toContain('<time datetime="2025-05-28T08:00:00Z">28 May 2025</time>: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;!--</h2>');
+    expect(page).not.toContain('Ana &amp; Co');
+    expect(page).toContain('<time datetime="2025-05-28T08:00:00Z">28 May 2025</time></h2><p class="note">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" &lt;!--</p>');
     expect(page).toContain('<p class="diff"><del>Talks in Istanbul</del><ins>&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;</ins></p>');
     // Outside attribute values (where "<" is plain text), no tag came from the title or the commit.
     expect(page.replace(/="[^"]*"/g, '=""')).not.toMatch(/<script|<img|<b>/);
