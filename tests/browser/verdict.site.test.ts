@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { weighBuiltPage } from '../../src/publishing/page-weight.ts';
+import { weighBuiltPage } from '../../bench/page-weight.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, ROOT } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
