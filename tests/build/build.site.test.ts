@@ -36,20 +36,20 @@ describe('a built site', () => {
     const targets = hrefs(page, 'card-');
     expect(targets.length).toBeGreaterThanOrEqual(4);
     for (const target of targets) expect(ids(page).has(target), target).toBe(true);
-    expect(page).toContain('<li id="source-kyiv-statement"><div id="card-1" popover>');
+    expect(page).toContain('<li id="source-kyiv-statement" class="primary"><div id="card-1" popover>');
     expect(page).toContain('<li id="source-reuters-talks"><div id="card-2" popover>');
     expect(page).not.toContain('[@');
   });
 
   it('gives every cited place a back-link from the source list, and every back-link a target', () => {
     const backlinks = hrefs(page, 'cite-');
-    // kyiv-statement is cited directly (place 1) and through the claim (place 3); reuters-talks
-    // through the claim (place 4) and directly (place 5).
-    const entry = (id: string) => page.slice(page.indexOf(`<li id="source-${id}">`), page.indexOf('</li>', page.indexOf(`<li id="source-${id}">`)));
-    expect(hrefs(entry('kyiv-statement'), 'cite-')).toEqual(['cite-1', 'cite-3']);
-    expect(hrefs(entry('reuters-talks'), 'cite-')).toEqual(['cite-4', 'cite-5']);
+    // kyiv-statement is cited at place 1, the claim at place 2 (its sources are on its card, not
+    // places of their own), reuters-talks at place 3.
+    const entry = (id: string) => page.slice(page.indexOf(`<li id="source-${id}"`), page.indexOf('</li>', page.indexOf(`<li id="source-${id}"`)));
+    expect(hrefs(entry('kyiv-statement'), 'cite-')).toEqual(['cite-1']);
+    expect(hrefs(entry('reuters-talks'), 'cite-')).toEqual(['cite-3']);
     for (const target of backlinks) expect(ids(page).has(target), target).toBe(true);
-    expect(entry('kyiv-statement')).toContain('<p class="meta">Where the text cites it: <a href="#cite-1">1</a> <a href="#cite-3">2</a></p>');
+    expect(entry('kyiv-statement')).toContain('<p class="meta"><a href="#cite-1">Where the text mentions it</a></p>');
   });
 
   it('links every section, search included, from the header of every page', () => {
