@@ -3,10 +3,9 @@ import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from './share-image-size.ts';
 
-/** The size of every share image, the one Open Graph and X (Twitter) cards show best. */
-export const SHARE_IMAGE_WIDTH = 1200;
-export const SHARE_IMAGE_HEIGHT = 630;
+export { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH };
 
 /** What a share image shows: only text the page itself shows. */
 export type ShareImageInput =
@@ -68,7 +67,7 @@ function loadFonts(): Font[] {
   return (fonts = faces);
 }
 
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | string | (Node | string)[] } };
+type Node = { type: string; props: { style: Record<string, unknown>; children: Node | string | (Node | string)[] } };
 const box = (style: Record<string, unknown>, children: Node['props']['children']): Node => ({ type: 'div', props: { style, children } });
 
 /**

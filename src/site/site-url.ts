@@ -17,5 +17,8 @@ const site = () => (addresses ??= siteAddresses(siteUrl()));
 /** The absolute address of an article's page. */
 export const articleUrl = (slug: string): string => site().page(slug);
 
+/** The absolute address of a claim's own page. */
+export const claimUrl = (slug: string, claim: string): string => site().claim(slug, claim);
+
 /** The absolute address of a claim's or source's entry on its article's page. */
 export const anchorUrl = (slug: string, kind: 'claim' | 'source', id: string): string => site().anchor(slug, kind, id);
