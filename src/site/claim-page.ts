@@ -46,7 +46,7 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;',
 const escapeHtml = (text: string) => text.replace(/[&"<>]/g, (character) => ATTRIBUTE_ESCAPES[character]!);
 
 /** How large the embedded claim card's frame is, in CSS pixels: room for a four-line statement at 320 px. */
-export const CARD_FRAME = { width: 400, height: 330 } as const;
+export const CARD_FRAME = { width: 400, height: 360 } as const;
 
 /**
  * The HTML another site pastes to show a claim's card: an `<iframe>` of the card, sized for it,
