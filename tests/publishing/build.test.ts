@@ -278,7 +278,7 @@ describe('a site built under a base path', () => {
     expect(article.citation).toEqual(['https://example.org/statement?a=1&b=2', 'https://example.com/talks']);
     expect(review).toMatchObject({
       '@type': 'ClaimReview',
-      url: `${HOME}articles/hostile-title/#claim-putin-will-attend`,
+      url: `${HOME}articles/hostile-title/claims/putin-will-attend/`,
       claimReviewed: 'Putin will attend the talks & sign </script>.',
       itemReviewed: { author: { name: HOSTILE_CLAIMANT } },
       reviewRating: { ratingValue: 1, alternateName: 'False', ratingExplanation: 'He stayed in Moscow & sent <aides>.' },
