@@ -7,10 +7,13 @@
  * scripts/lint-astro-imports.ts.
  */
 const LAYERS = [
+  { name: 'infra', folders: ['infra'] },
   { name: 'format', folders: ['format'] },
+  { name: 'reader', folders: ['reader'] },
+  { name: 'template', folders: ['template'] },
   { name: 'sources', folders: ['sources'] },
-  { name: 'checker', folders: ['checker'] },
   { name: 'markdown', folders: ['markdown'] },
+  { name: 'checker', folders: ['checker'] },
   { name: 'history', folders: ['history'] },
   { name: 'astro', folders: ['astro'], files: ['content.config.ts'] },
   { name: 'site', folders: ['site'] },

@@ -1,7 +1,6 @@
 import type { Article } from '../format/index.ts';
-import { authorPath } from '../site/paths.ts';
 import { getRegistries } from '../site/registries.ts';
-import { absoluteUrl, articleUrl, claimUrl, siteUrl } from '../site/site-url.ts';
+import { absoluteUrl, articleUrl, authorPath, claimUrl, siteUrl } from '../site/addresses.ts';
 import type { Claim } from '../format/index.ts';
 import { articleStructuredData, claimReview, structuredDataBlocks, type StructuredDataBlocks, type StructuredDataUrls } from './structured-data.ts';
 

@@ -34,7 +34,8 @@ export const CARD_PATH_PATTERN = '/articles/*/claims/*/card/';
 
 /**
  * The policy as an HTTP header value; it adds `frame-ancestors`, which a `<meta>` policy cannot
- * carry: `'none'` for every page, `*` (any http or https site) for a claim's card.
+ * carry: `'none'` for every page, `*` (any http or https site) for a claim's card. `public/_headers`
+ * carries both (tests/publishing/security-headers.test.ts holds them equal).
  */
 export function headerPolicy(page: keyof typeof FRAME_ANCESTORS = 'page'): string {
   return [

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Piscina } from 'piscina';
-import { codeVersion } from '../checker/module-graph.ts';
+import { codeVersion } from '../infra/module-graph.ts';
 import { provideShareImages, shareImageDigest, type ShareImageInput, type ShareImageService } from './share-images.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -58,7 +58,9 @@ function appearanceOf(article: Article, id: string): Record<string, unknown> | u
 
 /**
  * The `itemReviewed` of a claim's ClaimReview: the claim, who made it (when the article names
- * them: a claim known only by where it appeared has no author), when, and where it appeared.
+ * them: a claim known only by where it appeared has no author), when, where it appeared, and
+ * the words checked, verbatim, as its `text` (schema.org: "the content of a claim can be summarized
+ * with the text property"; `claimReviewed` stays the newsroom's own statement of it).
  */
 function reviewedClaim(claim: Claim, article: Article, registries: StructuredDataRegistries, urls: StructuredDataUrls): Record<string, unknown> {
   const appearances = (claim.appearances ?? []).flatMap((id) => appearanceOf(article, id) ?? []);
@@ -66,6 +68,7 @@ function reviewedClaim(claim: Claim, article: Article, registries: StructuredDat
     '@type': 'Claim',
     ...(claim.claimant === undefined ? {} : { author: claimantNode(claim.claimant, registries, urls) }),
     ...(claim.date ? { datePublished: claim.date } : {}),
+    ...(claim.wording ? { text: claim.wording } : {}),
     ...(appearances.length > 0 ? { appearance: appearances, firstAppearance: appearances[0] } : {}),
   };
 }

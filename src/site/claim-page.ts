@@ -1,6 +1,6 @@
 import { hasClaimPage, type Article, type Claim, type Correction } from '../format/index.ts';
 import { readStored, type StoredArticle } from '../astro/article-store.ts';
-import { claimAnchor } from '../markdown/page-ids.ts';
+import { claimAnchor } from '../template/page-ids.ts';
 
 /** The ids of the claims a correction's text cites as `[@claim-id]`, in order, once each. */
 export function claimsCited(correction: Pick<Correction, 'text'>, article: Pick<Article, 'claims'>): string[] {

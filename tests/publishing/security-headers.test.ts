@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CARD_PATH_PATTERN, headerPolicy } from '../../src/publishing/security-policy.ts';
@@ -48,4 +48,14 @@ test("a claim's card may be framed by any site: its rule detaches the site-wide 
   const page = new Map(policy);
   page.delete('frame-ancestors');
   expect(card).toEqual(page);
+});
+
+test('the header policy is the one src/publishing/security-policy.ts defines, word for word', () => {
+  expect(rule('/*')[0]).toBe(`Content-Security-Policy: ${headerPolicy()}`);
+});
+
+test('_headers names only files that exist', () => {
+  const named = [...headers.matchAll(/\b((?:src|tests)\/[\w./-]+\.ts)\b/g)].map((match) => match[1]!);
+  expect(named).toEqual(['src/publishing/security-policy.ts', 'tests/publishing/security-headers.test.ts']);
+  for (const file of named) expect(existsSync(join(ROOT, file)), file).toBe(true);
 });
