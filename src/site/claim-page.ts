@@ -21,10 +21,7 @@ export function claimPlace(claim: Pick<Claim, 'id'>, places: Readonly<Record<str
 }
 
 /** The `wording` of a claim (the checked words verbatim), when the article gives it. */
-export const claimWording = (claim: Claim): string | undefined => {
-  const wording = (claim as Claim & { wording?: unknown }).wording;
-  return typeof wording === 'string' && wording.trim() !== '' ? wording : undefined;
-};
+export const claimWording = (claim: Claim): string | undefined => (claim.wording?.trim() ? claim.wording : undefined);
 
 /** The explainer's verdict in one sentence (`conclusion`), when the article gives it. */
 export const articleConclusion = (article: Article): string | undefined => {
