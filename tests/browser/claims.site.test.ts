@@ -74,7 +74,7 @@ claims:
     appearances:
       - reuters-talks
     sources:
-      - reuters-talks
+      - kyiv-statement
 ${corrected ? "corrections:\n  - date: 2025-05-22\n    text: 'An earlier version rated [@putin-will-attend] unverified.'\n" : ''}`;
 
 const BODY = `## What happened
