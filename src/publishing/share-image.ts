@@ -60,15 +60,33 @@ function loadFonts(): Font[] {
   if (fonts) return fonts;
   const faces: Font[] = [];
   for (const subset of ['latin', 'latin-ext']) {
-    faces.push({ name: 'Serif', data: fontFile('@fontsource/source-serif-4', `source-serif-4-${subset}-600-normal.woff`), weight: 600, style: 'normal' });
-    faces.push({ name: 'Sans', data: fontFile('@fontsource/source-sans-3', `source-sans-3-${subset}-400-normal.woff`), weight: 400, style: 'normal' });
-    faces.push({ name: 'Sans', data: fontFile('@fontsource/source-sans-3', `source-sans-3-${subset}-700-normal.woff`), weight: 700, style: 'normal' });
+    faces.push({
+      name: 'Serif',
+      data: fontFile('@fontsource/source-serif-4', `source-serif-4-${subset}-600-normal.woff`),
+      weight: 600,
+      style: 'normal',
+    });
+    faces.push({
+      name: 'Sans',
+      data: fontFile('@fontsource/source-sans-3', `source-sans-3-${subset}-400-normal.woff`),
+      weight: 400,
+      style: 'normal',
+    });
+    faces.push({
+      name: 'Sans',
+      data: fontFile('@fontsource/source-sans-3', `source-sans-3-${subset}-700-normal.woff`),
+      weight: 700,
+      style: 'normal',
+    });
   }
   return (fonts = faces);
 }
 
 type Node = { type: string; props: { style: Record<string, unknown>; children: Node | string | (Node | string)[] } };
-const box = (style: Record<string, unknown>, children: Node['props']['children']): Node => ({ type: 'div', props: { style, children } });
+const box = (style: Record<string, unknown>, children: Node['props']['children']): Node => ({
+  type: 'div',
+  props: { style, children },
+});
 
 /**
  * Text that wraps onto at most `lines` lines and ends with an ellipsis where it would overflow
@@ -85,10 +103,24 @@ const MARGIN_TOP = 40;
 const MARGIN_BOTTOM = 52;
 
 function layout(input: ShareImageInput): Node {
-  const header = box({ display: 'flex', alignItems: 'center', fontFamily: 'Sans', fontWeight: 700, fontSize: 34, color: ACCENT, letterSpacing: 1 }, [
-    'Sourced',
-    box({ display: 'flex', marginLeft: 20, fontWeight: 400, color: MUTED }, input.kind === 'claim' ? 'Claim check' : 'Explainer'),
-  ]);
+  const header = box(
+    {
+      display: 'flex',
+      alignItems: 'center',
+      fontFamily: 'Sans',
+      fontWeight: 700,
+      fontSize: 34,
+      color: ACCENT,
+      letterSpacing: 1,
+    },
+    [
+      'Sourced',
+      box(
+        { display: 'flex', marginLeft: 20, fontWeight: 400, color: MUTED },
+        input.kind === 'claim' ? 'Claim check' : 'Explainer',
+      ),
+    ],
+  );
   const body =
     input.kind === 'claim'
       ? [
@@ -107,24 +139,64 @@ function layout(input: ShareImageInput): Node {
             },
             input.verdict,
           ),
-          clamped(input.statement, 4, { marginTop: 28, fontFamily: 'Serif', fontWeight: 600, fontSize: 54, lineHeight: 1.2, color: TEXT }),
+          clamped(input.statement, 4, {
+            marginTop: 28,
+            fontFamily: 'Serif',
+            fontWeight: 600,
+            fontSize: 54,
+            lineHeight: 1.2,
+            color: TEXT,
+          }),
           spacer(),
           ...(input.claimant ? [clamped(input.claimant, 1, { fontFamily: 'Sans', fontSize: 36, color: MUTED })] : []),
         ]
       : [
-          clamped(input.title, 4, { marginTop: 40, fontFamily: 'Serif', fontWeight: 600, fontSize: 62, lineHeight: 1.18, color: TEXT }),
+          clamped(input.title, 4, {
+            marginTop: 40,
+            fontFamily: 'Serif',
+            fontWeight: 600,
+            fontSize: 62,
+            lineHeight: 1.18,
+            color: TEXT,
+          }),
           spacer(),
-          ...(input.verdicts ? [clamped(input.verdicts, 2, { fontFamily: 'Sans', fontWeight: 700, fontSize: 40, lineHeight: 1.25, color: TEXT })] : []),
+          ...(input.verdicts
+            ? [
+                clamped(input.verdicts, 2, {
+                  fontFamily: 'Sans',
+                  fontWeight: 700,
+                  fontSize: 40,
+                  lineHeight: 1.25,
+                  color: TEXT,
+                }),
+              ]
+            : []),
         ];
   // Satori sizes boxes without their padding and borders (content-box), so the frame is made of
   // boxes of exact sizes: the accent bar, then the text column inside its margins.
-  return box({ display: 'flex', flexDirection: 'column', width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, backgroundColor: BACKGROUND }, [
-    box({ display: 'flex', width: SHARE_IMAGE_WIDTH, height: BAR, backgroundColor: ACCENT }, []),
-    box(
-      { display: 'flex', flexDirection: 'column', width: CONTENT_WIDTH, height: SHARE_IMAGE_HEIGHT - BAR - MARGIN_TOP - MARGIN_BOTTOM, marginTop: MARGIN_TOP, marginLeft: PADDING_X },
-      [header, ...body],
-    ),
-  ]);
+  return box(
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: SHARE_IMAGE_WIDTH,
+      height: SHARE_IMAGE_HEIGHT,
+      backgroundColor: BACKGROUND,
+    },
+    [
+      box({ display: 'flex', width: SHARE_IMAGE_WIDTH, height: BAR, backgroundColor: ACCENT }, []),
+      box(
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          width: CONTENT_WIDTH,
+          height: SHARE_IMAGE_HEIGHT - BAR - MARGIN_TOP - MARGIN_BOTTOM,
+          marginTop: MARGIN_TOP,
+          marginLeft: PADDING_X,
+        },
+        [header, ...body],
+      ),
+    ],
+  );
 }
 
 /** The image as SVG, its text drawn as paths in the bundled fonts (satori). */
@@ -147,7 +219,8 @@ function textChunk(keyword: string, text: string): Buffer {
 }
 
 /** Puts `chunk` right before the PNG's closing IEND chunk (its last 12 bytes). */
-const withChunk = (png: Buffer, chunk: Buffer): Buffer => Buffer.concat([png.subarray(0, png.length - 12), chunk, png.subarray(png.length - 12)]);
+const withChunk = (png: Buffer, chunk: Buffer): Buffer =>
+  Buffer.concat([png.subarray(0, png.length - 12), chunk, png.subarray(png.length - 12)]);
 
 /** The PNG of a share image (1200×630), carrying `digest` (the digest of its input) in a `tEXt` `Comment` chunk. */
 export async function renderShareImage(input: ShareImageInput, digest: string): Promise<Buffer> {

@@ -10,7 +10,8 @@ import { provideShareImages, shareImageDigest, type ShareImageInput, type ShareI
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The renderer's version: a digest of its code (share-image.ts and what it imports) and of package-lock.json (satori, resvg, the fonts). */
-export const shareImageRendererVersion = (): string => codeVersion(ROOT, [join(import.meta.dirname, 'share-image.ts')], ['package-lock.json']);
+export const shareImageRendererVersion = (): string =>
+  codeVersion(ROOT, [join(import.meta.dirname, 'share-image.ts')], ['package-lock.json']);
 
 /**
  * Draws share images on worker threads (piscina, one per core) and keeps each PNG in `cacheDir`
@@ -18,12 +19,20 @@ export const shareImageRendererVersion = (): string => codeVersion(ROOT, [join(i
  * whose text changed. The cache only saves time: a missing or unreadable file is drawn again, a
  * file that cannot be written is skipped, and an image whose worker fails is drawn on this thread.
  */
-export function createShareImageService(cacheDir: string, { threads = availableParallelism() }: { threads?: number } = {}) {
+export function createShareImageService(
+  cacheDir: string,
+  { threads = availableParallelism() }: { threads?: number } = {},
+) {
   const version = shareImageRendererVersion();
   let pool: Piscina<{ input: ShareImageInput; digest: string }, Uint8Array<ArrayBuffer>> | undefined;
   const draw = async (input: ShareImageInput, digest: string): Promise<Uint8Array<ArrayBuffer>> => {
     try {
-      pool ??= new Piscina({ filename: new URL('./share-image-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: threads, idleTimeout: 1_000 });
+      pool ??= new Piscina({
+        filename: new URL('./share-image-worker.ts', import.meta.url).href,
+        minThreads: 1,
+        maxThreads: threads,
+        idleTimeout: 1_000,
+      });
       return await pool.run({ input, digest });
     } catch {
       return new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
@@ -84,7 +93,10 @@ export function shareImages(): AstroIntegration {
         provideShareImages(service);
       },
       'astro:build:done': async ({ logger }) => {
-        if (service) logger.info(`${service.drawn} share image${service.drawn === 1 ? '' : 's'} drawn, ${service.cached} from the cache`);
+        if (service)
+          logger.info(
+            `${service.drawn} share image${service.drawn === 1 ? '' : 's'} drawn, ${service.cached} from the cache`,
+          );
         await close();
       },
       'astro:server:done': close,

@@ -31,7 +31,10 @@ export function provideShareImages(service: ShareImageService | undefined): void
 /** The service the integration provided; a clear error when astro.config.mjs does not add it. */
 export function shareImages(): ShareImageService {
   const service = (globalThis as Record<symbol, unknown>)[KEY] as ShareImageService | undefined;
-  if (!service) throw new Error('Share images cannot be drawn: astro.config.mjs does not add the shareImages() integration (src/publishing/share-images-integration.ts). Add it to `integrations`.');
+  if (!service)
+    throw new Error(
+      'Share images cannot be drawn: astro.config.mjs does not add the shareImages() integration (src/publishing/share-images-integration.ts). Add it to `integrations`.',
+    );
   return service;
 }
 
@@ -48,7 +51,10 @@ export interface ShareImage {
 /** An explainer's share image: its headline and its claims' verdicts ("2 false · 3 misleading · 5 confirmed"). */
 export function explainerShareImage(title: string, claims: readonly { status: ClaimStatus }[]): ShareImage {
   const verdicts = verdictCounts(claims);
-  return { input: { kind: 'explainer', title, verdicts }, alt: `${title}${verdicts ? `. Claims checked: ${verdicts}.` : ''}` };
+  return {
+    input: { kind: 'explainer', title, verdicts },
+    alt: `${title}${verdicts ? `. Claims checked: ${verdicts}.` : ''}`,
+  };
 }
 
 /** Who made a claim and when, as its page and share image say it: "Claimed by X, 11 May 2025". */
@@ -59,7 +65,12 @@ export function claimedBy(claim: { claimant?: string | undefined; date?: string 
 }
 
 /** A claim's share image: its verdict, statement, and who made it. */
-export function claimShareImage(claim: { statement: string; status: ClaimStatus; claimant?: string | undefined; date?: string | undefined }): ShareImage {
+export function claimShareImage(claim: {
+  statement: string;
+  status: ClaimStatus;
+  claimant?: string | undefined;
+  date?: string | undefined;
+}): ShareImage {
   const verdict = STATUS_LABELS[claim.status].label;
   const claimant = claimedBy(claim);
   return {

@@ -5,7 +5,9 @@ import { claimAnchor } from '../template/page-ids.ts';
 /** The ids of the claims a correction's text cites as `[@claim-id]`, in order, once each. */
 export function claimsCited(correction: Pick<Correction, 'text'>, article: Pick<Article, 'claims'>): string[] {
   const ids = new Set(article.claims.map((claim) => claim.id));
-  const cited = [...correction.text.matchAll(/\[@([^\]\s;]+)\]/g)].map((match) => match[1]!).filter((id) => ids.has(id));
+  const cited = [...correction.text.matchAll(/\[@([^\]\s;]+)\]/g)]
+    .map((match) => match[1]!)
+    .filter((id) => ids.has(id));
   return [...new Set(cited)];
 }
 
@@ -50,7 +52,17 @@ export const CARD_FRAME = { width: 400, height: 360 } as const;
  * whose content (shown where frames are not) is a link to the claim's page. Every text is escaped,
  * so a statement cannot add markup to the snippet.
  */
-export function embedSnippet({ card, page, verdict, statement }: { card: string; page: string; verdict: string; statement: string }): string {
+export function embedSnippet({
+  card,
+  page,
+  verdict,
+  statement,
+}: {
+  card: string;
+  page: string;
+  verdict: string;
+  statement: string;
+}): string {
   return (
     `<iframe src="${escapeHtml(card)}" title="${escapeHtml(`Claim check: ${verdict}`)}" width="${CARD_FRAME.width}" height="${CARD_FRAME.height}" style="border:0;max-width:100%" loading="lazy">` +
     `<a href="${escapeHtml(page)}">${escapeHtml(`${verdict}: ${statement} (Sourced)`)}</a></iframe>`

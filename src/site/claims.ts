@@ -11,7 +11,16 @@ export interface ListedClaim<T> {
   date: string | undefined;
 }
 
-type WithClaims = { id: string; data: { claims: readonly { id: string; status: ClaimStatus; page?: { statement: string; claimant?: string | undefined; date?: string | undefined } | undefined }[] } };
+type WithClaims = {
+  id: string;
+  data: {
+    claims: readonly {
+      id: string;
+      status: ClaimStatus;
+      page?: { statement: string; claimant?: string | undefined; date?: string | undefined } | undefined;
+    }[];
+  };
+};
 
 /**
  * Every claim that has a page (someone's claim: `hasClaimPage`), newest first: the claims of the
@@ -20,7 +29,18 @@ type WithClaims = { id: string; data: { claims: readonly { id: string; status: C
 export function collectClaims<T extends WithClaims>(articles: readonly T[]): ListedClaim<T>[] {
   return articles.flatMap((article) =>
     article.data.claims.flatMap((claim) =>
-      claim.page ? [{ article, id: claim.id, status: claim.status, statement: claim.page.statement, claimant: claim.page.claimant, date: claim.page.date }] : [],
+      claim.page
+        ? [
+            {
+              article,
+              id: claim.id,
+              status: claim.status,
+              statement: claim.page.statement,
+              claimant: claim.page.claimant,
+              date: claim.page.date,
+            },
+          ]
+        : [],
     ),
   );
 }
@@ -34,6 +54,8 @@ export function verdictCounts(claims: readonly { status: ClaimStatus }[]): strin
   for (const { status } of claims) counts.set(status, (counts.get(status) ?? 0) + 1);
   return [...CLAIM_STATUSES]
     .reverse()
-    .flatMap((status) => (counts.has(status) ? [`${counts.get(status)} ${STATUS_LABELS[status].label.toLowerCase()}`] : []))
+    .flatMap((status) =>
+      counts.has(status) ? [`${counts.get(status)} ${STATUS_LABELS[status].label.toLowerCase()}`] : [],
+    )
     .join(' · ');
 }

@@ -100,7 +100,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]!);
 /** The text a reader sees of an HTML fragment: without tags, entities decoded, spaces collapsed. */
 const textOf = (fragment: string) =>
-  decode(fragment.replace(/<\/?(?:p|li|ol|ul|h1|h2|section|main|div|blockquote|figure|figcaption)\b[^>]*>/g, ' ').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  decode(
+    fragment
+      .replace(/<\/?(?:p|li|ol|ul|h1|h2|section|main|div|blockquote|figure|figcaption)\b[^>]*>/g, ' ')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The first element matching `open` (a start tag's beginning, such as `<p class="claimant"`) up to its end tag `</name>`. */
 const element = (page: string, open: string, name: string) => {
   const start = page.indexOf(open);
@@ -108,16 +114,28 @@ const element = (page: string, open: string, name: string) => {
   return page.slice(start, page.indexOf(`</${name}>`, start) + name.length + 3);
 };
 const jsonLd = (page: string) =>
-  [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
-const meta = (page: string, key: string) => decode(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(page)?.[1] ?? '');
+  [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (match) => JSON.parse(match[1]!) as Record<string, unknown>,
+  );
+const meta = (page: string, key: string) =>
+  decode(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(page)?.[1] ?? '');
 
 beforeAll(async () => {
   // A repository in which the claim was first published as unverified, then corrected to false.
   const { articles } = fixtureRepo([
-    { date: '2025-05-20T10:00:00Z', message: 'Publish', files: { 'talks.md': fixtureArticle(frontmatter('unverified', false), BODY) } },
-    { date: '2025-05-22T10:00:00Z', message: 'Correct a rating', files: { 'talks.md': fixtureArticle(frontmatter("'false'", true), BODY) } },
+    {
+      date: '2025-05-20T10:00:00Z',
+      message: 'Publish',
+      files: { 'talks.md': fixtureArticle(frontmatter('unverified', false), BODY) },
+    },
+    {
+      date: '2025-05-22T10:00:00Z',
+      message: 'Correct a rating',
+      files: { 'talks.md': fixtureArticle(frontmatter("'false'", true), BODY) },
+    },
   ]);
-  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml']) copyFileSync(join(ROOT, 'content', name), join(articles, '..', name));
+  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml'])
+    copyFileSync(join(ROOT, 'content', name), join(articles, '..', name));
   site = buildSite(articles);
   expect(site.status, site.output).toBe(0);
   server = await serveStatic(site.outDir, '/', hostHeaders(readFileSync(join(ROOT, 'public/_headers'), 'utf8')));
@@ -131,36 +149,53 @@ afterAll(async () => {
 
 describe('a claim page', () => {
   it('exists for each claim with a claimant or an appearance, and for no other', () => {
-    const claimPages = listFiles(site.outDir).filter((file) => /^articles\/talks\/claims\/[^/]+\/index\.html$/.test(file));
-    expect(claimPages).toEqual(['articles/talks/claims/putin-will-attend/index.html', 'articles/talks/claims/talks-in-istanbul/index.html']);
+    const claimPages = listFiles(site.outDir).filter((file) =>
+      /^articles\/talks\/claims\/[^/]+\/index\.html$/.test(file),
+    );
+    expect(claimPages).toEqual([
+      'articles/talks/claims/putin-will-attend/index.html',
+      'articles/talks/claims/talks-in-istanbul/index.html',
+    ]);
   });
 
   it('shows the statement, the claimant and date, where it appeared, the verdict and its definition, the note and the way back to the explainer', () => {
     const page = html(`${CLAIM}index.html`);
     expect(textOf(element(page, '<h1', 'h1'))).toBe(`False: what this status means ${STATEMENT}`);
-    expect(element(page, '<p class="claimant"', 'p')).toMatch(/^<p class="claimant"[^>]*>Claimed by A post by &quot;&lt;\/script&gt;&quot; &amp; friends, <time datetime="2025-05-11">11 May 2025<\/time>\s*<\/p>$/);
-    expect(textOf(element(page, '<ul class="appearances"', 'ul'))).toBe('A social network, A post about the talks, 11 May 2025');
+    expect(element(page, '<p class="claimant"', 'p')).toMatch(
+      /^<p class="claimant"[^>]*>Claimed by A post by &quot;&lt;\/script&gt;&quot; &amp; friends, <time datetime="2025-05-11">11 May 2025<\/time>\s*<\/p>$/,
+    );
+    expect(textOf(element(page, '<ul class="appearances"', 'ul'))).toBe(
+      'A social network, A post about the talks, 11 May 2025',
+    );
     expect(element(page, '<ul class="appearances"', 'ul')).toContain('<a href="https://example.com/post"');
-    expect(textOf(element(page, '<p class="definition"', 'p'))).toBe('False: The sources show it is wrong. How we rate claims · Every claim rated false');
+    expect(textOf(element(page, '<p class="definition"', 'p'))).toBe(
+      'False: The sources show it is wrong. How we rate claims · Every claim rated false',
+    );
     expect(element(page, '<p class="definition"', 'p')).toContain('href="/claims/false/"');
     expect(textOf(element(page, '<p class="note"', 'p'))).toBe('He stayed in Moscow & sent <aides>.');
     // Its place in the explainer: the first place in the text that cites it.
-    expect(page).toMatch(/<a href="\/articles\/talks\/#cite-\d+"[^>]*>See this claim in the explainer “Talks in Istanbul”<\/a>/);
+    expect(page).toMatch(
+      /<a href="\/articles\/talks\/#cite-\d+"[^>]*>See this claim in the explainer “Talks in Istanbul”<\/a>/,
+    );
   });
 
   it('lists the sources that settle it, as the article does, and no other', () => {
     const page = html(`${CLAIM}index.html`);
-    expect([...element(page, '<section class="sources"', 'section').matchAll(/<li id="(source-[^"]+)"/g)].map((match) => match[1])).toEqual([
-      'source-kyiv-statement',
-      'source-reuters-talks',
-    ]);
+    expect(
+      [...element(page, '<section class="sources"', 'section').matchAll(/<li id="(source-[^"]+)"/g)].map(
+        (match) => match[1],
+      ),
+    ).toEqual(['source-kyiv-statement', 'source-reuters-talks']);
     expect(page).toContain('<blockquote>A full and unconditional ceasefire must begin on Monday.</blockquote>');
   });
 
   it('shows how its rating changed, with the revisions, and the corrections that name it', () => {
     const page = html(`${CLAIM}index.html`);
     const history = element(page, '<section class="status-history"', 'section');
-    expect([...history.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1]!))).toEqual(['20 May 2025: Unverified (the revision)', '22 May 2025: False (the revision)']);
+    expect([...history.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1]!))).toEqual([
+      '20 May 2025: Unverified (the revision)',
+      '22 May 2025: False (the revision)',
+    ]);
     expect([...history.matchAll(/href="\/articles\/talks\/history\/#rev-([0-9a-f]{12})"/g)]).toHaveLength(2);
     const corrections = element(page, '<section class="claim-corrections"', 'section');
     expect(textOf(corrections)).toContain('22 May 2025 An earlier version rated [@putin-will-attend] unverified.');
@@ -178,19 +213,45 @@ describe('a claim page', () => {
         '@type': 'Claim',
         author: { name: CLAIMANT },
         datePublished: '2025-05-11',
-        appearance: [{ '@type': 'CreativeWork', url: 'https://example.com/post', headline: 'A post about the talks', datePublished: '2025-05-11' }],
-        firstAppearance: { '@type': 'CreativeWork', url: 'https://example.com/post', headline: 'A post about the talks', datePublished: '2025-05-11' },
+        appearance: [
+          {
+            '@type': 'CreativeWork',
+            url: 'https://example.com/post',
+            headline: 'A post about the talks',
+            datePublished: '2025-05-11',
+          },
+        ],
+        firstAppearance: {
+          '@type': 'CreativeWork',
+          url: 'https://example.com/post',
+          headline: 'A post about the talks',
+          datePublished: '2025-05-11',
+        },
       },
       author: { '@type': 'Organization', name: 'Sourced', url: HOME },
       datePublished: '2025-05-20',
-      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 6, worstRating: 1, alternateName: 'False', ratingExplanation: 'He stayed in Moscow & sent <aides>.' },
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: 1,
+        bestRating: 6,
+        worstRating: 1,
+        alternateName: 'False',
+        ratingExplanation: 'He stayed in Moscow & sent <aides>.',
+      },
     };
-    expect(data).toEqual({ '@context': 'https://schema.org', ...review, mainEntityOfPage: { '@type': 'WebPage', '@id': `${HOME}${CLAIM}` } });
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      ...review,
+      mainEntityOfPage: { '@type': 'WebPage', '@id': `${HOME}${CLAIM}` },
+    });
     // The article's head has the same ClaimReview, and one for the claim known by where it appeared (no author).
     const [articleReviews] = jsonLd(html('articles/talks/index.html'));
     expect(articleReviews!['@graph']).toEqual([
       review,
-      expect.objectContaining({ url: `${HOME}articles/talks/claims/talks-in-istanbul/`, itemReviewed: expect.not.objectContaining({ author: expect.anything() }) }),
+      expect.objectContaining({
+        url: `${HOME}articles/talks/claims/talks-in-istanbul/`,
+        itemReviewed: expect.not.objectContaining({ author: expect.anything() }),
+      }),
     ]);
   });
 
@@ -213,7 +274,11 @@ describe('a claim page', () => {
       status: badge[1]!,
     };
     const png = readFileSync(join(site.outDir, `${CLAIM}share.png`));
-    expect(pngInfo(png)).toEqual({ width: 1200, height: 630, text: { Comment: `sourced-share-image ${shareImageDigest(input, shareImageRendererVersion())}` } });
+    expect(pngInfo(png)).toEqual({
+      width: 1200,
+      height: 630,
+      text: { Comment: `sourced-share-image ${shareImageDigest(input, shareImageRendererVersion())}` },
+    });
   });
 
   it('gives the explainer a share image of its headline and verdicts', () => {
@@ -221,7 +286,11 @@ describe('a claim page', () => {
     expect(meta(page, 'og:image')).toBe(`${HOME}articles/talks/share.png`);
     expect(meta(page, 'og:image:alt')).toBe('Talks in Istanbul. Claims checked: 1 false · 2 confirmed.');
     expect(meta(page, 'twitter:card')).toBe('summary_large_image');
-    const input: ShareImageInput = { kind: 'explainer', title: meta(page, 'og:title'), verdicts: '1 false · 2 confirmed' };
+    const input: ShareImageInput = {
+      kind: 'explainer',
+      title: meta(page, 'og:title'),
+      verdicts: '1 false · 2 confirmed',
+    };
     expect(pngInfo(readFileSync(join(site.outDir, 'articles/talks/share.png')))).toEqual({
       width: 1200,
       height: 630,
@@ -243,7 +312,9 @@ describe('a claim page', () => {
   });
 
   it('offers the HTML to embed its card: an iframe of the card, with a link to the page inside', () => {
-    const snippet = decode(/<textarea id="embed-code"[^>]*>([\s\S]*?)<\/textarea>/.exec(html(`${CLAIM}index.html`))![1]!);
+    const snippet = decode(
+      /<textarea id="embed-code"[^>]*>([\s\S]*?)<\/textarea>/.exec(html(`${CLAIM}index.html`))![1]!,
+    );
     expect(snippet).toBe(
       `<iframe src="${HOME}${CARD}" title="Claim check: False" width="400" height="360" style="border:0;max-width:100%" loading="lazy">` +
         `<a href="${HOME}${CLAIM}">False: Putin will attend the talks &amp; sign &lt;/script&gt;. (Sourced)</a></iframe>`,
@@ -254,14 +325,18 @@ describe('a claim page', () => {
 describe('the claims listings', () => {
   it('list every claim with a page, newest first, and those of each verdict', () => {
     const entries = (path: string) =>
-      [...element(html(path), '<ol class="claim-index"', 'ol').matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1]!));
+      [...element(html(path), '<ol class="claim-index"', 'ol').matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((match) =>
+        textOf(match[1]!),
+      );
     expect(entries('claims/index.html')).toEqual([
       `False: what this status means ${STATEMENT} Claimed by ${CLAIMANT}, 11 May 2025 Checked in Talks in Istanbul`,
       'Confirmed: what this status means The delegations met in Istanbul. Checked in Talks in Istanbul',
     ]);
     expect(entries('claims/false/index.html')).toEqual([entries('claims/index.html')[0]]);
     expect(html('claims/disputed/index.html')).toMatch(/<p[^>]*>No claims are listed here yet\.<\/p>/);
-    expect(html('claims/index.html')).toMatch(/<a href="\/articles\/talks\/claims\/putin-will-attend\/"[^>]*>Putin will attend the talks &amp; sign &lt;\/script&gt;\.<\/a>/);
+    expect(html('claims/index.html')).toMatch(
+      /<a href="\/articles\/talks\/claims\/putin-will-attend\/"[^>]*>Putin will attend the talks &amp; sign &lt;\/script&gt;\.<\/a>/,
+    );
     // Each verdict's definition in the methodology links to its listing.
     expect(html('methodology/index.html')).toContain('<a href="../claims/false/">Every claim rated false</a>');
   });
@@ -277,8 +352,12 @@ describe('the claims listings', () => {
 describe('the embeddable claim card', () => {
   it('shows the site, the verdict, the claim, the claimant and a link to the explainer, without script', () => {
     const card = html(`${CARD}index.html`);
-    expect(textOf(element(card, '<main', 'main'))).toBe(`Sourced · claim check False ${STATEMENT} Claimed by ${CLAIMANT}, 11 May 2025 Read the explainer: Talks in Istanbul`);
-    expect(card).toMatch(/<a href="https:\/\/example\.org\/articles\/talks\/" target="_blank" rel="noopener"[^>]*>Read the explainer: Talks in Istanbul<\/a>/);
+    expect(textOf(element(card, '<main', 'main'))).toBe(
+      `Sourced · claim check False ${STATEMENT} Claimed by ${CLAIMANT}, 11 May 2025 Read the explainer: Talks in Istanbul`,
+    );
+    expect(card).toMatch(
+      /<a href="https:\/\/example\.org\/articles\/talks\/" target="_blank" rel="noopener"[^>]*>Read the explainer: Talks in Istanbul<\/a>/,
+    );
     expect(card).toContain('<meta name="robots" content="noindex">');
   });
 
@@ -314,7 +393,9 @@ describe('the embeddable claim card', () => {
       expect(await card.locator('.card-statement').textContent()).toBe(STATEMENT);
       expect(await card.locator('.card-verdict').textContent()).toBe('False');
       // The card fits its frame: nothing to scroll.
-      expect(await card.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([400, 360]);
+      expect(
+        await card.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]),
+      ).toEqual([400, 360]);
       // The claim's own page is refused: Chromium shows its error page in the frame instead.
       const blocked = page.frame({ name: 'page' })!;
       expect(await blocked.locator('h1.claim-statement').count()).toBe(0);
@@ -331,26 +412,31 @@ describe('accessibility', () => {
     ['claims index', '/claims/'],
     ['claims of one verdict', '/claims/false/'],
     ['claim card', `/${CARD}`],
-  ])('the %s has no WCAG 2.2 AA violation at 320 px, light and dark, and no sideways scrolling', async (_name, path) => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 320, height: 640 }, colorScheme });
-      const page = await context.newPage();
-      await page.goto(`${server.origin}${path}`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
-      const result = (await page.evaluate(`${AXE}
+  ])(
+    'the %s has no WCAG 2.2 AA violation at 320 px, light and dark, and no sideways scrolling',
+    async (_name, path) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ viewport: { width: 320, height: 640 }, colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}${path}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+        const result = (await page.evaluate(`${AXE}
         axe.run('html', { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((result) => ({
           passes: result.passes.length,
           violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')),
         }))`)) as { passes: number; violations: string[] };
-      await context.close();
-      expect(result.passes).toBeGreaterThan(0);
-      expect([path, colorScheme, result.violations]).toEqual([path, colorScheme, []]);
-    }
-  });
+        await context.close();
+        expect(result.passes).toBeGreaterThan(0);
+        expect([path, colorScheme, result.violations]).toEqual([path, colorScheme, []]);
+      }
+    },
+  );
 });
 
 it('the card page exists for every claim page, and nothing else has one', () => {
-  for (const file of listFiles(site.outDir).filter((name) => /^articles\/talks\/claims\/[^/]+\/index\.html$/.test(name))) {
+  for (const file of listFiles(site.outDir).filter((name) =>
+    /^articles\/talks\/claims\/[^/]+\/index\.html$/.test(name),
+  )) {
     expect(existsSync(join(site.outDir, file.replace(/index\.html$/, 'card/index.html')))).toBe(true);
   }
 });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateArticle } from '../../bench/generate.ts';
-import { renderShareImage, shareImageSvg, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../src/publishing/share-image.ts';
+import {
+  renderShareImage,
+  shareImageSvg,
+  SHARE_IMAGE_HEIGHT,
+  SHARE_IMAGE_WIDTH,
+} from '../../src/publishing/share-image.ts';
 import { createShareImageService, shareImageRendererVersion } from '../../src/publishing/share-images-integration.ts';
 import { claimShareImage, explainerShareImage, shareImageDigest } from '../../src/publishing/share-images.ts';
 import { pngInfo } from '../helpers/png.ts';
@@ -32,8 +37,25 @@ describe('share images', () => {
   });
 
   test.each([
-    ['a claim with the longest statement of the bench and a long claimant', claimShareImage({ statement: `${LONGEST_STATEMENT} ${LONGEST_STATEMENT} ${LONGEST_STATEMENT}`, status: 'false', claimant: 'Radio Free Europe/Radio Liberty and the Office of the President of Ukraine, in a joint statement read out to reporters', date: '2025-05-11' }).input],
-    ['an explainer with a very long headline', explainerShareImage(`Explainer: ${LONGEST_STATEMENT} ${LONGEST_STATEMENT} ${LONGEST_STATEMENT}`, [{ status: 'false' }, { status: 'misleading' }, { status: 'confirmed' }, { status: 'confirmed' }]).input],
+    [
+      'a claim with the longest statement of the bench and a long claimant',
+      claimShareImage({
+        statement: `${LONGEST_STATEMENT} ${LONGEST_STATEMENT} ${LONGEST_STATEMENT}`,
+        status: 'false',
+        claimant:
+          'Radio Free Europe/Radio Liberty and the Office of the President of Ukraine, in a joint statement read out to reporters',
+        date: '2025-05-11',
+      }).input,
+    ],
+    [
+      'an explainer with a very long headline',
+      explainerShareImage(`Explainer: ${LONGEST_STATEMENT} ${LONGEST_STATEMENT} ${LONGEST_STATEMENT}`, [
+        { status: 'false' },
+        { status: 'misleading' },
+        { status: 'confirmed' },
+        { status: 'confirmed' },
+      ]).input,
+    ],
   ])('draws %s without any text leaving its margins', async (_name, input) => {
     const svg = await shareImageSvg(input);
     const points = glyphPoints(svg);
@@ -49,7 +71,10 @@ describe('share images', () => {
 
   test('a long statement is shortened with an ellipsis: the drawing stops at four lines', async () => {
     const short = await shareImageSvg(claimShareImage({ statement: LONGEST_STATEMENT, status: 'false' }).input);
-    const long = await shareImageSvg(claimShareImage({ statement: `${LONGEST_STATEMENT} ${LONGEST_STATEMENT} ${LONGEST_STATEMENT}`, status: 'false' }).input);
+    const long = await shareImageSvg(
+      claimShareImage({ statement: `${LONGEST_STATEMENT} ${LONGEST_STATEMENT} ${LONGEST_STATEMENT}`, status: 'false' })
+        .input,
+    );
     const bottom = (svg: string) => Math.max(...glyphPoints(svg).map(([, y]) => y));
     // Three times the text does not make three times the lines: the statement is clamped.
     expect(bottom(long)).toBeLessThan(SHARE_IMAGE_HEIGHT - 52);
@@ -57,17 +82,42 @@ describe('share images', () => {
   });
 
   test('is a 1200×630 PNG that carries the digest of what it shows', async () => {
-    const png = await renderShareImage({ kind: 'claim', statement: 'Talks took place.', claimant: 'Claimed by a post', verdict: 'False', status: 'false' }, 'abc123');
+    const png = await renderShareImage(
+      {
+        kind: 'claim',
+        statement: 'Talks took place.',
+        claimant: 'Claimed by a post',
+        verdict: 'False',
+        status: 'false',
+      },
+      'abc123',
+    );
     expect(pngInfo(png)).toEqual({ width: 1200, height: 630, text: { Comment: 'sourced-share-image abc123' } });
   });
 
   test('the explainer image counts verdicts worst first, and the alternative text says the same', () => {
-    expect(explainerShareImage('Talks', [{ status: 'confirmed' }, { status: 'false' }, { status: 'confirmed' }, { status: 'misleading' }, { status: 'false' }])).toEqual({
+    expect(
+      explainerShareImage('Talks', [
+        { status: 'confirmed' },
+        { status: 'false' },
+        { status: 'confirmed' },
+        { status: 'misleading' },
+        { status: 'false' },
+      ]),
+    ).toEqual({
       input: { kind: 'explainer', title: 'Talks', verdicts: '2 false · 1 misleading · 2 confirmed' },
       alt: 'Talks. Claims checked: 2 false · 1 misleading · 2 confirmed.',
     });
-    expect(claimShareImage({ statement: 'He will come.', status: 'false', claimant: 'A post', date: '2025-05-11' })).toEqual({
-      input: { kind: 'claim', statement: 'He will come.', claimant: 'Claimed by A post, 11 May 2025', verdict: 'False', status: 'false' },
+    expect(
+      claimShareImage({ statement: 'He will come.', status: 'false', claimant: 'A post', date: '2025-05-11' }),
+    ).toEqual({
+      input: {
+        kind: 'claim',
+        statement: 'He will come.',
+        claimant: 'Claimed by A post, 11 May 2025',
+        verdict: 'False',
+        status: 'false',
+      },
       alt: 'False: “He will come.” Claimed by A post, 11 May 2025.',
     });
   });
@@ -80,7 +130,9 @@ describe('share images', () => {
       const otherInput = explainerShareImage('Talks in Ankara', [{ status: 'false' }]).input;
       const first = await service.image(input);
       expect([service.drawn, service.cached]).toEqual([1, 0]);
-      expect(pngInfo(first).text).toEqual({ Comment: `sourced-share-image ${shareImageDigest(input, shareImageRendererVersion())}` });
+      expect(pngInfo(first).text).toEqual({
+        Comment: `sourced-share-image ${shareImageDigest(input, shareImageRendererVersion())}`,
+      });
       expect(await service.image(input)).toEqual(first);
       expect([service.drawn, service.cached]).toEqual([1, 1]);
       expect(readdirSync(join(dir, 'cache'))).toEqual([`${service.digest(input)}.png`]);
