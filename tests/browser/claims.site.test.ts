@@ -359,6 +359,7 @@ describe('the embeddable claim card', () => {
       /<a href="https:\/\/example\.org\/articles\/talks\/" target="_blank" rel="noopener"[^>]*>Read the explainer: Talks in Istanbul<\/a>/,
     );
     expect(card).toContain('<meta name="robots" content="noindex">');
+    expect(card).toContain('<title>False: Putin will attend the talks &amp; sign &lt;/script&gt;. | Sourced</title>');
   });
 
   it('may be framed by any site, while every other page forbids it', async () => {
