@@ -85,6 +85,13 @@ export function ratingCounts(claims: readonly { status: ClaimStatus }[]): { stat
 }
 
 export type Claim = z.output<typeof claimSchema>;
+
+/**
+ * True for someone's claim, one that names who made it or where it appeared, rather than the
+ * newsroom's own finding: such a claim gets a page of its own and a ClaimReview.
+ */
+export const hasClaimPage = (claim: { claimant?: string | undefined; appearances?: readonly string[] | undefined }): boolean =>
+  claim.claimant !== undefined || claim.appearances !== undefined;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** A rating as any revision may have it, current or retired. */
 export type AnyClaimStatus = ClaimStatus | RetiredClaimStatus;
