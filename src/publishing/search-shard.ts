@@ -39,6 +39,8 @@ export const EXCLUDED_FROM_SEARCH = [
   '.evidence',
   // The introductions of the claims and corrections sections.
   '.claims > .meta',
+  // A claim row's links to its page and to what its rating means.
+  '.rating-links',
   '.corrections > .meta',
   // A claim card's line of sources (the source cards hold them) and its links to the places that
   // cite it (CitedPlaces), and every card's Close button. A claim's claimant is `.claimant`, kept.

@@ -23,6 +23,7 @@ const CLAIMANT = 'A post by "</script>" & friends';
 
 const frontmatter = (status: string, corrected: boolean) => `title: Talks in Istanbul
 description: What was agreed, and what was not.
+conclusion: Putin did not attend.
 published: 2025-05-20
 ${corrected ? 'updated: 2025-05-22\n' : ''}authors:
   - sourced-newsroom
@@ -75,7 +76,7 @@ claims:
       - reuters-talks
     sources:
       - kyiv-statement
-${corrected ? "corrections:\n  - date: 2025-05-22\n    text: 'An earlier version rated [@putin-will-attend] unverified.'\n" : ''}`;
+${corrected ? "corrections:\n  - date: 2025-05-22\n    text: 'An earlier version rated [@putin-will-attend] unproven.'\n" : ''}`;
 
 const BODY = `## What happened
 
@@ -121,12 +122,12 @@ const meta = (page: string, key: string) =>
   decode(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(page)?.[1] ?? '');
 
 beforeAll(async () => {
-  // A repository in which the claim was first published as unverified, then corrected to false.
+  // A repository in which the claim was first published as unproven, then corrected to false.
   const { articles } = fixtureRepo([
     {
       date: '2025-05-20T10:00:00Z',
       message: 'Publish',
-      files: { 'talks.md': fixtureArticle(frontmatter('unverified', false), BODY) },
+      files: { 'talks.md': fixtureArticle(frontmatter('unproven', false), BODY) },
     },
     {
       date: '2025-05-22T10:00:00Z',
@@ -193,12 +194,12 @@ describe('a claim page', () => {
     const page = html(`${CLAIM}index.html`);
     const history = element(page, '<section class="status-history"', 'section');
     expect([...history.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1]!))).toEqual([
-      '20 May 2025: Unverified (the revision)',
+      '20 May 2025: Unproven (the revision)',
       '22 May 2025: False (the revision)',
     ]);
     expect([...history.matchAll(/href="\/articles\/talks\/history\/#rev-([0-9a-f]{12})"/g)]).toHaveLength(2);
     const corrections = element(page, '<section class="claim-corrections"', 'section');
-    expect(textOf(corrections)).toContain('22 May 2025 An earlier version rated [@putin-will-attend] unverified.');
+    expect(textOf(corrections)).toContain('22 May 2025 An earlier version rated [@putin-will-attend] unproven.');
     expect(corrections).toMatch(/href="\/articles\/talks\/history\/#rev-[0-9a-f]{12}"/);
   });
 

@@ -58,6 +58,7 @@ describe('a built site', () => {
       'Explainers /',
       'Topics /topics/',
       'Sources /sources/',
+      'Claims /claims/',
       'Corrections /corrections/',
       'Methodology /methodology/',
       'Search /search/',
