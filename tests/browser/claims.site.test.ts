@@ -161,7 +161,7 @@ describe('a claim page', () => {
 
   it('shows the statement, the claimant and date, where it appeared, the verdict and its definition, the note and the way back to the explainer', () => {
     const page = html(`${CLAIM}index.html`);
-    expect(textOf(element(page, '<h1', 'h1'))).toBe(`False: what this status means ${STATEMENT}`);
+    expect(textOf(element(page, '<h1', 'h1'))).toBe(`Rated False: what this rating means ${STATEMENT}`);
     expect(element(page, '<p class="claimant"', 'p')).toMatch(
       /^<p class="claimant"[^>]*>Claimed by A post by &quot;&lt;\/script&gt;&quot; &amp; friends, <time datetime="2025-05-11">11 May 2025<\/time>\s*<\/p>$/,
     );
@@ -234,7 +234,7 @@ describe('a claim page', () => {
       reviewRating: {
         '@type': 'Rating',
         ratingValue: 1,
-        bestRating: 6,
+        bestRating: 5,
         worstRating: 1,
         alternateName: 'False',
         ratingExplanation: 'He stayed in Moscow & sent <aides>.',
@@ -269,9 +269,10 @@ describe('a claim page', () => {
     const badge = /<a class="status status-([a-z-]+)"[^>]*>([^<]+)</.exec(element(page, '<h1', 'h1'))!;
     const input: ShareImageInput = {
       kind: 'claim',
-      statement: textOf(element(page, '<h1', 'h1')).replace(/^.*?: what this status means /, ''),
+      statement: textOf(element(page, '<h1', 'h1')).replace(/^.*?: what this rating means /, ''),
       claimant: textOf(element(page, '<p class="claimant"', 'p')),
-      verdict: badge[2]!,
+      // The badge reads "Rated False"; the image names the verdict alone.
+      verdict: badge[2]!.replace(/^Rated /, ''),
       status: badge[1]!,
     };
     const png = readFileSync(join(site.outDir, `${CLAIM}share.png`));
@@ -330,8 +331,8 @@ describe('the claims listings', () => {
         textOf(match[1]!),
       );
     expect(entries('claims/index.html')).toEqual([
-      `False: what this status means ${STATEMENT} Claimed by ${CLAIMANT}, 11 May 2025 Checked in Talks in Istanbul`,
-      'Confirmed: what this status means The delegations met in Istanbul. Checked in Talks in Istanbul',
+      `Rated False: what this rating means ${STATEMENT} Claimed by ${CLAIMANT}, 11 May 2025 Checked in Talks in Istanbul`,
+      'Rated Confirmed: what this rating means The delegations met in Istanbul. Checked in Talks in Istanbul',
     ]);
     expect(entries('claims/false/index.html')).toEqual([entries('claims/index.html')[0]]);
     expect(html('claims/disputed/index.html')).toMatch(/<p[^>]*>No claims are listed here yet\.<\/p>/);

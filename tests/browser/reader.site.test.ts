@@ -205,8 +205,8 @@ describe.each([
     expect(await page.locator(href).getAttribute('popovertarget')).toBe('claim-claim-kyiv-leaders-30-day-call');
     await expect.poll(() => page.locator(href).isVisible()).toBe(true);
 
-    await claim.getByRole('link', { name: 'What “Confirmed” means' }).click();
-    await page.waitForURL(/\/methodology\/#confirmed$/);
+    await page.locator('.claims > .meta').getByRole('link', { name: 'What each rating means' }).click();
+    await page.waitForURL(/\/methodology\/#claim-statuses$/);
     expect(await page.locator('h3#confirmed').textContent()).toBe('Confirmed');
     await page.context().close();
   });
