@@ -170,7 +170,7 @@ describe('a claim page', () => {
     );
     expect(element(page, '<ul class="appearances"', 'ul')).toContain('<a href="https://example.com/post"');
     expect(textOf(element(page, '<p class="definition"', 'p'))).toBe(
-      'False: The sources show it is wrong. How we rate claims · Every claim rated false',
+      'False: The evidence shows the claim is wrong. How we rate claims · Every claim rated false',
     );
     expect(element(page, '<p class="definition"', 'p')).toContain('href="/claims/false/"');
     expect(textOf(element(page, '<p class="note"', 'p'))).toBe('He stayed in Moscow & sent <aides>.');
