@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
 import { processorOptions } from '../markdown/pipeline.ts';
 import { ArticlePool } from './article-pool.ts';
+import { recordPublished } from './published-record.ts';
 import { articleStoreDir, hasStored, pruneStored } from './article-store.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { findRegistryDir, registryTexts } from '../checker/registries.ts';
@@ -52,12 +53,11 @@ export function articleLoader(options: { /** Folder of the articles, relative to
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
         );
         if (errors.length === 0) {
-          writePublishedList(process.env['SOURCED_PUBLISHED_LIST'], [...context.store.keys()]);
+          // For the steps after the pages (the sourced() integration): each article's JSON file.
+          recordPublished('articles', context.store.values());
           return;
         }
-        const count = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published`;
-        // Under npm run build, which reports every article's check after Astro, the list would be said twice.
-        const message = process.env['SOURCED_BUILD_REPORTS'] ? `${count}. They are listed below.` : `${count}:\n${errors.map(formatText).join('\n')}`;
+        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${errors.map(formatText).join('\n')}`;
         if (!watcher) throw new ArticleError(message);
         logger.error(message);
       };
@@ -71,17 +71,6 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       }
     },
   };
-}
-
-/**
- * Writes the ids of the published articles, as a JSON array, to `file` (SOURCED_PUBLISHED_LIST,
- * which `npm run build` sets): its search indexing begins with their pages while Astro writes them.
- * Written under another name and then renamed, so that it is never read half written.
- */
-function writePublishedList(file: string | undefined, ids: string[]): void {
-  if (!file) return;
-  writeFileSync(`${file}.partial`, `${JSON.stringify(ids)}\n`);
-  renameSync(`${file}.partial`, file);
 }
 
 /**
