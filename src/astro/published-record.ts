@@ -29,3 +29,10 @@ export function recordPublished(collection: RecordedCollection, entries: Iterabl
 
 /** The entries a loader published in this build, or undefined when it has not run in this process. */
 export const publishedEntries = (collection: RecordedCollection): ReadonlyMap<string, PublishedEntry> | undefined => record()[collection];
+
+/**
+ * The key of what an article's page and JSON file are made from: the digests of the article (with
+ * its lock file) and of its history. The same key, the same page and file (site/published.ts's
+ * articleCacheKey, and the articles' JSON files the sourced() integration writes).
+ */
+export const articleKey = (articleDigest: string, historyDigest: string | undefined): string => `${articleDigest}:${historyDigest ?? ''}`;

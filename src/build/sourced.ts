@@ -14,7 +14,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { publishedEntries } from '../astro/published-record.ts';
+import { articleKey, publishedEntries } from '../astro/published-record.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
 import { articlesDir } from '../format/article-files.ts';
@@ -36,7 +36,7 @@ export interface SourcedOptions {
 /**
  * The published articles as their JSON files are made from them, from what the content loaders
  * recorded in this build (published-record.ts). The key of each file is that of the article's page
- * (site/published.ts's articleCacheKey): the digests of the article and of its history.
+ * (articleKey): the digests of the article and of its history.
  */
 function publishedArticles(): ArticleDataTask[] {
   const articles = publishedEntries('articles');
@@ -44,7 +44,7 @@ function publishedArticles(): ArticleDataTask[] {
   const histories = publishedEntries('history');
   return [...articles].map(([slug, { stored, digest }]) => {
     const history = histories?.get(slug);
-    return { slug, stored, historyFile: history?.stored, cacheKey: digest === undefined ? undefined : `${digest}:${history?.digest ?? ''}` };
+    return { slug, stored, historyFile: history?.stored, cacheKey: digest === undefined ? undefined : articleKey(digest, history?.digest) };
   });
 }
 
