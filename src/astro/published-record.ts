@@ -35,4 +35,4 @@ export const publishedEntries = (collection: RecordedCollection): ReadonlyMap<st
  * its lock file) and of its history. The same key, the same page and file (site/published.ts's
  * articleCacheKey, and the articles' JSON files the sourced() integration writes).
  */
-export const articleKey = (articleDigest: string, historyDigest: string | undefined): string => `${articleDigest}:${historyDigest ?? ''}`;
+export const articleKey = (articleDigest: string | number, historyDigest: string | undefined): string => `${articleDigest}:${historyDigest ?? ''}`;
