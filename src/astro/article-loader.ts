@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkerVersion } from '../checker/check-cache.ts';
 import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-files.ts';
-import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
+import { formatText, sortDiagnostics, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../checker/module-graph.ts';
 import { processorOptions } from '../markdown/pipeline.ts';
 import { ArticlePool } from './article-pool.ts';
@@ -47,7 +47,7 @@ export function articleLoader(options: { /** Folder of the articles, relative to
 
       const sync = async () => {
         const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
-        const { errors, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir, rendering);
+        const { errors, warnings, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir, rendering);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
@@ -57,7 +57,8 @@ export function articleLoader(options: { /** Folder of the articles, relative to
           recordPublished('articles', context.store.values());
           return;
         }
-        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${errors.map(formatText).join('\n')}`;
+        // Every problem of the articles checked, errors and warnings, in the order `npm run check` gives them.
+        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${sortDiagnostics([...errors, ...warnings]).map(formatText).join('\n')}`;
         if (!watcher) throw new ArticleError(message);
         logger.error(message);
       };
@@ -119,8 +120,10 @@ async function syncArticles(
   dir: string,
   storeDir: string,
   { options, processor, onWorkers }: ReturnType<typeof rendererOptions>,
-): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
+): Promise<{ errors: Diagnostic[]; warnings: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
   const errors: Diagnostic[] = [];
+  /** The warnings of the articles checked in this run, said with the errors when there are any. */
+  const warnings: Diagnostic[] = [];
   const seen = new Set<string>();
   let rendered = 0;
   let unchanged = 0;
@@ -190,8 +193,7 @@ async function syncArticles(
       for (; submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) changed[submitted]!.result = start(changed[submitted]!);
       const { checked, summary, renderError } = await item.result!;
       item.result = undefined;
-      const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-      errors.push(...problems);
+      for (const diagnostic of checked.diagnostics) (diagnostic.severity === 'error' ? errors : warnings).push(diagnostic);
       if (renderError !== undefined) {
         errors.push({
           file: checked.file,
@@ -214,5 +216,5 @@ async function syncArticles(
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
   if (errors.length === 0) pruneStored(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
-  return { errors, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
+  return { errors, warnings, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
 }
