@@ -71,11 +71,12 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
         const siteDir = fileURLToPath(dir);
         const say = (line: string) => process.stdout.write(`${line}\n`);
         const articles = publishedArticles();
-        // On its own thread from the start; awaited below, so that a failure is never left unheard.
-        const openData = writeOpenData({ siteDir, siteRoot, cacheDir, partBytes: options.partBytes ?? PART_BYTES, articles }).then(
-          (done) => ({ done }),
-          (error: unknown) => ({ error }),
-        );
+        // The open data on a worker thread and the search index in Pagefind's processes run while
+        // this thread makes the report; each is awaited below, so that no failure goes unheard.
+        const settled = <T>(promise: Promise<T>) => promise.then((done) => ({ done }), (error: unknown) => ({ error }));
+        const openData = settled(writeOpenData({ siteDir, siteRoot, cacheDir, partBytes: options.partBytes ?? PART_BYTES, articles }));
+        const searchLines: string[] = [];
+        const search = settled(indexSiteForSearch(siteDir, { shardSize: options.searchShardSize ?? SEARCH_SHARD_SIZE, cacheDir, log: (line) => searchLines.push(line) }));
 
         // Every article's check, from the check cache (an article the loader did not render again was
         // checked by an earlier build): the report, and the warnings from git history.
@@ -84,19 +85,10 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
         const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
         process.stdout.write(report.stdout);
         process.stderr.write(report.stderr);
-        if (report.errors > 0) {
-          await openData;
-          throw new Error(`${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in articles, listed above; fix them and build again.`);
-        }
-
-        let searchError: unknown;
-        try {
-          await indexSiteForSearch(siteDir, { shardSize: options.searchShardSize ?? SEARCH_SHARD_SIZE, cacheDir, log: say });
-        } catch (error) {
-          searchError = error;
-        }
-        const written = await openData;
-        if (searchError !== undefined) throw failed('Indexing the site for search', searchError);
+        const [indexed, written] = [await search, await openData];
+        if (report.errors > 0) throw new Error(`${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in articles, listed above; fix them and build again.`);
+        if ('error' in indexed) throw failed('Indexing the site for search', indexed.error);
+        for (const line of searchLines) say(line);
         // Its error says what failed (write-open-data.ts).
         if ('error' in written) throw written.error;
         say(openDataSummary(written.done, articles.length));
