@@ -129,7 +129,7 @@ async function syncArticles(
   let unchanged = 0;
   let fromCache = 0;
   // First every file is read and compared with its stored digest. The changed ones are then read
-  // again in turn and looked up in the check cache (`npm run build` has just filled it); each is
+  // again in turn and looked up in the check cache (`npm run check` may have filled it); each is
   // checked if need be and rendered on worker threads (article-pool.ts), while this thread stores
   // the results. Only a bounded number of texts and results is held at once, whatever the size of
   // the archive; the summaries go to the data store together at the end (see below).

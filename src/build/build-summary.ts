@@ -4,7 +4,7 @@ import { formatText, sortDiagnostics } from '../checker/diagnostic.ts';
 const count = (number: number, word: string) => `${number} ${word}${number === 1 ? '' : 's'}`;
 
 /**
- * The last lines of `npm run build`: how many articles were published and how many drafts were
+ * The last lines of a build (the sourced() integration): how many articles were published and how many drafts were
  * skipped, then every warning again (they were printed before Astro's and Pagefind's output, which
  * scrolls them away), or "no warnings".
  */

@@ -1,7 +1,7 @@
 /**
  * Where an article's data file is and how data files are written: apart from open-data.ts, whose
- * records need the site's paths, so that `npm run build` can write the bulk files (bulk-data.ts)
- * outside Astro.
+ * records need the site's paths, so that the bulk files (bulk-data.ts) can be written on a worker thread,
+ * away from Astro's page rendering.
  */
 
 /** An article's JSON file, as a path inside the site. */

@@ -23,8 +23,8 @@ export interface OpenDataUrls {
 
 /**
  * The addresses of the site whose home page is `siteRoot` (absolute, ending with `/`). Kept apart
- * from Astro's configuration (open-data-urls.ts passes it in), so that `npm run build` can write
- * the articles' JSON files outside Astro.
+ * from Astro's configuration (open-data-urls.ts passes it in), so that the articles' JSON files can be
+ * written on a worker thread, away from Astro's page rendering (write-open-data.ts).
  */
 export function openDataUrlsFor(siteRoot: string): OpenDataUrls {
   const { url, page, history, anchor } = siteAddresses(siteRoot);
