@@ -2,7 +2,7 @@
  * The worker of history-store.ts's storeSiteHistoryOffThread (piscina): reads an articles folder's
  * history into the history store and gives back where each history is.
  */
-import { enableCompileCache } from '../checker/compile-cache.ts';
+import { enableCompileCache } from '../infra/compile-cache.ts';
 import type { StoredSiteHistory } from './history-store.ts';
 
 enableCompileCache();

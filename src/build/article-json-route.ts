@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { articleDataText, type ArticleDataTask } from '../publishing/article-data.ts';
-import { openDataUrls } from '../publishing/open-data-urls.ts';
+import { openDataUrlsFor } from '../publishing/open-data.ts';
+import { siteUrl } from '../site/addresses.ts';
 import { historyOf } from '../site/published.ts';
 
 /**
@@ -19,4 +20,4 @@ export const getStaticPaths = (async () =>
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<ArticleDataTask> = ({ props }) =>
-  new Response(articleDataText(props, openDataUrls), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(articleDataText(props, openDataUrlsFor(siteUrl())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -3,12 +3,14 @@ import { checkHistories, currentDates } from '../checker/check-history.ts';
 import type { PublishedRevision } from '../checker/rules/unannounced-change.ts';
 import { calendarDay, dayAfter } from '../format/date.ts';
 import { forEachArticleHistory } from '../history/read-history.ts';
+import { visibleBlocks } from '../history/visible-text.ts';
 
 /**
- * Adds the `unannounced-change` warnings to files just checked: reads git history once per folder
- * checked (one `git log`, one `git cat-file`), and only the texts of articles that have a commit
- * more than a day after their current `updated` (or `published`), the only ones that can be
- * warned about. Nothing happens outside a git repository.
+ * Adds the `unannounced-change` warnings and the `silent-claim-change` errors to files just
+ * checked: reads git history once per folder checked (one `git log`, one `git cat-file`), and only
+ * the texts of articles that can be reported: those with a commit more than a day after their
+ * current `updated` (or `published`), and any other with two commits or more (a claim may have
+ * changed after a published revision). Nothing happens outside a git repository.
  */
 export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<void> {
   const roots = new Map<string, Map<string, CheckedFile>>();
@@ -24,7 +26,22 @@ export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<v
     await forEachArticleHistory(
       root,
       (path, committed) => {
-        const published = committed.flatMap(({ commit, snapshot }) => (snapshot ? [{ commit: commit.commit, date: commit.date, article: snapshot.article, body: snapshot.body }] : []));
+        // The text as readers read it (no HTML comment counts), made only for the revisions the
+        // unannounced-change rule compares; citations as written, so that a changed source counts.
+        const published = committed.flatMap(({ commit, snapshot }): PublishedRevision[] => {
+          if (!snapshot) return [];
+          let body: string | undefined;
+          return [
+            {
+              commit: commit.commit,
+              date: commit.date,
+              article: snapshot.article,
+              get body() {
+                return (body ??= visibleBlocks(snapshot.body, (citation) => citation.value.replace(/\s+/g, ' ')).join('\n\n'));
+              },
+            },
+          ];
+        });
         revisions.set(files.get(path)!.full, published);
       },
       (path, commits) => {
@@ -33,7 +50,9 @@ export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<v
         if (!dates) return false;
         // A commit on the day after the last change is in time (time zones), as in the rule.
         const limit = dayAfter(calendarDay(dates.updated ?? dates.published));
-        return commits.some((commit) => calendarDay(commit.date) > limit);
+        if (commits.some((commit) => calendarDay(commit.date) > limit)) return true;
+        // A claim can have changed after a published revision only in an article of two commits or more.
+        return commits.length > 1;
       },
     );
   }

@@ -7,17 +7,18 @@
  * 2. the open data, on a worker thread (write-open-data.ts): each published article's JSON file,
  *    then the bulk files; meanwhile
  * 3. the search index, in shards, each indexed by Pagefind in a process of its own (search-index.ts);
- * 4. the summary: articles published, drafts skipped, every warning again.
+ * 4. the summary: articles published, drafts skipped (each named), every warning again.
  * A failed step fails the build with its reason. On the dev server it only adds the route that
  * serves the articles' JSON files (article-json-route.ts).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { articleKey, publishedEntries } from '../astro/published-record.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
-import { articlesDir } from '../format/article-files.ts';
+import { articlesDir, PAGES_DIR } from '../format/article-files.ts';
+import { unpublishedFiles } from '../checker/unpublished-files.ts';
 import type { ArticleDataTask } from '../publishing/article-data.ts';
 import { PART_BYTES } from '../publishing/bulk-data.ts';
 import { indexSiteForSearch } from '../publishing/search-index.ts';
@@ -80,9 +81,13 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 
         // Every article's check, from the check cache (an article the loader did not render again was
         // checked by an earlier build): the report, and the warnings from git history.
-        const { checked, registries } = await checkTargets([resolve(root, articlesDir())]);
+        const articlesRoot = resolve(root, articlesDir());
+        const { checked, registries } = await checkTargets([articlesRoot]);
         await checkUnannouncedChanges(checked);
-        const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
+        // Files that look like articles but are never published (src/checker/unpublished-files.ts): warnings.
+        const unpublished = unpublishedFiles([articlesRoot], { cwd: process.cwd(), articlesRoot, projectRoot: root, otherContent: [join(root, PAGES_DIR)] }, { scanContent: true });
+        const otherProblems = [...registries.flatMap((registry) => registry.diagnostics), ...unpublished];
+        const report = reportCheck(checked, 'text', otherProblems);
         process.stdout.write(report.stdout);
         process.stderr.write(report.stderr);
         const [indexed, written] = [await search, await openData];
@@ -92,7 +97,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
         // Its error says what failed (write-open-data.ts).
         if ('error' in written) throw written.error;
         say(openDataSummary(written.done, articles.length));
-        process.stderr.write(`\n${buildSummary(checked)}`);
+        process.stderr.write(`\n${buildSummary(checked, { registries: otherProblems })}`);
       },
     },
   };

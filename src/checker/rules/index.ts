@@ -4,6 +4,7 @@
  * Schema's `$comment` are tested against it. How to add a rule: see README.md in this folder.
  */
 import { brokenCitation } from './broken-citation.ts';
+import { circularEvidence } from './circular-evidence.ts';
 import { citationInLink } from './citation-in-link.ts';
 import { correctionNotUpdated } from './correction-not-updated.ts';
 import { duplicateValue } from './duplicate-value.ts';
@@ -16,6 +17,7 @@ import { futureDate } from './future-date.ts';
 import { malformedCitation } from './malformed-citation.ts';
 import { quoteMissingRule } from './quote-missing.ts';
 import { rawHtml } from './raw-html.ts';
+import { notPublished } from './not-published.ts';
 import { renderFailed } from './render-failed.ts';
 import type { Rule } from './rule.ts';
 import {
@@ -30,6 +32,7 @@ import {
   unknownReference,
   unsafeUrl,
 } from './schema.ts';
+import { silentClaimChange } from './silent-claim-change.ts';
 import { singlePublisher } from './single-publisher.ts';
 import { sourceChangedRule } from './source-changed.ts';
 import { sourceDeadRule } from './source-dead.ts';
@@ -46,7 +49,12 @@ import { citationWithoutAt } from './citation-without-at.ts';
 import { linkTarget } from './link-target.ts';
 import { placeholder } from './placeholder.ts';
 import { yamlComment } from './yaml-comment.ts';
+import { citationWithoutBrackets } from './citation-without-brackets.ts';
+import { curlyQuotedValue } from './curly-quoted-value.ts';
+import { longQuote } from './long-quote.ts';
+import { plainTextField } from './plain-text-field.ts';
 import { unusedSource } from './unused-source.ts';
+import { wordingWithoutAppearance } from './wording-without-appearance.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
 export type { LockFinding } from './lock-finding.ts';
@@ -54,6 +62,7 @@ export type { ParsedArticle, Report, Rule } from './rule.ts';
 
 export const RULES: readonly Rule[] = [
   // The file and its frontmatter's syntax.
+  notPublished,
   fileName,
   fileTooLarge,
   encoding,
@@ -73,6 +82,8 @@ export const RULES: readonly Rule[] = [
   controlCharacter,
   futureDate,
   placeholder,
+  curlyQuotedValue,
+  plainTextField,
   // The frontmatter against the registries (content/topics.yaml, authors.yaml, publishers.yaml).
   unknownAuthor,
   unknownTopic,
@@ -87,13 +98,17 @@ export const RULES: readonly Rule[] = [
   malformedCitation,
   unknownCitation,
   citationWithoutAt,
+  citationWithoutBrackets,
   // How the article uses its sources, and whether its dates agree.
   unusedSource,
   uncitedClaim,
+  circularEvidence,
+  wordingWithoutAppearance,
   singlePublisher,
   correctionNotUpdated,
   timelineOrder,
   duplicateValue,
+  longQuote,
   // What the sources say now, from the article's lock file (see src/sources/).
   quoteMissingRule,
   sourceDeadRule,
@@ -101,6 +116,7 @@ export const RULES: readonly Rule[] = [
   sourceLock,
   // What git shows of the article's past (see src/history/): applied by npm run check and npm run build.
   unannouncedChange,
+  silentClaimChange,
   // The build's own.
   renderFailed,
 ];

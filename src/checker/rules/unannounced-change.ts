@@ -1,6 +1,6 @@
 import { calendarDay, dayAfter } from '../../format/date.ts';
 import type { Article } from '../../format/index.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 
 /** A published revision of an article, as git holds it. */
@@ -10,7 +10,7 @@ export interface PublishedRevision {
   /** Commit date, ISO 8601 with the committer's offset; its calendar day is the committer's. */
   date: string;
   article: Pick<Article, 'claims'>;
-  /** The Markdown after the frontmatter. */
+  /** The body's text as readers read it: HTML comments and other markup left out (see src/history/visible-text.ts). */
   body: string;
 }
 
@@ -23,7 +23,7 @@ export interface UnannouncedChange {
 }
 
 /** Text with whitespace and punctuation taken out: a change to those alone is no change to what it says. */
-const wording = (text: string) => text.replace(/[\s\p{P}]+/gu, '');
+export const wording = (text: string) => text.replace(/[\s\p{P}]+/gu, '');
 
 /** What a revision changed that readers must be told of: the text, a claim's statement, a claim's status. */
 function substantiveChanges(before: PublishedRevision, after: PublishedRevision): string[] {
