@@ -8,6 +8,14 @@ import type { StoredSiteHistory } from './history-store.ts';
 enableCompileCache();
 const { storeSiteHistory } = await import('./history-store.ts');
 
-export default function readHistoryHere({ dir, storeDir, version }: { dir: string; storeDir: string; version: string }): Promise<StoredSiteHistory> {
+export default function readHistoryHere({
+  dir,
+  storeDir,
+  version,
+}: {
+  dir: string;
+  storeDir: string;
+  version: string;
+}): Promise<StoredSiteHistory> {
   return storeSiteHistory(dir, storeDir, version);
 }

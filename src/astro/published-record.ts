@@ -23,16 +23,26 @@ const KEY = Symbol.for('sourced.published-record');
 const record = (): Record_ => ((globalThis as { [KEY]?: Record_ })[KEY] ??= {});
 
 /** Records the entries (by id) a loader published in this build, replacing what it recorded before. */
-export function recordPublished(collection: RecordedCollection, entries: Iterable<{ id: string; data: Record<string, unknown>; digest?: string | number | undefined }>): void {
-  record()[collection] = new Map([...entries].map(({ id, data, digest }) => [id, { stored: String(data['stored']), digest: digest === undefined ? undefined : String(digest) }]));
+export function recordPublished(
+  collection: RecordedCollection,
+  entries: Iterable<{ id: string; data: Record<string, unknown>; digest?: string | number | undefined }>,
+): void {
+  record()[collection] = new Map(
+    [...entries].map(({ id, data, digest }) => [
+      id,
+      { stored: String(data['stored']), digest: digest === undefined ? undefined : String(digest) },
+    ]),
+  );
 }
 
 /** The entries a loader published in this build, or undefined when it has not run in this process. */
-export const publishedEntries = (collection: RecordedCollection): ReadonlyMap<string, PublishedEntry> | undefined => record()[collection];
+export const publishedEntries = (collection: RecordedCollection): ReadonlyMap<string, PublishedEntry> | undefined =>
+  record()[collection];
 
 /**
  * The key of what an article's page and JSON file are made from: the digests of the article (with
  * its lock file) and of its history. The same key, the same page and file (site/published.ts's
  * articleCacheKey, and the articles' JSON files the sourced() integration writes).
  */
-export const articleKey = (articleDigest: string | number, historyDigest: string | undefined): string => `${articleDigest}:${historyDigest ?? ''}`;
+export const articleKey = (articleDigest: string | number, historyDigest: string | undefined): string =>
+  `${articleDigest}:${historyDigest ?? ''}`;

@@ -15,9 +15,15 @@ export const getStaticPaths = (async () =>
   Promise.all(
     (await getCollection('articles')).map(async (entry) => ({
       params: { slug: entry.id },
-      props: { slug: entry.id, stored: entry.data.stored, historyFile: (await historyOf(entry.id))?.stored } satisfies ArticleDataTask,
+      props: {
+        slug: entry.id,
+        stored: entry.data.stored,
+        historyFile: (await historyOf(entry.id))?.stored,
+      } satisfies ArticleDataTask,
     })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<ArticleDataTask> = ({ props }) =>
-  new Response(articleDataText(props, openDataUrlsFor(siteUrl())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(articleDataText(props, openDataUrlsFor(siteUrl())), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -41,16 +41,25 @@ export interface SourcedOptions {
  */
 function publishedArticles(): ArticleDataTask[] {
   const articles = publishedEntries('articles');
-  if (!articles) throw new Error('The articles collection was not loaded in this build, so the open data cannot be written; check that src/content.config.ts uses articleLoader.');
+  if (!articles)
+    throw new Error(
+      'The articles collection was not loaded in this build, so the open data cannot be written; check that src/content.config.ts uses articleLoader.',
+    );
   const histories = publishedEntries('history');
   return [...articles].map(([slug, { stored, digest }]) => {
     const history = histories?.get(slug);
-    return { slug, stored, historyFile: history?.stored, cacheKey: digest === undefined ? undefined : articleKey(digest, history?.digest) };
+    return {
+      slug,
+      stored,
+      historyFile: history?.stored,
+      cacheKey: digest === undefined ? undefined : articleKey(digest, history?.digest),
+    };
   });
 }
 
 /** A step's failure as the build reports it: what failed, then why. */
-const failed = (step: string, error: unknown): Error => new Error(`${step} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+const failed = (step: string, error: unknown): Error =>
+  new Error(`${step} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 
 export function sourced(options: SourcedOptions = {}): AstroIntegration {
   let root = '';
@@ -60,7 +69,12 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
     name: 'sourced',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
-        if (command === 'dev') injectRoute({ pattern: '/articles/[...slug].json', entrypoint: new URL('./article-json-route.ts', import.meta.url), prerender: true });
+        if (command === 'dev')
+          injectRoute({
+            pattern: '/articles/[...slug].json',
+            entrypoint: new URL('./article-json-route.ts', import.meta.url),
+            prerender: true,
+          });
       },
       'astro:config:done': ({ config }) => {
         if (!config.site) throw new Error('astro.config.mjs sets no `site`; the open data needs absolute addresses.');
@@ -74,10 +88,22 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
         const articles = publishedArticles();
         // The open data on a worker thread and the search index in Pagefind's processes run while
         // this thread makes the report; each is awaited below, so that no failure goes unheard.
-        const settled = <T>(promise: Promise<T>) => promise.then((done) => ({ done }), (error: unknown) => ({ error }));
-        const openData = settled(writeOpenData({ siteDir, siteRoot, cacheDir, partBytes: options.partBytes ?? PART_BYTES, articles }));
+        const settled = <T>(promise: Promise<T>) =>
+          promise.then(
+            (done) => ({ done }),
+            (error: unknown) => ({ error }),
+          );
+        const openData = settled(
+          writeOpenData({ siteDir, siteRoot, cacheDir, partBytes: options.partBytes ?? PART_BYTES, articles }),
+        );
         const searchLines: string[] = [];
-        const search = settled(indexSiteForSearch(siteDir, { shardSize: options.searchShardSize ?? SEARCH_SHARD_SIZE, cacheDir, log: (line) => searchLines.push(line) }));
+        const search = settled(
+          indexSiteForSearch(siteDir, {
+            shardSize: options.searchShardSize ?? SEARCH_SHARD_SIZE,
+            cacheDir,
+            log: (line) => searchLines.push(line),
+          }),
+        );
 
         // Every article's check, from the check cache (an article the loader did not render again was
         // checked by an earlier build): the report, and the warnings from git history.
@@ -85,13 +111,20 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
         const { checked, registries } = await checkTargets([articlesRoot]);
         await checkUnannouncedChanges(checked);
         // Files that look like articles but are never published (src/checker/unpublished-files.ts): warnings.
-        const unpublished = unpublishedFiles([articlesRoot], { cwd: process.cwd(), articlesRoot, projectRoot: root, otherContent: [join(root, PAGES_DIR)] }, { scanContent: true });
+        const unpublished = unpublishedFiles(
+          [articlesRoot],
+          { cwd: process.cwd(), articlesRoot, projectRoot: root, otherContent: [join(root, PAGES_DIR)] },
+          { scanContent: true },
+        );
         const otherProblems = [...registries.flatMap((registry) => registry.diagnostics), ...unpublished];
         const report = reportCheck(checked, 'text', otherProblems);
         process.stdout.write(report.stdout);
         process.stderr.write(report.stderr);
         const [indexed, written] = [await search, await openData];
-        if (report.errors > 0) throw new Error(`${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in articles, listed above; fix them and build again.`);
+        if (report.errors > 0)
+          throw new Error(
+            `${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in articles, listed above; fix them and build again.`,
+          );
         if ('error' in indexed) throw failed('Indexing the site for search', indexed.error);
         for (const line of searchLines) say(line);
         // Its error says what failed (write-open-data.ts).

@@ -36,10 +36,14 @@ function deleteInBackground(folders: string[]): void {
 
 rmSync(staging, { recursive: true, force: true });
 // Astro keeps every page of a large archive in memory at once; the default heap is too small for 10,000 articles.
-const astro = spawn(process.execPath, ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+const astro = spawn(
+  process.execPath,
+  ['--max-old-space-size=8192', join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);
 const status = await new Promise<number>((resolve) => {
   astro.on('error', () => resolve(1));
   astro.on('close', (code) => resolve(code ?? 1));

@@ -6,7 +6,13 @@ import { writeArticleData } from './article-data.ts';
 import { writeBulkData } from './bulk-data.ts';
 import type { OpenDataDone, OpenDataWork } from './write-open-data.ts';
 
-export default async function writeOpenDataHere({ siteDir, siteRoot, cacheDir, partBytes, articles }: OpenDataWork): Promise<OpenDataDone> {
+export default async function writeOpenDataHere({
+  siteDir,
+  siteRoot,
+  cacheDir,
+  partBytes,
+  articles,
+}: OpenDataWork): Promise<OpenDataDone> {
   const written = writeArticleData(siteDir, siteRoot, articles, cacheDir);
   return { articles: written, index: await writeBulkData(siteDir, siteRoot, partBytes) };
 }

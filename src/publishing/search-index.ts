@@ -6,11 +6,28 @@
  * sourced() integration, src/build/sourced.ts).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { bundleFolder, SHARD_MANIFEST, type ShardManifest } from '../site/search-bundles.ts';
-import { byCodeUnits, isIndexedPage, pageDigest, planSearchIndex, SEARCH_SHARD_SIZE, type PlannedShard } from './search-plan.ts';
+import {
+  byCodeUnits,
+  isIndexedPage,
+  pageDigest,
+  planSearchIndex,
+  SEARCH_SHARD_SIZE,
+  type PlannedShard,
+} from './search-plan.ts';
 import { EXCLUDED_FROM_SEARCH, type ShardRequest } from './search-shard.ts';
 
 export { isIndexedPage, MAX_SHARDS, SEARCH_SHARD_SIZE, searchShardSize, shardCount, shardOf } from './search-plan.ts';
@@ -22,7 +39,9 @@ export { isIndexedPage, MAX_SHARDS, SEARCH_SHARD_SIZE, searchShardSize, shardCou
 export const SEARCH_JOBS = 2;
 
 /** Pagefind's version: a bundle built by another version is never reused. */
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
 
 /** What makes a bundle besides its pages: Pagefind's version and what it leaves out of each page. */
 const INDEXER = `pagefind ${PAGEFIND_VERSION}\0${EXCLUDED_FROM_SEARCH.join('\n')}`;
@@ -80,7 +99,11 @@ function indexShardApart(request: ShardRequest): Promise<void> {
       else if (answer?.error) reject(new Error(answer.error));
       else {
         const said = stderr.trim().split('\n').slice(-5).join(' ');
-        reject(new Error(`Pagefind failed while indexing ${request.bundle}: its process ended (${signal ?? `exit code ${code}`}) without an answer (out of memory?)${said ? `: ${said}` : '.'}`));
+        reject(
+          new Error(
+            `Pagefind failed while indexing ${request.bundle}: its process ended (${signal ?? `exit code ${code}`}) without an answer (out of memory?)${said ? `: ${said}` : '.'}`,
+          ),
+        );
       }
     });
     child.stdin.end(JSON.stringify(request));
@@ -202,10 +225,14 @@ export async function indexSiteForSearch(
   await runLimited(toIndex, Math.min(SEARCH_JOBS, availableParallelism()));
   if (cache !== undefined && existsSync(cache)) {
     const keep = new Set(plan.map((shard) => shard.digest));
-    for (const name of readdirSync(cache)) if (!keep.has(name)) rmSync(join(cache, name), { recursive: true, force: true });
+    for (const name of readdirSync(cache))
+      if (!keep.has(name)) rmSync(join(cache, name), { recursive: true, force: true });
   }
   const shards = figures.map((shard) => shard!);
-  const manifest: ShardManifest = { bundles: plan.map((shard) => shard.bundle), digests: plan.map((shard) => shard.digest) };
+  const manifest: ShardManifest = {
+    bundles: plan.map((shard) => shard.bundle),
+    digests: plan.map((shard) => shard.digest),
+  };
   writeFileSync(join(siteDir, bundleFolder(0), SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   const total = shards.reduce((sum, shard) => sum + shard.pages, 0);
   log(`Search index: ${pagesText(total)} in ${shards.length} ${shards.length === 1 ? 'bundle' : 'bundles'}`);

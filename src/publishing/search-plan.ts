@@ -33,7 +33,9 @@ export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
   if (text === undefined || text === '') return SEARCH_SHARD_SIZE;
   const size = Number(text);
   if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`SOURCED_SEARCH_SHARD_SIZE is "${text}"; set it to a whole number of article pages, at least 1, or unset it.`);
+    throw new Error(
+      `SOURCED_SEARCH_SHARD_SIZE is "${text}"; set it to a whole number of article pages, at least 1, or unset it.`,
+    );
   }
   return size;
 }
@@ -60,7 +62,8 @@ export function shardOf(path: string, count: number): number {
  * quoted value (a description that names the attribute, say) is never taken for one. In the text of
  * a page a `<` is always escaped, so words in an article never match either.
  */
-const PAGEFIND_BODY = /<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?\s+data-pagefind-body(?=[\s=/>])/;
+const PAGEFIND_BODY =
+  /<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?\s+data-pagefind-body(?=[\s=/>])/;
 /** The same, from the start of a text only. */
 const PAGEFIND_BODY_HERE = new RegExp(`^${PAGEFIND_BODY.source}`);
 
@@ -84,7 +87,8 @@ export function isIndexedPage(html: string): boolean {
 }
 
 /** A digest of one page as a shard's bundle depends on it: its path and its HTML. */
-export const pageDigest = (path: string, html: Uint8Array): Buffer => createHash('sha256').update(path).update('\0').update(html).digest();
+export const pageDigest = (path: string, html: Uint8Array): Buffer =>
+  createHash('sha256').update(path).update('\0').update(html).digest();
 
 /** One bundle of the index, as planned. */
 export interface PlannedShard {
@@ -107,7 +111,11 @@ export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0
  * its path hashes to, in path order within it. An empty shard has no bundle, but for the first,
  * which a site with no article page still gets, and which finds nothing.
  */
-export function planSearchIndex(pages: ReadonlyMap<string, Uint8Array>, shardSize: number, indexer: string): PlannedShard[] {
+export function planSearchIndex(
+  pages: ReadonlyMap<string, Uint8Array>,
+  shardSize: number,
+  indexer: string,
+): PlannedShard[] {
   const files = [...pages.keys()].sort(byCodeUnits);
   const count = shardCount(files.length, shardSize);
   const shards: string[][] = Array.from({ length: count }, () => []);

@@ -70,14 +70,22 @@ async function call<T>(now: string, run: () => Promise<T>): Promise<T> {
 /** Indexes the shard a request names, and writes its bundle. */
 export async function indexShard({ siteDir, files, outputPath, bundle }: ShardRequest): Promise<void> {
   try {
-    const { errors, index } = await call('starting', () => pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_SEARCH }));
+    const { errors, index } = await call('starting', () =>
+      pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_SEARCH }),
+    );
     assertNoErrors('starting', errors);
     if (!index) throw new Error('Pagefind failed while starting: it returned no index.');
     for (const file of files) {
       const content = await readFile(join(siteDir, file), 'utf8');
-      assertNoErrors(`indexing ${file}`, (await call(`indexing ${file}`, () => index.addHTMLFile({ sourcePath: file, content }))).errors);
+      assertNoErrors(
+        `indexing ${file}`,
+        (await call(`indexing ${file}`, () => index.addHTMLFile({ sourcePath: file, content }))).errors,
+      );
     }
-    assertNoErrors(`writing ${bundle}`, (await call(`writing ${bundle}`, () => index.writeFiles({ outputPath }))).errors);
+    assertNoErrors(
+      `writing ${bundle}`,
+      (await call(`writing ${bundle}`, () => index.writeFiles({ outputPath }))).errors,
+    );
   } finally {
     await pagefind.close();
   }

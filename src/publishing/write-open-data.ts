@@ -32,12 +32,17 @@ export const openDataSummary = ({ articles, index }: OpenDataDone, count: number
  * Rejects, never waits for ever, when the worker fails or its thread ends without an answer.
  * `worker` is the worker's module (tests give one that dies).
  */
-export async function writeOpenData(work: OpenDataWork, { worker = new URL('./open-data-worker.ts', import.meta.url) }: { worker?: URL } = {}): Promise<OpenDataDone> {
+export async function writeOpenData(
+  work: OpenDataWork,
+  { worker = new URL('./open-data-worker.ts', import.meta.url) }: { worker?: URL } = {},
+): Promise<OpenDataDone> {
   const pool = new Piscina<OpenDataWork, OpenDataDone>({ filename: worker.href, minThreads: 1, maxThreads: 1 });
   try {
     return await pool.run(work);
   } catch (error) {
-    throw new Error(`Writing the open-data files failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Writing the open-data files failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   } finally {
     await pool.close({ force: true });
   }

@@ -20,7 +20,10 @@ export class ReadPool {
   readonly #pool: Piscina<ReadTask, ReadResult> | undefined;
 
   /** `threads` defaults to one per core; `worker` is the worker's module (tests give one that dies). */
-  constructor({ threads = availableParallelism(), worker = new URL('./read-worker.ts', import.meta.url) }: { threads?: number; worker?: URL } = {}) {
+  constructor({
+    threads = availableParallelism(),
+    worker = new URL('./read-worker.ts', import.meta.url),
+  }: { threads?: number; worker?: URL } = {}) {
     try {
       this.#pool = new Piscina({ filename: worker.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
       // A worker that fails rejects its task; nothing else needs telling.
@@ -36,7 +39,10 @@ export class ReadPool {
     try {
       return await this.#pool.run({ bytes, contentType, quote });
     } catch (error) {
-      throw new Error(`Reading a fetched ${contentType ?? 'document'} stopped: its worker thread failed (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+      throw new Error(
+        `Reading a fetched ${contentType ?? 'document'} stopped: its worker thread failed (${error instanceof Error ? error.message : String(error)}).`,
+        { cause: error },
+      );
     }
   }
 

@@ -14,7 +14,13 @@ function npmRun(args: string[], articlesDir: string, cacheDir: string, env: Reco
   const result = spawnSync('npm', ['run', '--silent', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCED_ARTICLES_DIR: articlesDir, SOURCED_CACHE_DIR: cacheDir, ...env },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SOURCED_ARTICLES_DIR: articlesDir,
+      SOURCED_CACHE_DIR: cacheDir,
+      ...env,
+    },
     timeout: 300_000,
   });
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
@@ -35,7 +41,11 @@ function differences(site: string, expected: string): string[] {
   return [
     ...mine.filter((file) => !files.includes(file)).map((file) => `extra ${file}`),
     ...files.filter((file) => !mine.includes(file)).map((file) => `missing ${file}`),
-    ...files.filter((file) => mine.includes(file) && !readFileSync(join(site, file)).equals(readFileSync(join(expected, file)))).map((file) => `differs ${file}`),
+    ...files
+      .filter(
+        (file) => mine.includes(file) && !readFileSync(join(site, file)).equals(readFileSync(join(expected, file))),
+      )
+      .map((file) => `differs ${file}`),
   ];
 }
 
@@ -44,7 +54,12 @@ const ENV = { SOURCED_SEARCH_SHARD_SIZE: '1', SOURCED_BULK_PART_BYTES: '500' };
 const ARTICLES = {
   'talks.md': article(),
   'ceasefire.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Ceasefire talks')),
-  '2024/older.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: An older story').replace('published: 2025-05-20', 'published: 2024-01-02')),
+  '2024/older.md': article(
+    VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: An older story').replace(
+      'published: 2025-05-20',
+      'published: 2024-01-02',
+    ),
+  ),
   'draft-piece.md': article(`${VALID_FRONTMATTER}draft: true\n`),
 };
 
@@ -99,20 +114,29 @@ describe('astro build and npm run build', () => {
     expect(differences(outDir, astroOut)).toEqual([]);
   });
 
-  it('fail with the failed step\'s reason when Pagefind fails, and npm run build leaves the previous site as it was', () => {
+  it("fail with the failed step's reason when Pagefind fails, and npm run build leaves the previous site as it was", () => {
     const before = listFiles(npmOut).map((file) => [file, readFileSync(join(npmOut, file), 'utf8')]);
     // One article changed, so that its shard cannot come from the cache and Pagefind must run.
-    const edited = writeArticles({ ...ARTICLES, 'talks.md': `${article().trimEnd()}\n\nA sentence added for the rebuild.\n` });
+    const edited = writeArticles({
+      ...ARTICLES,
+      'talks.md': `${article().trimEnd()}\n\nA sentence added for the rebuild.\n`,
+    });
     const env = { ...ENV, PAGEFIND_EXTENDED_BINARY_PATH: join(dirname(npmOut), 'no-such-pagefind') };
     const result = npmBuild(edited, npmOut, join(buildDir('npm-cache-'), 'cache'), env);
     expect(result.status).toBe(1);
-    expect(result.output).toContain('Indexing the site for search failed: Pagefind failed while starting: Pagefind backend closed.');
-    expect(result.output).toContain(`Build failed: fix what is reported above and build again. ${npmOut} was left as it was.`);
+    expect(result.output).toContain(
+      'Indexing the site for search failed: Pagefind failed while starting: Pagefind backend closed.',
+    );
+    expect(result.output).toContain(
+      `Build failed: fix what is reported above and build again. ${npmOut} was left as it was.`,
+    );
     expect(listFiles(npmOut).map((file) => [file, readFileSync(join(npmOut, file), 'utf8')])).toEqual(before);
     expect(readdirSync(dirname(npmOut))).toEqual(['dist']);
     // `astro build` alone fails the same way.
     const plain = astroBuild(edited, join(buildDir('astro-'), 'dist'), join(buildDir('astro-cache-'), 'cache'), env);
     expect(plain.status).not.toBe(0);
-    expect(plain.output).toContain('Indexing the site for search failed: Pagefind failed while starting: Pagefind backend closed.');
+    expect(plain.output).toContain(
+      'Indexing the site for search failed: Pagefind failed while starting: Pagefind backend closed.',
+    );
   });
 });

@@ -14,9 +14,19 @@ const THROWS = new URL('../fixtures/workers/throws.ts', import.meta.url);
 
 describe('a worker that exits or fails', () => {
   test('rejects the open data being written', async () => {
-    const work = { siteDir: mkdtempSync(join(tmpdir(), 'sourced-site-')), siteRoot: 'https://example.org/', cacheDir: mkdtempSync(join(tmpdir(), 'sourced-cache-')), partBytes: 1000, articles: [] };
-    await expect(writeOpenData(work, { worker: EXITS })).rejects.toThrow('Writing the open-data files failed: worker exited with code: 0');
-    await expect(writeOpenData(work, { worker: THROWS })).rejects.toThrow('Writing the open-data files failed: the worker failed on purpose');
+    const work = {
+      siteDir: mkdtempSync(join(tmpdir(), 'sourced-site-')),
+      siteRoot: 'https://example.org/',
+      cacheDir: mkdtempSync(join(tmpdir(), 'sourced-cache-')),
+      partBytes: 1000,
+      articles: [],
+    };
+    await expect(writeOpenData(work, { worker: EXITS })).rejects.toThrow(
+      'Writing the open-data files failed: worker exited with code: 0',
+    );
+    await expect(writeOpenData(work, { worker: THROWS })).rejects.toThrow(
+      'Writing the open-data files failed: the worker failed on purpose',
+    );
   });
 
   test("rejects the articles' history being read", async () => {
@@ -30,15 +40,24 @@ describe('a worker that exits or fails', () => {
     const dying = new ReadPool({ threads: 1, worker: EXITS });
     try {
       const page = new TextEncoder().encode('<html><body><p>Text</p></body></html>');
-      await expect(dying.read(page, 'text/html', undefined)).rejects.toThrow('Reading a fetched text/html stopped: its worker thread failed (worker exited with code: 0).');
-      await expect(dying.read(page, null, undefined)).rejects.toThrow('Reading a fetched document stopped: its worker thread failed (worker exited with code: 0).');
+      await expect(dying.read(page, 'text/html', undefined)).rejects.toThrow(
+        'Reading a fetched text/html stopped: its worker thread failed (worker exited with code: 0).',
+      );
+      await expect(dying.read(page, null, undefined)).rejects.toThrow(
+        'Reading a fetched document stopped: its worker thread failed (worker exited with code: 0).',
+      );
     } finally {
       await dying.close();
     }
     const pool = new ReadPool({ threads: 1 });
     try {
-      const page = new TextEncoder().encode('<html><body><article><p>The minister said the talks would resume on Monday.</p></article></body></html>');
-      expect(await pool.read(page, 'text/html', 'talks would resume')).toMatchObject({ kind: 'read', quote: { match: 'exact' } });
+      const page = new TextEncoder().encode(
+        '<html><body><article><p>The minister said the talks would resume on Monday.</p></article></body></html>',
+      );
+      expect(await pool.read(page, 'text/html', 'talks would resume')).toMatchObject({
+        kind: 'read',
+        quote: { match: 'exact' },
+      });
     } finally {
       await pool.close();
     }
