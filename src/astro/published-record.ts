@@ -7,7 +7,7 @@
  * a symbol registered for it. Nothing is written to disk and nothing passes between processes.
  */
 
-/** A published entry: where its stored record is (article-store.ts), and its digest. */
+/** A published entry: the name of its stored record (article-store.ts's storedFile), and its digest. */
 export interface PublishedEntry {
   stored: string;
   digest: string | undefined;

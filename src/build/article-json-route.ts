@@ -3,7 +3,7 @@ import { getCollection } from 'astro:content';
 import { articleDataText, type ArticleDataTask } from '../publishing/article-data.ts';
 import { openDataUrlsFor } from '../publishing/open-data.ts';
 import { siteUrl } from '../site/addresses.ts';
-import { historyOf } from '../site/published.ts';
+import { historyOf, storedArticleFile } from '../site/published.ts';
 
 /**
  * `/articles/<slug>.json` on the dev server, which the sourced() integration (sourced.ts) adds to
@@ -17,7 +17,7 @@ export const getStaticPaths = (async () =>
       params: { slug: entry.id },
       props: {
         slug: entry.id,
-        stored: entry.data.stored,
+        stored: storedArticleFile(entry),
         historyFile: (await historyOf(entry.id))?.stored,
       } satisfies ArticleDataTask,
     })),

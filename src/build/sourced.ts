@@ -14,6 +14,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { articleStoreDir, historyStoreDir, storedFile } from '../astro/article-store.ts';
 import { articleKey, publishedEntries } from '../astro/published-record.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
@@ -39,7 +40,7 @@ export interface SourcedOptions {
  * recorded in this build (published-record.ts). The key of each file is that of the article's page
  * (articleKey): the digests of the article and of its history.
  */
-function publishedArticles(): ArticleDataTask[] {
+function publishedArticles(cacheDir: string): ArticleDataTask[] {
   const articles = publishedEntries('articles');
   if (!articles)
     throw new Error(
@@ -50,8 +51,9 @@ function publishedArticles(): ArticleDataTask[] {
     const history = histories?.get(slug);
     return {
       slug,
-      stored,
-      historyFile: history?.stored,
+      // The data store names each stored file; its path is in this build's cache folder.
+      stored: storedFile(articleStoreDir(cacheDir), stored),
+      historyFile: history === undefined ? undefined : storedFile(historyStoreDir(cacheDir), history.stored),
       cacheKey: digest === undefined ? undefined : articleKey(digest, history?.digest),
     };
   });
@@ -85,7 +87,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const siteDir = fileURLToPath(dir);
         const say = (line: string) => process.stdout.write(`${line}\n`);
-        const articles = publishedArticles();
+        const articles = publishedArticles(cacheDir);
         // The open data on a worker thread and the search index in Pagefind's processes run while
         // this thread makes the report; each is awaited below, so that no failure goes unheard.
         const settled = <T>(promise: Promise<T>) =>
