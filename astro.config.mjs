@@ -6,6 +6,7 @@ import { processorOptions } from './src/markdown/pipeline.ts';
 import { searchShardSize } from './src/publishing/search-plan.ts';
 import { CSP_DIRECTIVES } from './src/publishing/security-policy.ts';
 import { sourced } from './src/build/sourced.ts';
+import { shareImages } from './src/publishing/share-images-integration.ts';
 
 // Where the site is published: SITE_URL is the origin (plus any path the host adds), BASE_PATH the
 // folder the site lives in, such as `/repo/` on GitHub Pages project sites.
@@ -35,11 +36,14 @@ export default defineConfig({
   integrations: [
     sitemap({
       // Drafts are never pages; the search page is a tool, not content.
-      filter: (page) => !new URL(page).pathname.endsWith('/search/'),
+      // A claim's card is for other sites to frame; its claim's page is the one to find.
+      filter: (page) => !/\/(?:search|card)\/$/.test(new URL(page).pathname),
       // The sitemap protocol allows 50,000 addresses a file; sitemap-index.xml lists the files.
       // Tests set a small limit to see the split without building 45,000 pages.
       entryLimit: Number(process.env.SOURCED_SITEMAP_ENTRY_LIMIT) || 45_000,
     }),
+    // The og:image of every explainer and claim page, drawn on worker threads and cached by content.
+    shareImages(),
     // Everything after the pages: the check report, the open data, the search index, the summary.
     // Tests set a small bulk-file part size and search shard size to see the splits.
     sourced({

@@ -66,8 +66,17 @@ const quoted = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 const date = (year: number, month: number, day: number): string =>
   `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
+/** What the synthetic explainers are like besides their seed. */
+export interface GenerateOptions {
+  /**
+   * Give every claim a claimant, so that every claim has a page of its own (and a share image);
+   * the rest of each article is the same as without it.
+   */
+  claimants?: boolean;
+}
+
 /** The text of synthetic article number `index` (0-based), from its own seed. */
-export function generateArticle(seed: number, index: number): string {
+export function generateArticle(seed: number, index: number, { claimants = false }: GenerateOptions = {}): string {
   const random = new Random(seed * 100_003 + index * 7919 + 1);
   const sourceCount = random.int(8, 40);
   const claimCount = random.int(5, 15);
@@ -122,7 +131,9 @@ export function generateArticle(seed: number, index: number): string {
     lines.push(`  - id: ${claim.id}`);
     lines.push(`    statement: ${quoted(`${sentence(random, 10, 20)}.`)}`);
     lines.push(`    status: ${quoted(claim.status)}`);
+    // With `claimants`, a claim the seed leaves without one gets one that takes nothing from the seed.
     if (random.chance(0.7)) lines.push(`    claimant: ${quoted(random.pick(PUBLISHERS))}`);
+    else if (claimants) lines.push(`    claimant: ${quoted(PUBLISHERS[(index + i) % PUBLISHERS.length]!)}`);
     lines.push('    sources:');
     // Two neighbouring sources have different publishers, so no article rests on one publisher.
     const count = random.int(2, 5);
@@ -197,7 +208,7 @@ export const syntheticSlug = (index: number): string => `explainer-${String(inde
  * Writes `count` articles into `dir`: the first explainer, copied from `firstExplainer`, then
  * `count - 1` synthetic ones. Returns the slugs, in order.
  */
-export function generateArticles(dir: string, count: number, seed: number, firstExplainer: string): string[] {
+export function generateArticles(dir: string, count: number, seed: number, firstExplainer: string, options: GenerateOptions = {}): string[] {
   mkdirSync(dir, { recursive: true });
   const slugs: string[] = [];
   const first = firstExplainer.split('/').pop()!.replace(/\.md$/, '');
@@ -205,7 +216,7 @@ export function generateArticles(dir: string, count: number, seed: number, first
   slugs.push(first);
   for (let index = 0; index < count - 1; index++) {
     const slug = syntheticSlug(index);
-    writeFileSync(join(dir, `${slug}.md`), generateArticle(seed, index));
+    writeFileSync(join(dir, `${slug}.md`), generateArticle(seed, index, options));
     slugs.push(slug);
   }
   return slugs;

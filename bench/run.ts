@@ -33,7 +33,7 @@ const GNU_TIME = '/usr/bin/time';
 /** markdownlint-cli2, the fastest Markdown checker an editor would otherwise run over the same files. */
 const MARKDOWNLINT = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--claimants] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of the baseline build, as npm run build sets it for ours (default 8192; 0 for Node's default)
@@ -48,6 +48,7 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--
                  SOURCED_SEARCH_SHARD_SIZE article pages, when set), and weigh the index
   --cold-runs N  cold builds of each site, taken in turns (baseline, ours, baseline, ...); the median
                  counts (default 3: one busy moment of a shared machine moves a single run by 20%)
+  --claimants    give every claim a claimant, so that every claim has a page and a share image
   --keep         keep the temporary folder (articles, outputs, logs)`;
 
 /** One timed run of a command. */
@@ -405,6 +406,7 @@ async function main(): Promise<void> {
         history: { type: 'string', default: '0' },
         search: { type: 'boolean', default: false },
         'cold-runs': { type: 'string', default: '3' },
+        claimants: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -435,7 +437,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(cacheRoot, 'run-'));
   const articles = join(work, 'articles');
   process.stderr.write(`Generating ${count} explainers in ${articles}...\n`);
-  const slugs = generateArticles(articles, count, seed, FIRST_EXPLAINER);
+  const slugs = generateArticles(articles, count, seed, FIRST_EXPLAINER, { claimants: values.claimants });
   const first = slugs[0]!;
   // Baseline and ours each see the same edit of the same synthetic article before their warm rebuild.
   const edited = join(articles, `${slugs[Math.floor(count / 2)]!}.md`);

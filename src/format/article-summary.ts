@@ -1,4 +1,5 @@
 import { correctionSchema, type Article } from './article.ts';
+import { CLAIM_STATUSES, hasClaimPage } from './claim.ts';
 import { dateSchema } from './date.ts';
 import { evidenceProfile } from './evidence.ts';
 import { publisherKey, type Publisher } from './publisher.ts';
@@ -24,6 +25,17 @@ export const articleSummarySchema = z.object({
   authors: z.array(z.string()),
   /** Each publisher the article cites, once, as first written (trimmed). */
   publishers: z.array(z.string()),
+  /**
+   * Every claim's id and status, in the article's order (for the share image's verdict counts), with
+   * the statement and claimant of each claim that has a page of its own (for the claims listings).
+   */
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(CLAIM_STATUSES),
+      page: z.optional(z.object({ statement: z.string(), claimant: z.string().optional(), date: dateSchema.optional() })),
+    }),
+  ),
   /**
    * The name of the file holding the full article and its rendered HTML, inside the folder of
    * stored articles in Astro's cache folder: never a path, so that the data store stays right
@@ -52,6 +64,13 @@ export function summarizeArticle(
     corrections: article.corrections,
     evidence: evidenceProfile(article, registry),
     publishers: [...publishers.values()],
+    claims: article.claims.map((claim) => ({
+      id: claim.id,
+      status: claim.status,
+      ...(hasClaimPage(claim)
+        ? { page: { statement: claim.statement, ...(claim.claimant === undefined ? {} : { claimant: claim.claimant }), ...(claim.date === undefined ? {} : { date: claim.date }) } }
+        : {}),
+    })),
     stored,
   };
 }

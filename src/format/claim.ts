@@ -45,4 +45,11 @@ export const claimSchema = z.strictObject({
 });
 
 export type Claim = z.output<typeof claimSchema>;
+
+/**
+ * True for someone's claim, one that names who made it or where it appeared, rather than the
+ * newsroom's own finding: such a claim gets a page of its own and a ClaimReview.
+ */
+export const hasClaimPage = (claim: { claimant?: string | undefined; appearances?: readonly string[] | undefined }): boolean =>
+  claim.claimant !== undefined || claim.appearances !== undefined;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

@@ -24,14 +24,24 @@ export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 export const STYLE_SOURCES = ["'self'"] as const;
 
 /**
- * The policy as an HTTP header value; it adds `frame-ancestors`, which a `<meta>` policy cannot carry.
- * `public/_headers` carries it (tests/publishing/security-headers.test.ts holds the two equal).
+ * Who may show a page in a frame: no one, except for a claim's card (`/articles/<slug>/claims/<claim>/card/`),
+ * which any site may embed (docs/publishing.md says what a host must send).
  */
-export function headerPolicy(): string {
+export const FRAME_ANCESTORS = { page: "'none'", card: '*' } as const;
+
+/** The `_headers` path pattern of the claim cards (Netlify and Cloudflare Pages splats). */
+export const CARD_PATH_PATTERN = '/articles/*/claims/*/card/';
+
+/**
+ * The policy as an HTTP header value; it adds `frame-ancestors`, which a `<meta>` policy cannot
+ * carry: `'none'` for every page, `*` (any http or https site) for a claim's card. `public/_headers`
+ * carries both (tests/publishing/security-headers.test.ts holds them equal).
+ */
+export function headerPolicy(page: keyof typeof FRAME_ANCESTORS = 'page'): string {
   return [
     ...CSP_DIRECTIVES,
     `script-src ${SCRIPT_SOURCES.join(' ')}`,
     `style-src ${STYLE_SOURCES.join(' ')}`,
-    "frame-ancestors 'none'",
+    `frame-ancestors ${FRAME_ANCESTORS[page]}`,
   ].join('; ');
 }

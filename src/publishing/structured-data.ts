@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, type Article, type Author, type Claim, type ClaimStatus, type Publisher } from '../format/index.ts';
+import { CLAIM_STATUSES, hasClaimPage, type Article, type Author, type Claim, type ClaimStatus, type Publisher } from '../format/index.ts';
 import { STATUS_LABELS } from '../site/labels.ts';
 
 /** The name the site publishes under. */
@@ -10,7 +10,7 @@ export interface StructuredDataUrls {
   site: string;
   /** The article's page. */
   page: string;
-  /** A claim's place on the article's page. */
+  /** A claim's own page (someone's claim: `hasClaimPage`), its ClaimReview's `url`. */
   claim(id: string): string;
   /** An author's page on the site. */
   author?(id: string): string;
@@ -57,7 +57,8 @@ function appearanceOf(article: Article, id: string): Record<string, unknown> | u
 }
 
 /**
- * The `itemReviewed` of a claim's ClaimReview: the claim, who made it, when, where it appeared, and
+ * The `itemReviewed` of a claim's ClaimReview: the claim, who made it (when the article names
+ * them: a claim known only by where it appeared has no author), when, where it appeared, and
  * the words checked, verbatim, as its `text` (schema.org: "the content of a claim can be summarized
  * with the text property"; `claimReviewed` stays the newsroom's own statement of it).
  */
@@ -65,7 +66,7 @@ function reviewedClaim(claim: Claim, article: Article, registries: StructuredDat
   const appearances = (claim.appearances ?? []).flatMap((id) => appearanceOf(article, id) ?? []);
   return {
     '@type': 'Claim',
-    author: claimantNode(claim.claimant!, registries, urls),
+    ...(claim.claimant === undefined ? {} : { author: claimantNode(claim.claimant, registries, urls) }),
     ...(claim.date ? { datePublished: claim.date } : {}),
     ...(claim.wording ? { text: claim.wording } : {}),
     ...(appearances.length > 0 ? { appearance: appearances, firstAppearance: appearances[0] } : {}),
@@ -99,7 +100,7 @@ export function claimRating(status: ClaimStatus): ClaimRating {
 /**
  * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, dates,
  * authors, publisher, every source's address as a `citation`, every correction as a
- * `correction`) and a `ClaimReview` for each claim that names a claimant. Everything in it is also shown on the page.
+ * `correction`) and a `ClaimReview` for each claim that names a claimant or where it appeared. Everything in it is also shown on the page.
  * Authors are `Person`s or `Organization`s as content/authors.yaml types them. A claim's
  * `itemReviewed` carries when it was made (`datePublished`), where it appeared (`appearance`,
  * the first one also as `firstAppearance`) and who made it: typed when the claimant is a registry
@@ -135,18 +136,21 @@ export function articleStructuredData(
         }
       : {}),
   };
-  const claimReviews = article.claims
-    .filter((claim) => claim.claimant !== undefined)
-    .map((claim) => ({
-      '@type': 'ClaimReview',
-      url: urls.claim(claim.id),
-      claimReviewed: claim.statement,
-      itemReviewed: reviewedClaim(claim, article, registries, urls),
-      author: publisher,
-      datePublished: article.published,
-      reviewRating: { ...claimRating(claim.status), ...(claim.note ? { ratingExplanation: claim.note } : {}) },
-    }));
+  const claimReviews = article.claims.filter(hasClaimPage).map((claim) => claimReview(claim, article, urls, registries));
   return { '@context': 'https://schema.org', '@graph': [newsArticle, ...claimReviews] };
+}
+
+/** The schema.org `ClaimReview` of someone's claim (`hasClaimPage`): the same node on the article's page and on the claim's own page. */
+export function claimReview(claim: Claim, article: Article, urls: StructuredDataUrls, registries: StructuredDataRegistries = {}): Record<string, unknown> {
+  return {
+    '@type': 'ClaimReview',
+    url: urls.claim(claim.id),
+    claimReviewed: claim.statement,
+    itemReviewed: reviewedClaim(claim, article, registries, urls),
+    author: { '@type': 'Organization', name: PUBLISHER_NAME, url: urls.site },
+    datePublished: article.published,
+    reviewRating: { ...claimRating(claim.status), ...(claim.note ? { ratingExplanation: claim.note } : {}) },
+  };
 }
 
 /** The JSON-LD of an article page, in the two blocks the page prints. */

@@ -20,6 +20,18 @@ export const historyPage = (slug: string): string => `${articlePage(slug)}histor
 /** An author's page (their bio and their explainers), as a path inside the site. */
 export const authorPage = (id: string): string => `authors/${id}/`;
 
+/** A claim's own page (for someone's claim, `hasClaimPage`), as a path inside the site. */
+export const claimPage = (slug: string, claim: string): string => `${articlePage(slug)}claims/${claim}/`;
+
+/** A claim's card, the page other sites frame (`<iframe>`), as a path inside the site. */
+export const claimCardPage = (slug: string, claim: string): string => `${claimPage(slug, claim)}card/`;
+
+/** The share image (og:image) of an article's page, or of a claim's page, as a path inside the site. */
+export const shareImageFile = (slug: string, claim?: string): string => `${claim === undefined ? articlePage(slug) : claimPage(slug, claim)}share.png`;
+
+/** The listing of checked claims, all of them or those of one status, as a path inside the site. */
+export const claimsListing = (status?: string): string => (status === undefined ? 'claims/' : `claims/${status}/`);
+
 /** An article's JSON file, as a path inside the site. */
 export const articleDataPath = (slug: string): string => `articles/${slug}.json`;
 
@@ -45,7 +57,9 @@ export function siteAddresses(siteRoot: string) {
   const data = (slug: string) => url(articleDataPath(slug));
   /** A claim's or source's entry on its article's page. */
   const anchor = (slug: string, kind: 'claim' | 'source', id: string) => `${page(slug)}#${kind === 'claim' ? claimAnchor(id) : sourceAnchor(id)}`;
-  return { url, page, history, data, anchor };
+  /** A claim's own page. */
+  const claim = (slug: string, id: string) => url(claimPage(slug, id));
+  return { url, page, history, data, anchor, claim };
 }
 
 /** The configured base path (`BASE_PATH`), ending with `/`. */
@@ -71,6 +85,13 @@ export const authorPath = (id: string) => sitePath(authorPage(id));
 /** The history page of an article. */
 export const historyPath = (slug: string) => sitePath(historyPage(slug));
 
+/** A claim's own page, and its card for other sites to frame. */
+export const claimPath = (slug: string, claim: string) => sitePath(claimPage(slug, claim));
+export const claimCardPath = (slug: string, claim: string) => sitePath(claimCardPage(slug, claim));
+
+/** The listing of checked claims, or of those of one status. */
+export const claimsPath = (status?: string) => sitePath(claimsListing(status));
+
 /** A revision's entry on the history page. */
 export const revisionPath = (slug: string, commit: string) => `${historyPath(slug)}#${revisionAnchor(commit)}`;
 
@@ -89,6 +110,9 @@ const site = () => (addresses ??= siteAddresses(siteUrl()));
 
 /** The absolute address of an article's page. */
 export const articleUrl = (slug: string): string => site().page(slug);
+
+/** The absolute address of a claim's own page. */
+export const claimUrl = (slug: string, claim: string): string => site().claim(slug, claim);
 
 /** The absolute address of a claim's or source's entry on its article's page. */
 export const anchorUrl = (slug: string, kind: 'claim' | 'source', id: string): string => site().anchor(slug, kind, id);

@@ -21,9 +21,11 @@ describe('a rebuild after one article is edited', () => {
   let untouchedDataBefore: string;
 
   beforeAll(() => {
+    // Each article's claim has a claimant, so each has a claim page and two share images.
+    const claimed = VALID_FRONTMATTER.replace('    status: confirmed\n', '    status: confirmed\n    claimant: A post\n');
     dir = writeArticles({
-      'talks.md': article(),
-      'ceasefire.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Ceasefire talks')),
+      'talks.md': article(claimed),
+      'ceasefire.md': article(claimed.replace('title: Talks in Istanbul', 'title: Ceasefire talks')),
     });
     outDir = join(buildDir('incremental-'), 'dist');
     cache = join(buildDir('incremental-cache-'), 'cache');
@@ -31,7 +33,7 @@ describe('a rebuild after one article is edited', () => {
     expect(first.status, first.output).toBe(0);
     untouchedBefore = first.read('articles/ceasefire/index.html');
     untouchedDataBefore = first.read('articles/ceasefire.json');
-    writeFileSync(join(dir, 'talks.md'), `${article().trimEnd()}\n\n${EDIT}\n`);
+    writeFileSync(join(dir, 'talks.md'), `${article(claimed).trimEnd()}\n\n${EDIT}\n`);
     second = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache } });
     expect(second.status, second.output).toBe(0);
   });
@@ -51,12 +53,26 @@ describe('a rebuild after one article is edited', () => {
     expect(second.read('articles/ceasefire.json')).toBe(untouchedDataBefore);
   });
 
+  it("copies the untouched article's claim page, and every share image whose text did not change", () => {
+    expect(first.output).toContain('[sourced-share-images] 4 share images drawn, 0 from the cache');
+    expect(copied(second.output, '/articles/ceasefire/claims/ceasefire-demand/index.html')).toBe(true);
+    expect(logged(second.output, '/articles/talks/claims/ceasefire-demand/index.html')).toBe(true);
+    expect(copied(second.output, '/articles/talks/claims/ceasefire-demand/index.html')).toBe(false);
+    // The edit changed the text, not the headline nor any claim: no image is drawn again.
+    for (const image of ['/articles/talks/share.png', '/articles/talks/claims/ceasefire-demand/share.png', '/articles/ceasefire/share.png']) {
+      expect([image, copied(second.output, image)]).toEqual([image, true]);
+    }
+    expect(second.output).toContain('[sourced-share-images] 0 share images drawn, 0 from the cache');
+  });
+
   it('renders every page again when the site address changes', () => {
     const moved = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache, SITE_URL: 'https://news.example.com' } });
     expect(moved.status, moved.output).toBe(0);
     expect(logged(moved.output, '/articles/ceasefire/index.html')).toBe(true);
     expect(copied(moved.output, '/articles/ceasefire/index.html')).toBe(false);
     expect(moved.read('articles/ceasefire/index.html')).toContain('<link rel="canonical" href="https://news.example.com/articles/ceasefire/">');
+    // The images show the same text: they come from the share images' cache, none is drawn.
+    expect(moved.output).toContain('[sourced-share-images] 0 share images drawn, 4 from the cache');
   });
 
   it('drops the page of an article that was deleted', () => {

@@ -9,6 +9,7 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { ROOT, listFiles, runBuildCommand, writeArticles, writeContent, buildDir } from '../helpers/site.ts';
+import { CLAIM_STATUSES } from '../../src/format/index.ts';
 import { publisherSlug } from '../../src/site/publishers.ts';
 import { BODY_TEXT, DRAFT_MARKER, DRAFT_UNICODE_MARKER, HOSTILE, HOSTILE_ARTICLES, HOSTILE_REGISTRIES, PUBLISHED_SLUGS, URLS } from './output-fixture.ts';
 import {
@@ -52,6 +53,11 @@ const PAGES = [
   'topics/diplomacy/index.html',
   'topics/index.html',
   'topics/turkiye/index.html',
+  // The hostile claim's page and card (it has a claimant), and the claims listings, one for each status.
+  'articles/hostile-fields/claims/hostile-claim/index.html',
+  'articles/hostile-fields/claims/hostile-claim/card/index.html',
+  'claims/index.html',
+  ...CLAIM_STATUSES.map((status) => `claims/${status}/index.html`),
 ].sort();
 
 let outDir: string;
@@ -192,10 +198,12 @@ describe('hostile text in every field', () => {
       const expected =
         file === 'search/index.html'
           ? [expect.stringMatching(/^type=module src=\/_astro\/[\w.-]+\.js$/)]
-          : file.startsWith('articles/')
-            ? // The ClaimReviews in the head (the hostile article has a claim), the NewsArticle in the source list.
-              Array(file === 'articles/hostile-fields/index.html' ? 2 : 1).fill('type=application/ld+json')
-            : [];
+          : file.endsWith('/card/index.html')
+            ? []
+            : file.startsWith('articles/')
+              ? // The ClaimReviews in the head (the hostile article has a claim), the NewsArticle in the source list; a claim page's ClaimReview.
+                Array(file === 'articles/hostile-fields/index.html' ? 2 : 1).fill('type=application/ld+json')
+              : [];
       expect([file, scripts]).toEqual([file, expected]);
     }
   });
@@ -327,7 +335,7 @@ describe('valid output', () => {
     for (const file of ['sitemap-index.xml', 'sitemap-0.xml']) expect([file, wellFormedXml(read(file))]).toEqual([file, true]);
     const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(read('sitemap-0.xml')).urlset.url.map((url: { loc: string }) => url.loc);
     expect(urls).toEqual(
-      PAGES.filter((file) => file !== '404.html' && file !== 'search/index.html').map((file) => `${HOME}${file.replace(/index\.html$/, '')}`).sort(),
+      PAGES.filter((file) => file !== '404.html' && file !== 'search/index.html' && !file.endsWith('/card/index.html')).map((file) => `${HOME}${file.replace(/index\.html$/, '')}`).sort(),
     );
   });
 });

@@ -274,7 +274,7 @@ describe('a site built under a base path', () => {
     expect(article.citation).toEqual(['https://example.org/statement?a=1&b=2', 'https://example.com/talks']);
     expect(review).toMatchObject({
       '@type': 'ClaimReview',
-      url: `${HOME}articles/hostile-title/#claim-putin-will-attend`,
+      url: `${HOME}articles/hostile-title/claims/putin-will-attend/`,
       claimReviewed: 'Putin will attend the talks & sign </script>.',
       itemReviewed: { author: { name: HOSTILE_CLAIMANT } },
       reviewRating: { ratingValue: 1, alternateName: 'False', ratingExplanation: 'He stayed in Moscow & sent <aides>.' },
@@ -303,14 +303,19 @@ describe('a site built under a base path', () => {
     expect(page).toContain(`<meta property="og:url" content="${HOME}articles/hostile-title/">`);
     expect(page).toContain('<meta property="og:type" content="article">');
     expect(page).toContain('<meta property="article:published_time" content="2025-05-20">');
-    expect(page).toContain('<meta name="twitter:card" content="summary">');
+    // Explainers have a share image (docs/publishing.md#share-images), under the base like every address.
+    expect(page).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(page).toContain(`<meta property="og:image" content="${HOME}articles/hostile-title/share.png">`);
+    expect(html('topics/index.html')).toContain('<meta name="twitter:card" content="summary">');
     expect(decode(page.match(/<meta property="og:title" content="([^"]*)">/)?.[1] ?? '')).toBe(HOSTILE_TITLE);
     expect(escapedTitle).not.toContain('<');
     for (const file of htmlFiles()) {
       const page = html(file);
       expect([file, page.includes(`<link rel="alternate" type="application/rss+xml" title="Sourced: latest explainers" href="${BASE}rss.xml">`)]).toEqual([file, true]);
       const canonical = page.match(/<link rel="canonical" href="([^"]*)">/)?.[1];
-      expect([file, canonical]).toEqual([file, file === '404.html' ? undefined : `${HOME}${file.replace(/index\.html$/, '')}`]);
+      // A claim's card names its claim's page as canonical.
+      const own = `${HOME}${file.replace(/index\.html$/, '')}`;
+      expect([file, canonical]).toEqual([file, file === '404.html' ? undefined : own.replace(/card\/$/, '')]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { headerPolicy } from '../../src/publishing/security-policy.ts';
+import { CARD_PATH_PATTERN, headerPolicy } from '../../src/publishing/security-policy.ts';
 import { ROOT } from '../helpers/site.ts';
 
 const headers = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
@@ -36,6 +36,18 @@ test('the header policy runs only the site\'s own scripts and styles, WebAssembl
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   for (const [name, sources] of policy) expect([name, sources.filter((source) => /'unsafe-|^\*$/.test(source))]).toEqual([name, []]);
+});
+
+test("a claim's card may be framed by any site: its rule detaches the site-wide policy and sends the card's", () => {
+  expect(rule(CARD_PATH_PATTERN)).toEqual(['! Content-Security-Policy', `Content-Security-Policy: ${headerPolicy('card')}`]);
+  expect(rule('/*')[0]).toBe(`Content-Security-Policy: ${headerPolicy()}`);
+  const card = directives(headerPolicy('card'));
+  expect(card.get('frame-ancestors')).toEqual(['*']);
+  // Only framing differs.
+  card.delete('frame-ancestors');
+  const page = new Map(policy);
+  page.delete('frame-ancestors');
+  expect(card).toEqual(page);
 });
 
 test('the header policy is the one src/publishing/security-policy.ts defines, word for word', () => {

@@ -137,6 +137,7 @@ describe('summarizeArticle', () => {
       corrections: article.corrections,
       evidence: { claims: 1, sources: 3, publishers: 2, primary: 1, parties: 1, stateAffiliated: 0 },
       publishers: ['BBC News', 'Reuters'],
+      claims: [{ id: 'met', status: 'confirmed' }],
       stored: '/cache/x.json',
     });
     expect(articleSummarySchema.parse(summary)).toEqual(summary);
