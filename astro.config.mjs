@@ -3,8 +3,9 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { processorOptions } from './src/markdown/pipeline.ts';
-import { openData } from './src/publishing/open-data-integration.ts';
+import { searchShardSize } from './src/publishing/search-plan.ts';
 import { CSP_DIRECTIVES } from './src/publishing/security-policy.ts';
+import { sourced } from './src/build/sourced.ts';
 import { shareImages } from './src/publishing/share-images-integration.ts';
 
 // Where the site is published: SITE_URL is the origin (plus any path the host adds), BASE_PATH the
@@ -41,10 +42,14 @@ export default defineConfig({
       // Tests set a small limit to see the split without building 45,000 pages.
       entryLimit: Number(process.env.SOURCED_SITEMAP_ENTRY_LIMIT) || 45_000,
     }),
-    // /data/index.json and the NDJSON bulk files; tests set a small part size to see the split.
-    openData(process.env.SOURCED_BULK_PART_BYTES ? { partBytes: Number(process.env.SOURCED_BULK_PART_BYTES) } : {}),
     // The og:image of every explainer and claim page, drawn on worker threads and cached by content.
     shareImages(),
+    // Everything after the pages: the check report, the open data, the search index, the summary.
+    // Tests set a small bulk-file part size and search shard size to see the splits.
+    sourced({
+      ...(process.env.SOURCED_BULK_PART_BYTES ? { partBytes: Number(process.env.SOURCED_BULK_PART_BYTES) } : {}),
+      searchShardSize: searchShardSize(),
+    }),
   ],
   markdown: {
     processor: unified(processorOptions),

@@ -372,7 +372,6 @@ export function formatTable(result: BenchResult): string {
   }
   if (ours.search) {
     const { index, shards } = ours.search;
-    const shardPeaks = shards.map((shard) => shard.peakMB ?? 0);
     row('Search index (Pagefind), whole step', `${index.seconds.toFixed(2)} s, ${index.peakMB} MB`, undefined, undefined);
     row(
       `Search index: bundles (${shards.length === 1 ? '1 shard' : `${shards.length} shards`}), article pages each`,
@@ -380,7 +379,6 @@ export function formatTable(result: BenchResult): string {
       undefined,
       undefined,
     );
-    row('Search index: Pagefind peak per shard, smallest / largest', `${Math.min(...shardPeaks)} / ${Math.max(...shardPeaks)} MB`, undefined, undefined);
     row('Search index: files, total', `${ours.search.files} files, ${mb(ours.search.bytes)}`, undefined, undefined);
     row('Search page: index files loaded before a query', kb(ours.search.pageLoadBytes), undefined, undefined);
   }

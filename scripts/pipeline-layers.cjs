@@ -20,6 +20,8 @@ const LAYERS = [
   { name: 'publishing', folders: ['publishing'] },
   { name: 'ui', folders: ['components', 'layouts', 'styles'] },
   { name: 'pages', folders: ['pages'] },
+  // The steps of a build after Astro's pages: the sourced() integration (astro.config.mjs).
+  { name: 'build', folders: ['build'] },
   { name: 'cli', folders: ['cli'] },
 ];
 

@@ -86,12 +86,10 @@ describe('npm run bench', () => {
       ['pagefind/', 2],
       ['pagefind-3/', 1],
     ]);
-    for (const shard of search.shards) expect(shard.peakMB).toBeGreaterThan(0);
     expect(search.index.status).toBe(0);
-    // The whole step's peak is at least that of its largest Pagefind process.
-    expect(search.index.peakMB).toBeGreaterThanOrEqual(Math.max(...search.shards.map((shard: { peakMB: number }) => shard.peakMB)));
+    // Measured from outside: the whole step, its Pagefind processes included.
+    expect(search.index.peakMB).toBeGreaterThan(0);
     expect(search.files).toBeGreaterThan(20);
     expect(result.stdout).toMatch(/^\| Search index: bundles \(2 shards\), article pages each +\| +2, 2 \/ 1 \| +- \| +- \|$/m);
-    expect(result.stdout).toMatch(/^\| Search index: Pagefind peak per shard, smallest \/ largest +\| +\d+ \/ \d+ MB \| +- \| +- \|$/m);
   });
 });

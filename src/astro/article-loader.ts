@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,9 +6,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.ts';
 import { checkerVersion } from '../checker/check-cache.ts';
 import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-files.ts';
-import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
+import { formatText, sortDiagnostics, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../infra/module-graph.ts';
 import { ArticlePool } from './article-pool.ts';
+import { recordPublished } from './published-record.ts';
 import { articleStoreDir, hasStored, pruneStored, storedFile } from './article-store.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { findRegistryDir, registryTexts } from '../checker/registries.ts';
@@ -46,18 +47,18 @@ export function articleLoader(options: { /** Folder of the articles, relative to
 
       const sync = async () => {
         const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
-        const { errors, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir);
+        const { errors, warnings, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
         );
         if (errors.length === 0) {
-          writePublishedList(process.env['SOURCED_PUBLISHED_LIST'], [...context.store.keys()]);
+          // For the steps after the pages (the sourced() integration): each article's JSON file.
+          recordPublished('articles', context.store.values());
           return;
         }
-        const count = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published`;
-        // Under npm run build, which reports every article's check after Astro, the list would be said twice.
-        const message = process.env['SOURCED_BUILD_REPORTS'] ? `${count}. They are listed below.` : `${count}:\n${errors.map(formatText).join('\n')}`;
+        // Every problem of the articles checked, errors and warnings, in the order `npm run check` gives them.
+        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${sortDiagnostics([...errors, ...warnings]).map(formatText).join('\n')}`;
         if (!watcher) throw new ArticleError(message);
         logger.error(message);
       };
@@ -71,17 +72,6 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       }
     },
   };
-}
-
-/**
- * Writes the ids of the published articles, as a JSON array, to `file` (SOURCED_PUBLISHED_LIST,
- * which `npm run build` sets): its search indexing begins with their pages while Astro writes them.
- * Written under another name and then renamed, so that it is never read half written.
- */
-function writePublishedList(file: string | undefined, ids: string[]): void {
-  if (!file) return;
-  writeFileSync(`${file}.partial`, `${JSON.stringify(ids)}\n`);
-  renameSync(`${file}.partial`, file);
 }
 
 /**
@@ -103,8 +93,10 @@ async function syncArticles(
   root: string,
   dir: string,
   storeDir: string,
-): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
+): Promise<{ errors: Diagnostic[]; warnings: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
   const errors: Diagnostic[] = [];
+  /** The warnings of the articles checked in this run, said with the errors when there are any. */
+  const warnings: Diagnostic[] = [];
   const seen = new Set<string>();
   let rendered = 0;
   let unchanged = 0;
@@ -174,8 +166,7 @@ async function syncArticles(
       for (; submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) changed[submitted]!.result = start(changed[submitted]!);
       const { checked, summary, renderError } = await item.result!;
       item.result = undefined;
-      const problems = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-      errors.push(...problems);
+      for (const diagnostic of checked.diagnostics) (diagnostic.severity === 'error' ? errors : warnings).push(diagnostic);
       if (renderError !== undefined) {
         errors.push({
           file: checked.file,
@@ -198,5 +189,5 @@ async function syncArticles(
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
   if (errors.length === 0) pruneStored(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
-  return { errors, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
+  return { errors, warnings, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
 }

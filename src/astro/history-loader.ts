@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR } from '../format/article-files.ts';
 import { historyStoreDir } from './article-store.ts';
 import { historyVersion, storeSiteHistoryOffThread } from './history-store.ts';
+import { recordPublished } from './published-record.ts';
 
 /** The warning a build prints once when the clone is shallow. */
 export const shallowWarning = (commits: number) =>
@@ -35,11 +36,14 @@ export function historyLoader(options: { /** Folder of the articles, relative to
       const slugs = new Set(articles.map(({ slug }) => slug));
       for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
       if (history.status === 'no-repository') {
+        recordPublished('history', []);
         logger.info(NO_REPOSITORY);
         return;
       }
       if (history.shallow) logger.warn(shallowWarning(history.commits));
       for (const { slug, stored, digest } of articles) store.set({ id: slug, data: { stored }, digest });
+      // For the steps after the pages (the sourced() integration): each article's JSON file.
+      recordPublished('history', store.values());
     },
   };
 }

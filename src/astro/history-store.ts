@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { codeVersion } from '../infra/module-graph.ts';
 import { registriesOf } from '../checker/registries.ts';
 import { slugOf } from '../format/article-files.ts';
@@ -96,23 +96,29 @@ export async function storeSiteHistory(dir: string, storeDir: string, baseVersio
 }
 
 /**
- * `storeSiteHistory` on a worker thread of its own (history-worker.ts): parsing revisions and
- * diffing them is CPU work that would otherwise hold the content loaders' thread while the
+ * `storeSiteHistory` on a worker thread of its own (history-worker.ts, piscina): parsing revisions
+ * and diffing them is CPU work that would otherwise hold the content loaders' thread while the
  * articles are checked and rendered on the other cores. On this thread if no worker can start.
+ * Rejects, never waits for ever, when the worker fails or its thread ends without an answer.
+ * `worker` is the worker's module (tests give one that dies).
  */
-export async function storeSiteHistoryOffThread(dir: string, storeDir: string, version: string): Promise<StoredSiteHistory> {
-  let worker: Worker;
+export async function storeSiteHistoryOffThread(
+  dir: string,
+  storeDir: string,
+  version: string,
+  { worker = new URL('./history-worker.ts', import.meta.url) }: { worker?: URL } = {},
+): Promise<StoredSiteHistory> {
+  let pool: Piscina<{ dir: string; storeDir: string; version: string }, StoredSiteHistory>;
   try {
-    worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: { dir, storeDir, version } });
+    pool = new Piscina({ filename: worker.href, minThreads: 1, maxThreads: 1 });
   } catch {
     return storeSiteHistory(dir, storeDir, version);
   }
-  return new Promise<StoredSiteHistory>((resolve, reject) => {
-    worker.once('message', (history: StoredSiteHistory) => {
-      resolve(history);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The history reader stopped (exit code ${code}) before it answered.`)));
-  });
+  try {
+    return await pool.run({ dir, storeDir, version });
+  } catch (error) {
+    throw new Error(`Reading the articles' history from git failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    await pool.close({ force: true });
+  }
 }

@@ -1,11 +1,21 @@
 /**
- * Reads an articles folder's history into the history store (history-store.ts) on a worker thread
- * of its own and posts back where each history is.
+ * The worker of history-store.ts's storeSiteHistoryOffThread (piscina): reads an articles folder's
+ * history into the history store and gives back where each history is.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache } from '../infra/compile-cache.ts';
+import type { StoredSiteHistory } from './history-store.ts';
 
 enableCompileCache();
 const { storeSiteHistory } = await import('./history-store.ts');
-const { dir, storeDir, version } = workerData as { dir: string; storeDir: string; version: string };
-parentPort!.postMessage(await storeSiteHistory(dir, storeDir, version));
+
+export default function readHistoryHere({
+  dir,
+  storeDir,
+  version,
+}: {
+  dir: string;
+  storeDir: string;
+  version: string;
+}): Promise<StoredSiteHistory> {
+  return storeSiteHistory(dir, storeDir, version);
+}

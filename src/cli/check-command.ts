@@ -10,7 +10,7 @@ import { checkTargets } from '../checker/check-files.ts';
 import { FORMATS, type Format } from '../checker/diagnostic.ts';
 import { reportCheck } from '../checker/report.ts';
 import { unpublishedFiles } from '../checker/unpublished-files.ts';
-import { checkUnannouncedChanges } from './history-check.ts';
+import { checkUnannouncedChanges } from '../build/history-check.ts';
 
 const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
 Checks every article in ${articlesDir()}/ (SOURCED_ARTICLES_DIR, or content/articles), or the files and

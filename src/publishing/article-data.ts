@@ -1,9 +1,8 @@
 /**
- * The articles' own JSON files (`/articles/<slug>.json`). The JSON route
- * (src/pages/articles/[...slug].json.ts) makes them under `astro build` and `npm run dev`; under
- * `npm run build` it only lists them (SOURCED_ARTICLE_DATA_JOB), and the build writes them on a
- * thread of its own (bulk-data-worker.ts) once Astro is done: as Astro pages, they took a fifth of
- * Astro's page generation at 1,000 explainers, on its one thread, most of it Astro's own work per page.
+ * The articles' own JSON files (`/articles/<slug>.json`). A build writes them after the pages, on a
+ * worker thread (open-data.ts's writeOpenData), never as Astro pages: as pages, they took a fifth of
+ * Astro's page generation at 1,000 explainers, on its one thread, most of it Astro's own work per
+ * page. The dev server serves the same text (articleDataText) from src/build/article-json-route.ts.
  */
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,14 +15,14 @@ import { articleRecord, openDataUrlsFor, type OpenDataUrls } from './open-data.t
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** One article's JSON file: what the JSON route gives its page. */
+/** One published article, as its JSON file is made from it. */
 export interface ArticleDataTask {
   slug: string;
   /** The article's stored record (article-store.ts). */
   stored: string;
   /** The article's stored history, when built from a repository. */
   historyFile?: string | undefined;
-  /** The page's cacheKey (site/published.ts's articleCacheKey): the same key, the same file. */
+  /** A key for what the file is made from (the digests of the article and of its history): the same key, the same file. */
   cacheKey?: string | undefined;
 }
 

@@ -101,14 +101,6 @@ export function bulkLines(record: ArticleRecord, data: string): { claims: string
   };
 }
 
-/** What writing the bulk files needs beside the built site: `npm run build` gets it from the open-data integration. */
-export interface BulkDataJob {
-  siteRoot: string;
-  /** Astro's cache folder (where article-data.ts keeps the articles' JSON files). */
-  cacheDir: string;
-  partBytes: number;
-}
-
 /** The line that says what the bulk files hold. */
 export const bulkDataSummary = (index: OpenDataIndex) =>
   `${index.claims} claims in ${index.files.claims.length} and ${index.sources} sources in ${index.files.sources.length} bulk files`;

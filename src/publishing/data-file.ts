@@ -1,6 +1,7 @@
 /**
- * How data files are written: apart from open-data.ts, so that `npm run build` can write the bulk
- * files (bulk-data.ts) outside Astro. Their addresses are built in src/site/addresses.ts.
+ * How data files are written: apart from open-data.ts, so that the bulk files (bulk-data.ts) can be
+ * written on a worker thread, away from Astro's page rendering. Their addresses are built in
+ * src/site/addresses.ts.
  */
 export { articleDataPath } from '../site/addresses.ts';
 

@@ -22,8 +22,8 @@ export interface OpenDataUrls {
 
 /**
  * The addresses of the site whose home page is `siteRoot` (absolute, ending with `/`). Kept apart
- * from Astro's configuration (pages pass in `siteUrl()`), so that `npm run build` can write
- * the articles' JSON files outside Astro.
+ * from Astro's configuration (pages pass in `siteUrl()`), so that the articles' JSON files can be
+ * written on a worker thread, away from Astro's page rendering (write-open-data.ts).
  */
 export function openDataUrlsFor(siteRoot: string): OpenDataUrls {
   const { page, data, history, anchor } = siteAddresses(siteRoot);

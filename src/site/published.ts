@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleStoreDir, historyStoreDir, readStored, storedFile, type StoredArticle } from '../astro/article-store.ts';
+import { articleKey } from '../astro/published-record.ts';
 import { newestFirst } from './articles.ts';
 
 /** A published article as listings see it: its id (the page address part) and its summary. */
@@ -60,7 +61,7 @@ export async function historyOf(slug: string): Promise<{ stored: string; digest:
  * from that build (astro.config.mjs). No key, and the page made every time, without the article's digest.
  */
 export const articleCacheKey = (entry: ArticleListing, history: { digest: string | undefined } | undefined): { cacheKey?: string } =>
-  entry.digest === undefined ? {} : { cacheKey: `${entry.digest}:${history?.digest ?? ''}` };
+  entry.digest === undefined ? {} : { cacheKey: articleKey(entry.digest, history?.digest) };
 
 /** Reads the history a `history` entry points to (historyOf). */
 export { readHistory } from '../astro/article-store.ts';

@@ -89,13 +89,13 @@ describe('npm run build', () => {
     const outDir = join(buildDir('out-'), 'dist');
     const built = runBuildCommand(dir, outDir);
     expect(built.status, built.output).toBe(0);
-    // The bulk open-data files are written by the build script itself, while Pagefind indexes the
-    // site (the integration hands it the job), and nothing of the hand-over is left beside the site.
+    // The open data is written after the pages, while Pagefind indexes the site, and nothing but the
+    // site is left beside it.
     expect(built.output).toMatch(/^2 claims in 1 and 4 sources in 1 bulk files$/m);
     expect(readFileSync(join(outDir, 'data/claims-0001.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).article.slug)).toEqual(['repeated-topic', 'talks']);
     expect(JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8'))).toMatchObject({ articles: 2, claims: 2, sources: 4 });
     expect(readdirSync(dirname(outDir))).toEqual(['dist']);
-    // The articles' own JSON files too, outside Astro: byte for byte what Astro's JSON route makes.
+    // The articles' own JSON files: byte for byte those of `astro build` alone.
     expect(built.output).toMatch(/^2 article data files: 2 written, 0 unchanged$/m);
     const plain = buildSite(dir);
     expect(plain.status, plain.output).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckedFile } from '../../src/checker/check-files.ts';
 import type { Diagnostic } from '../../src/checker/diagnostic.ts';
-import { buildSummary } from '../../src/cli/build-summary.ts';
+import { buildSummary } from '../../src/build/build-summary.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sourced-summary-'));
 

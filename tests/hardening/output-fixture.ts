@@ -11,7 +11,7 @@ const SCRIPT = '</script><script>alert("x")</script>';
 const COMMENT = '<!-- not a comment -->';
 const CDATA = ']]> <![CDATA[ not data ]]>';
 const ENTITIES = '&amp; &lt;b&gt; &#60; & &nbsp;';
-const QUOTES = `"double" 'single' \`back\``;
+const QUOTES = `"double" 'single' back\`tick`;
 /** `é` and `ä` decomposed (letter + combining mark), and a stack of combining marks; never normalised. */
 const COMBINING = 'Cafe\u0301 a\u0308 Z\u0324\u0354\u0367\u0311\u0313';
 /** Family, rainbow flag, Ukrainian flag, thumbs up with a skin tone, astronaut (ZWJ sequences and modifiers). */

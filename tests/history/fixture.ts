@@ -14,9 +14,10 @@ const edited = VALID_BODY.replace('They demanded a ceasefire.', 'They demanded a
   '[@reuters-talks]',
   '[@reuters-talks; @bbc-talks]',
 );
+// The correction also tells readers that the claim's status changed (the silent-claim-change rule).
 const CORRECTION = `corrections:
   - date: 2025-05-25
-    text: An earlier version said the ceasefire had no length; it was 30 days.
+    text: An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].
 `;
 
 /** The texts of the article in each revision, as the tests expect them. */

@@ -50,12 +50,12 @@ describe('a site built from a repository with history', () => {
     expect(revisionsOf(site.read('articles/istanbul-talks/history/index.html'))).toBe(
       '<ol class="revisions">' +
         `<li id="rev-${corrected}"><h2><time datetime="2025-05-25T08:00:00Z">25 May 2025</time></h2>` +
-        '<p class="note">An earlier version said the ceasefire had no length; it was 30 days.</p>' +
+        '<p class="note">An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim <a href="/articles/istanbul-talks/#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a>.</p>' +
         `<p class="meta">Revision <code>${corrected}</code></p><ul class="changes">` +
         '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">They demanded a <ins>30-day </ins>ceasefire. (Office of the President of Ukraine, Reuters)</p></li>' +
         '<li class="change change-paragraph-changed"><p class="ui">Paragraph changed:</p><p class="diff">The delegations met in Istanbul. (Reuters<ins>; BBC News</ins>)</p></li>' +
         '<li class="change change-source-added"><p><span class="ui">Source added:</span> BBC News, <cite>Delegations meet in Istanbul</cite></p></li>' +
-        '<li class="change change-correction-added"><p><span class="ui">Correction added (<time datetime="2025-05-25">25 May 2025</time>):</span> An earlier version said the ceasefire had no length; it was 30 days.</p></li>' +
+        '<li class="change change-correction-added"><p><span class="ui">Correction added (<time datetime="2025-05-25">25 May 2025</time>):</span> An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim <a href="/articles/istanbul-talks/#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a>.</p></li>' +
         '<li class="change change-other"><p class="ui">Also changed: the update date.</p></li></ul></li>' +
         `<li id="rev-${confirmed}"><h2><time datetime="2025-05-22T09:30:00Z">22 May 2025</time></h2>` +
         `<p class="meta">Revision <code>${confirmed}</code></p><ul class="changes">` +
@@ -71,7 +71,7 @@ describe('a site built from a repository with history', () => {
     const page = site.read('articles/istanbul-talks/index.html');
     expect(page).toContain('<p class="meta history-link"><a href="/articles/istanbul-talks/history/">Updated twice: see every change</a></p>');
     expect(page).toContain(
-      `<p>An earlier version said the ceasefire had no length; it was 30 days.</p><p class="meta"><a href="/articles/istanbul-talks/history/#rev-${commits[1]!.slice(0, 12)}">See the revision that made this correction</a></p>`,
+      `<p>An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim <a href="#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a>.</p><p class="meta"><a href="/articles/istanbul-talks/history/#rev-${commits[1]!.slice(0, 12)}">See the revision that made this correction</a></p>`,
     );
   });
 
@@ -144,7 +144,8 @@ describe('a rebuild from a repository after a commit to one article', () => {
     commitStep(repo, {
       date: '2025-05-29T08:00:00Z',
       message: 'Plans: the demand is confirmed\n\nPublic-note: Both statements now confirm the demand.',
-      files: { 'plans.md': REVISIONS.confirmed },
+      // Confirmed, and readers told so in a correction (an unannounced status change fails the build).
+      files: { 'plans.md': REVISIONS.confirmed.replace('updated: 2025-05-22\n', 'updated: 2025-05-29\ncorrections:\n  - date: 2025-05-29\n    text: We confirmed the claim [@ceasefire-demand].\n') },
     });
     second = buildSite(fixture.articles, { outDir, env });
     expect(second.status, second.output).toBe(0);
@@ -163,11 +164,11 @@ describe('a rebuild from a repository after a commit to one article', () => {
     expect(before.get('articles/plans/history/index.html')).not.toContain('Both statements now confirm the demand.');
     const revisions = json(second, 'articles/plans/history.json').revisions as { date: string; notes: string[] }[];
     expect(revisions.map((revision) => [revision.date, revision.notes])).toEqual([
-      ['2025-05-29T08:00:00Z', ['Both statements now confirm the demand.']],
+      ['2025-05-29T08:00:00Z', ['We confirmed the claim [@ceasefire-demand].', 'Both statements now confirm the demand.']],
       ['2025-05-28T08:00:00Z', []],
     ]);
     expect(revisionsOf(second.read('articles/plans/history/index.html'))).toContain(
-      '<h2><time datetime="2025-05-29T08:00:00Z">29 May 2025</time></h2><p class="note">Both statements now confirm the demand.</p>',
+      '<h2><time datetime="2025-05-29T08:00:00Z">29 May 2025</time></h2><p class="note">We confirmed the claim <a href="/articles/plans/#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a>.</p><p class="note">Both statements now confirm the demand.</p>',
     );
   });
 });

@@ -15,7 +15,7 @@ describe('readSiteHistory', () => {
     // No commit message, no author: the date, the article's own note (the correction of the day) and what changed.
     expect(talks.revisions.map((revision) => Object.keys(revision))).toEqual(Array(3).fill(['commit', 'date', 'notes', 'first', 'changes']));
     expect(talks.revisions.map(({ date, notes, first }) => ({ date, notes, first }))).toEqual([
-      { date: '2025-05-25T08:00:00Z', notes: ['An earlier version said the ceasefire had no length; it was 30 days.'], first: false },
+      { date: '2025-05-25T08:00:00Z', notes: ['An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].'], first: false },
       { date: '2025-05-22T09:30:00Z', notes: [], first: false },
       { date: '2025-05-20T10:00:00Z', notes: [], first: true },
     ]);
@@ -45,7 +45,7 @@ describe('readSiteHistory', () => {
         ],
       },
       { kind: 'source-added', source: 'bbc-talks', publisher: 'BBC News', title: 'Delegations meet in Istanbul' },
-      { kind: 'correction-added', date: '2025-05-25', text: 'An earlier version said the ceasefire had no length; it was 30 days.' },
+      { kind: 'correction-added', date: '2025-05-25', text: 'An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].' },
       { kind: 'other', fields: ['updated'] },
     ]);
     const [corrected, confirmed, published] = talks.revisions.map((revision) => revision.commit);

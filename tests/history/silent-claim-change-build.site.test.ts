@@ -22,9 +22,12 @@ describe('npm run check and npm run build on a repository with a claim reworded 
   });
 
   it('npm run build stops on it and names it', () => {
-    const result = runBuildCommand(articles, join(buildDir('silent-claim-'), 'dist'));
+    const outDir = join(buildDir('silent-claim-'), 'dist');
+    const result = runBuildCommand(articles, outDir);
     expect(result.status).toBe(1);
     expect(result.output).toContain(line);
-    expect(result.output).toContain('Build stopped: fix the errors above.');
+    // The loader renders the article; the report after the pages finds the error in git history.
+    expect(result.output).toContain('1 error in articles, listed above; fix them and build again.');
+    expect(result.output).toContain(`Build failed: fix what is reported above and build again. ${outDir} was left as it was.`);
   });
 });

@@ -4,7 +4,6 @@ import { LinkChecker, LinkState } from 'linkinator';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleJsonSchema, registryJsonSchema } from '../../src/publishing/json-schema.ts';
-import { indexSiteForSearch, type SearchIndexFigures } from '../../src/publishing/search-index.ts';
 import { ROOT, buildDir, buildSite, listFiles, runBuildCommand, writeContent, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -168,15 +167,12 @@ const visibleText = (html: string) =>
   decode(html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(TAG, '')).replace(/\s+/g, ' ');
 
 let site: BuiltSite;
-let search: SearchIndexFigures;
 const html = (path: string) => site.read(path);
 const htmlFiles = () => listFiles(site.outDir).filter((file) => file.endsWith('.html'));
 
 beforeAll(async () => {
   site = buildSite(writeContent(ARTICLES, REGISTRIES), { env: ENV });
   if (site.status !== 0) throw new Error(`The fixture site did not build:\n${site.output}`);
-  // As the build does after `astro build`.
-  search = await indexSiteForSearch(site.outDir);
 });
 
 describe('a site built under a base path', () => {
@@ -376,7 +372,9 @@ describe('a site built under a base path', () => {
     );
     expect(page).toMatch(/<a href="\/sub\/path\/topics\/"[^>]*>by topic<\/a>/);
     // Only the article pages are indexed (they alone carry data-pagefind-body), and never a draft.
-    expect(search).toMatchObject({ pages: 2, shards: [{ bundle: 'pagefind/', pages: 2 }] });
+    expect(site.output).toMatch(/^Search index: 2 pages in 1 bundle$/m);
+    expect(JSON.parse(html('pagefind/shards.json')).bundles).toEqual(['pagefind/']);
+    expect(JSON.parse(html('pagefind/pagefind-entry.json')).languages.en.page_count).toBe(2);
     expect(html('articles/hostile-title/index.html')).toMatch(/<article\b[^>]*\sdata-pagefind-body[\s>]/);
     expect(listFiles(site.outDir)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind.js', 'pagefind/shards.json']));
   });
@@ -419,7 +417,6 @@ describe('a site built under a base path', () => {
   test('is byte-identical when built again from the same content', async () => {
     const again = buildSite(writeContent(ARTICLES, REGISTRIES), { env: ENV });
     expect(again.status).toBe(0);
-    await indexSiteForSearch(again.outDir);
     const files = listFiles(site.outDir);
     expect(listFiles(again.outDir)).toEqual(files);
     const different = files.filter((file) => !readFileSync(join(site.outDir, file)).equals(readFileSync(join(again.outDir, file))));
@@ -491,6 +488,6 @@ describe('a site with registries', () => {
     const command = runBuildCommand(articles, outDir);
     expect(command.status).toBe(1);
     expect(command.output).toContain(message);
-    expect(command.output).toContain(`Build stopped: fix the errors above. ${outDir} was left as it was.`);
+    expect(command.output).toContain(`Build failed: fix what is reported above and build again. ${outDir} was left as it was.`);
   });
 });

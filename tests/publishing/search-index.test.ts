@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -6,6 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { indexSiteForSearch, isIndexedPage, MAX_SHARDS, SEARCH_SHARD_SIZE, searchShardSize, shardCount, shardOf } from '../../src/publishing/search-index.ts';
 import { bundleFolder, otherBundles } from '../../src/site/search-bundles.ts';
 import { listFiles, searchArticlePage as articlePage, searchListingPage as listingPage, writePage } from '../helpers/site.ts';
+
+/** A new, empty cache folder. */
+const newCache = () => mkdtempSync(join(tmpdir(), 'sourced-search-cache-'));
 
 /** Writes a built site (path -> HTML) into a new folder and returns it. */
 function writeSite(pages: Record<string, string>): string {
@@ -45,7 +48,6 @@ describe('the search index in shards', () => {
       ['pagefind-3/', 2],
       ['pagefind-4/', 2],
     ]);
-    for (const shard of figures.shards) expect(shard.peakMB).toBeGreaterThan(0);
     expect(lines.at(-1)).toBe('Search index: 5 pages in 3 bundles');
     const manifest = JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'));
     expect(manifest.bundles).toEqual(['pagefind/', 'pagefind-3/', 'pagefind-4/']);
@@ -62,12 +64,12 @@ describe('the search index in shards', () => {
     expect(readdirSync(site).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-3', 'pagefind-4']);
   });
 
-  test('indexes again only the shard of a new article: the others are copied', async () => {
-    const previous = writeSite(PAGES);
-    await indexSiteForSearch(previous, { shardSize: 2 });
+  test('indexes again only the shard of a new article: the others are copied from the cache', async () => {
+    const cacheDir = newCache();
+    await indexSiteForSearch(writeSite(PAGES), { shardSize: 2, cacheDir });
     // Six pages still make four shards; the new article's path hashes to the empty shard 1.
     const site = writeSite({ ...PAGES, 'articles/f-new/index.html': articlePage('Foxtrot', 'foxtrotword') });
-    const figures = await indexSiteForSearch(site, { shardSize: 2, previous });
+    const figures = await indexSiteForSearch(site, { shardSize: 2, cacheDir });
     expect(figures.shards.map((shard) => [shard.bundle, shard.pages, shard.reused])).toEqual([
       ['pagefind/', 1, true],
       ['pagefind-2/', 1, false],
@@ -96,13 +98,14 @@ describe('the search index in shards', () => {
     expect(files.filter((file) => !readFileSync(join(first, file)).equals(readFileSync(join(second, file))))).toEqual([]);
   });
 
-  test('copies from the previous site each bundle whose pages did not change, and indexes the others as a full run would', async () => {
+  test('copies from the cache each bundle whose pages did not change, and indexes the others as a full run would', async () => {
+    const cacheDir = newCache();
     const previous = writeSite(PAGES);
-    await indexSiteForSearch(previous, { shardSize: 2 });
+    await indexSiteForSearch(previous, { shardSize: 2, cacheDir });
     const edited = { ...PAGES, 'articles/c-third/index.html': articlePage('Charlie', 'charlieword, corrected') };
     const site = writeSite(edited);
     const lines: string[] = [];
-    const figures = await indexSiteForSearch(site, { shardSize: 2, previous, log: (line) => lines.push(line) });
+    const figures = await indexSiteForSearch(site, { shardSize: 2, cacheDir, log: (line) => lines.push(line) });
     expect(figures.shards.map((shard) => [shard.bundle, shard.reused])).toEqual([
       ['pagefind/', true],
       ['pagefind-3/', false],
@@ -115,9 +118,41 @@ describe('the search index in shards', () => {
     const files = listFiles(fresh);
     expect(listFiles(site)).toEqual(files);
     expect(files.filter((file) => !readFileSync(join(fresh, file)).equals(readFileSync(join(site, file))))).toEqual([]);
-    // Another shard size makes other shards (two: a-first, b-second and c-third; d-nested and e-last): nothing is copied.
-    const resized = await indexSiteForSearch(writeSite(edited), { shardSize: 3, previous: site });
-    expect(resized.shards.map((shard) => shard.reused)).toEqual([false, false]);
+    // Another shard size makes other shards (two: a-first, b-second and c-third; d-nested and e-last).
+    // The second holds the pages of pagefind-4/ above: a bundle depends on its pages, not on its folder.
+    const resizedSite = writeSite(edited);
+    const resized = await indexSiteForSearch(resizedSite, { shardSize: 3, cacheDir });
+    expect(resized.shards.map((shard) => [shard.bundle, shard.reused])).toEqual([
+      ['pagefind/', false],
+      ['pagefind-2/', true],
+    ]);
+    const freshResized = writeSite(edited);
+    await indexSiteForSearch(freshResized, { shardSize: 3 });
+    const resizedFiles = listFiles(freshResized);
+    expect(listFiles(resizedSite)).toEqual(resizedFiles);
+    expect(resizedFiles.filter((file) => !readFileSync(join(freshResized, file)).equals(readFileSync(join(resizedSite, file))))).toEqual([]);
+    // The cache keeps only the bundles of the last index.
+    const digests = JSON.parse(readFileSync(join(resizedSite, 'pagefind/shards.json'), 'utf8')).digests as string[];
+    expect(readdirSync(join(cacheDir, 'sourced-search')).sort()).toEqual([...digests].sort());
+  });
+
+  test('indexes a shard again when its cached bundle is gone or cannot be read, and leaves nothing half copied', async () => {
+    const cacheDir = newCache();
+    await indexSiteForSearch(writeSite(PAGES), { shardSize: 2, cacheDir });
+    const cached = join(cacheDir, 'sourced-search');
+    const [gone, unreadable] = readdirSync(cached);
+    rmSync(join(cached, gone!), { recursive: true });
+    // A file where the bundle's folder should be: reading it as a folder fails.
+    rmSync(join(cached, unreadable!), { recursive: true });
+    writeFileSync(join(cached, unreadable!), 'not a bundle');
+    const site = writeSite(PAGES);
+    const figures = await indexSiteForSearch(site, { shardSize: 2, cacheDir });
+    expect(figures.shards.map((shard) => shard.reused).filter((reused) => !reused)).toHaveLength(2);
+    const fresh = writeSite(PAGES);
+    await indexSiteForSearch(fresh, { shardSize: 2 });
+    const files = listFiles(fresh);
+    expect(listFiles(site)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(join(fresh, file)).equals(readFileSync(join(site, file))))).toEqual([]);
   });
 
   test('still writes the first bundle, finding nothing, for a site with no article', async () => {

@@ -67,7 +67,7 @@ function correctionText(id: string, before: Stated, after: Stated): string {
  * or a claim was added or removed, after a published revision, a correction dated on or after the
  * change (a day of grace, for time zones; the committer's day) cites the claim as `[@claim-id]`.
  * Like unannounced-change it needs the article's committed history, so `npm run check` and
- * `npm run build` apply it from one read of git (src/cli/history-check.ts, findSilentClaimChanges).
+ * `npm run build` apply it from one read of git (src/build/history-check.ts, findSilentClaimChanges).
  *
  * Good: a commit of 2025-06-10 rewords claim `met`, and the article has a correction dated
  * 2025-06-10 saying `We reworded [@met]: it said "They met."`.

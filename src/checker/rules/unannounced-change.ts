@@ -44,7 +44,7 @@ function substantiveChanges(before: PublishedRevision, after: PublishedRevision)
  * more than one day after the article's `updated` (or `published`), which readers would not be told
  * of. It needs the article's committed history, which the check of one file's text (cached by that
  * text) does not have: `npm run check` and `npm run build` apply it to every file they check, from
- * one read of git (src/cli/history-check.ts, src/checker/check-history.ts, findUnannouncedChange).
+ * one read of git (src/build/history-check.ts, src/checker/check-history.ts, findUnannouncedChange).
  *
  * Good: a commit of 2025-06-10 that edits a paragraph and sets `updated: 2025-06-10`.
  * Bad: `updated: 2025-05-20`, and a commit of 2025-06-10 changed a paragraph:

@@ -31,7 +31,7 @@ export function draftPastDate(file: CheckedFile, today: string, text = readFileS
 }
 
 /**
- * The last lines of `npm run build`: how many articles were published, the drafts left out (each
+ * The last lines of a build (the sourced() integration): how many articles were published, the drafts left out (each
  * named), then every warning again (they were printed before Astro's and Pagefind's output, which
  * scrolls them away; the registries' warnings included), with a warning for each draft whose date
  * has passed, or "no warnings".
