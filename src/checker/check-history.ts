@@ -3,6 +3,7 @@ import { articleSchema } from '../format/index.ts';
 import type { CheckedFile } from './check-file.ts';
 import { sortDiagnostics } from './diagnostic.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { findSilentClaimChanges, silentClaimChange } from './rules/silent-claim-change.ts';
 import { findUnannouncedChange, unannouncedChange, type PublishedRevision } from './rules/unannounced-change.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -15,9 +16,10 @@ export function currentDates(full: string): { published: string; updated?: strin
 }
 
 /**
- * Adds the `unannounced-change` warnings of the files checked, given the published revisions git
- * holds of each (oldest first, by absolute path; see src/history). A file with errors, or a draft,
- * is not judged; each warning points at the file's `updated` (or `published`) field.
+ * Adds the `unannounced-change` warnings and the `silent-claim-change` errors of the files checked,
+ * given the published revisions git holds of each (oldest first, by absolute path; see
+ * src/history). A file with errors, or a draft, is not judged; each unannounced-change warning
+ * points at the file's `updated` (or `published`) field, each silent-claim-change at the claim.
  */
 export function checkHistories(checked: CheckedFile[], revisionsOf: ReadonlyMap<string, readonly PublishedRevision[]>): void {
   for (const file of checked) {
@@ -28,10 +30,11 @@ export function checkHistories(checked: CheckedFile[], revisionsOf: ReadonlyMap<
     const yaml = parseYaml(split.yaml, split.yamlLine);
     const result = articleSchema.safeParse(yaml.data);
     if (!result.success || result.data.draft) continue;
-    const findings = findUnannouncedChange(result.data, revisions);
+    const findings = [...findUnannouncedChange(result.data, revisions), ...findSilentClaimChanges(result.data, revisions)];
     for (const finding of findings) {
       const { line, column } = yaml.locate(finding.path);
-      file.diagnostics.push({ file: file.file, line, column, severity: unannouncedChange.severity, rule: unannouncedChange.id, message: finding.message });
+      const rule = finding.rule === 'silent-claim-change' ? silentClaimChange : unannouncedChange;
+      file.diagnostics.push({ file: file.file, line, column, severity: rule.severity, rule: rule.id, message: finding.message });
     }
     if (findings.length > 0) file.diagnostics = sortDiagnostics(file.diagnostics);
   }

@@ -5,10 +5,11 @@ import { calendarDay, dayAfter } from '../format/date.ts';
 import { forEachArticleHistory } from '../history/read-history.ts';
 
 /**
- * Adds the `unannounced-change` warnings to files just checked: reads git history once per folder
- * checked (one `git log`, one `git cat-file`), and only the texts of articles that have a commit
- * more than a day after their current `updated` (or `published`), the only ones that can be
- * warned about. Nothing happens outside a git repository.
+ * Adds the `unannounced-change` warnings and the `silent-claim-change` errors to files just
+ * checked: reads git history once per folder checked (one `git log`, one `git cat-file`), and only
+ * the texts of articles that can be reported: those with a commit more than a day after their
+ * current `updated` (or `published`), and any other with two commits or more (a claim may have
+ * changed after a published revision). Nothing happens outside a git repository.
  */
 export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<void> {
   const roots = new Map<string, Map<string, CheckedFile>>();
@@ -33,7 +34,9 @@ export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<v
         if (!dates) return false;
         // A commit on the day after the last change is in time (time zones), as in the rule.
         const limit = dayAfter(calendarDay(dates.updated ?? dates.published));
-        return commits.some((commit) => calendarDay(commit.date) > limit);
+        if (commits.some((commit) => calendarDay(commit.date) > limit)) return true;
+        // A claim can have changed after a published revision only in an article of two commits or more.
+        return commits.length > 1;
       },
     );
   }

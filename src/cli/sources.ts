@@ -12,7 +12,7 @@ import { articlesDir, articleTarget, slugOf } from '../format/article-files.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import { formatText } from '../checker/diagnostic.ts';
 import { Archiver, archiveOptionsFromEnv } from '../sources/archive.ts';
-import { checkSources, type ArticleSources } from '../sources/check-sources.ts';
+import { checkSources, sourcesToCheck, type ArticleSources } from '../sources/check-sources.ts';
 import { DEFAULT_FETCH_OPTIONS } from '../sources/fetch-source.ts';
 import { locksDirFor } from '../sources/lock.ts';
 import { articleReportText, summaryText } from '../sources/report.ts';
@@ -81,7 +81,7 @@ for (const target of targets) {
     }
     const locksDir = locksDirFor(root);
     const list = groups.get(locksDir) ?? [];
-    list.push({ slug: slugOf(path), file, sources: article.sources });
+    list.push({ slug: slugOf(path), file, sources: sourcesToCheck(article) });
     groups.set(locksDir, list);
   }
 }

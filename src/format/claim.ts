@@ -35,6 +35,11 @@ export const claimSchema = z.strictObject({
     .min(1, { error: 'must name at least one source id' })
     .optional()
     .describe('list of the ids of the sources where the claim appeared, the first appearance first'),
+  /**
+   * The checked words verbatim, as they appeared in the claim's first appearance (`appearances[0]`):
+   * plain text, shown as a quotation of that source; `npm run sources` looks for them on its page.
+   */
+  wording: textSchema.optional().describe("the checked words verbatim, as they appeared in the claim's first appearance (appearances[0])"),
   /** One or two sentences on why the claim has its status. */
   note: textSchema.optional().describe('why the claim has its status'),
 });

@@ -56,13 +56,18 @@ function appearanceOf(article: Article, id: string): Record<string, unknown> | u
   return { '@type': 'CreativeWork', url: source.url, headline: source.title, ...(source.published ? { datePublished: source.published } : {}) };
 }
 
-/** The `itemReviewed` of a claim's ClaimReview: the claim, who made it, when, and where it appeared. */
+/**
+ * The `itemReviewed` of a claim's ClaimReview: the claim, who made it, when, where it appeared, and
+ * the words checked, verbatim, as its `text` (schema.org: "the content of a claim can be summarized
+ * with the text property"; `claimReviewed` stays the newsroom's own statement of it).
+ */
 function reviewedClaim(claim: Claim, article: Article, registries: StructuredDataRegistries, urls: StructuredDataUrls): Record<string, unknown> {
   const appearances = (claim.appearances ?? []).flatMap((id) => appearanceOf(article, id) ?? []);
   return {
     '@type': 'Claim',
     author: claimantNode(claim.claimant!, registries, urls),
     ...(claim.date ? { datePublished: claim.date } : {}),
+    ...(claim.wording ? { text: claim.wording } : {}),
     ...(appearances.length > 0 ? { appearance: appearances, firstAppearance: appearances[0] } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import type { Source } from '../format/index.ts';
+import type { Claim, Source } from '../format/index.ts';
 import type { Archiver } from './archive.ts';
 import { fetchSource, type Fetched, type FetchOptions } from './fetch-source.ts';
 import { HostLimiter } from './host-limiter.ts';
@@ -16,6 +16,20 @@ export interface ArticleSources {
   /** The article file, as shown to the editor. */
   file: string;
   sources: readonly Pick<Source, 'id' | 'url' | 'quote' | 'accessed' | 'archive'>[];
+}
+
+/**
+ * What `npm run sources` looks for in an article: each source with its quote, then each claim's
+ * wording on the page of the claim's first appearance, recorded under the claim's id (ids are
+ * unique across sources and claims) and read like a quote. The page is fetched once for both.
+ */
+export function sourcesToCheck(article: { sources: readonly Source[]; claims: readonly Claim[] }): ArticleSources['sources'] {
+  const byId = new Map(article.sources.map((source) => [source.id, source]));
+  const wordings = article.claims.flatMap((claim) => {
+    const appearance = claim.wording === undefined ? undefined : byId.get(claim.appearances?.[0] ?? '');
+    return appearance ? [{ id: claim.id, url: appearance.url, quote: claim.wording, accessed: appearance.accessed, archive: appearance.archive }] : [];
+  });
+  return [...article.sources, ...wordings];
 }
 
 /** How to check. */

@@ -4,6 +4,7 @@
  * Schema's `$comment` are tested against it. How to add a rule: see README.md in this folder.
  */
 import { brokenCitation } from './broken-citation.ts';
+import { circularEvidence } from './circular-evidence.ts';
 import { citationInLink } from './citation-in-link.ts';
 import { correctionNotUpdated } from './correction-not-updated.ts';
 import { duplicateValue } from './duplicate-value.ts';
@@ -30,6 +31,7 @@ import {
   unknownReference,
   unsafeUrl,
 } from './schema.ts';
+import { silentClaimChange } from './silent-claim-change.ts';
 import { singlePublisher } from './single-publisher.ts';
 import { sourceChangedRule } from './source-changed.ts';
 import { sourceDeadRule } from './source-dead.ts';
@@ -47,6 +49,7 @@ import { linkTarget } from './link-target.ts';
 import { placeholder } from './placeholder.ts';
 import { yamlComment } from './yaml-comment.ts';
 import { unusedSource } from './unused-source.ts';
+import { wordingWithoutAppearance } from './wording-without-appearance.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
 export type { LockFinding } from './lock-finding.ts';
@@ -90,6 +93,8 @@ export const RULES: readonly Rule[] = [
   // How the article uses its sources, and whether its dates agree.
   unusedSource,
   uncitedClaim,
+  circularEvidence,
+  wordingWithoutAppearance,
   singlePublisher,
   correctionNotUpdated,
   timelineOrder,
@@ -101,6 +106,7 @@ export const RULES: readonly Rule[] = [
   sourceLock,
   // What git shows of the article's past (see src/history/): applied by npm run check and npm run build.
   unannouncedChange,
+  silentClaimChange,
   // The build's own.
   renderFailed,
 ];

@@ -23,7 +23,7 @@ export interface UnannouncedChange {
 }
 
 /** Text with whitespace and punctuation taken out: a change to those alone is no change to what it says. */
-const wording = (text: string) => text.replace(/[\s\p{P}]+/gu, '');
+export const wording = (text: string) => text.replace(/[\s\p{P}]+/gu, '');
 
 /** What a revision changed that readers must be told of: the text, a claim's statement, a claim's status. */
 function substantiveChanges(before: PublishedRevision, after: PublishedRevision): string[] {
