@@ -50,7 +50,7 @@ const PUBLISHERS = [
   'US Department of State', 'Radio Free Europe/Radio Liberty', 'Interfax-Ukraine', 'Anadolu Agency',
 ];
 const KINDS = ['news', 'news', 'news', 'official', 'primary', 'analysis', 'reference', 'other'] as const;
-const STATUSES = ['confirmed', 'reported', 'disputed', 'misleading', 'unverified', 'false'] as const;
+const STATUSES = ['confirmed', 'missing-context', 'misleading', 'false', 'disputed', 'unproven', 'outdated', 'not-checkable'] as const;
 const TOPICS = ['russia-ukraine-war', 'diplomacy', 'ceasefire', 'fact-check', 'sanctions', 'energy', 'elections', 'migration', 'economy', 'climate'];
 const HEADINGS = ['In brief', 'Background', 'What was proposed', 'How each side answered', 'What happened next', 'The conditions', 'Earlier talks', 'What the figures show', 'Checking the claims'];
 
@@ -84,6 +84,8 @@ export function generateArticle(seed: number, index: number): string {
   lines.push(`title: ${quoted(`Explainer ${index + 1}: ${sentence(random, 6, 10)}`)}`);
   lines.push('description: >-');
   for (let i = 0; i < 3; i++) lines.push(`  ${sentence(random, 14, 20)}.`);
+  // Not drawn from the random stream, so that every other field stays as it was before conclusions.
+  if (claims.length > 0) lines.push(`conclusion: Explainer ${index + 1} rates ${claims.length} claims against the evidence.`);
   const published = date(year + 1, random.int(1, 12), random.int(1, 28));
   const updated = random.chance(0.3) ? date(year + 2, random.int(1, 12), random.int(1, 28)) : undefined;
   lines.push(`published: ${published}`);

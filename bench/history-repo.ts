@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const STATUSES = ['confirmed', 'reported', 'disputed', 'misleading', 'unverified', "'false'"];
+const STATUSES = ['confirmed', 'missing-context', 'misleading', "'false'", 'disputed', 'unproven', 'outdated', 'not-checkable'];
 
 /**
  * The text of an explainer in revision `revision` (0-based) of `revisions`: the last is the text as

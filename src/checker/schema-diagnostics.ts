@@ -1,4 +1,5 @@
 import { describePath, describeSubject } from '../format/field-path.ts';
+import { RETIRED_CLAIM_STATUSES, retiredStatus, type ClaimStatus } from '../format/claim.ts';
 import type { z } from '../format/zod.ts';
 import type { Position } from './diagnostic.ts';
 import { closestMatch, didYouMean } from './suggest.ts';
@@ -59,6 +60,16 @@ function fieldNames(schema: AnySchema | undefined): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+
+/** A claim's `status` field, the one field with retired values. */
+const isClaimStatus = (path: FieldPath) => path.length === 3 && path[0] === 'claims' && path[2] === 'status';
+
+/** Which of two ratings to pick, in a few words, for the did-you-mean of a retired rating. */
+const STATUS_HINTS: Partial<Record<ClaimStatus, string>> = {
+  confirmed: 'the evidence shows it is accurate',
+  unproven: 'we looked and found no evidence either way',
+  'not-checkable': 'a forecast, opinion or promise',
+};
 
 function kindOf(value: unknown): string {
   if (value === null) return 'empty (null)';
@@ -167,6 +178,16 @@ export function describeIssues(
         problems.push({ ...position, rule: 'invalid-value', message: `${field} is written in curly quotes (${value}); use straight quotes: ${straight}.` });
         continue;
       }
+      const retired = isClaimStatus(path) ? retiredStatus(raw) : undefined;
+      if (retired) {
+        const [first, second] = RETIRED_CLAIM_STATUSES[retired].instead;
+        problems.push({
+          ...position,
+          rule: 'invalid-value',
+          message: `${field} is "${value}", a rating the site no longer uses; did you mean "${first}" (${STATUS_HINTS[first]}) or "${second}" (${STATUS_HINTS[second]})? The methodology page defines each rating.`,
+        });
+        continue;
+      }
       const suggestion = didYouMean(value, issue.values.map(String));
       problems.push({
         ...position,
@@ -174,8 +195,13 @@ export function describeIssues(
         message: `${field} is "${value}"; it ${issue.message}${suggestion || '.'}`,
       });
     } else if (issue.code === 'custom') {
-      const params = (issue.params ?? {}) as { rule?: string; value?: string; candidates?: string[] };
+      const params = (issue.params ?? {}) as { rule?: string; value?: string; candidates?: string[]; sentence?: boolean };
       const rule = params.rule ?? 'invalid-value';
+      // A message written as a whole sentence, naming its own field.
+      if (params.sentence) {
+        problems.push({ ...position, rule, message: issue.message });
+        continue;
+      }
       // A repeated id belongs to its entry (`Claim 1 has the id ...`), not to the field.
       const subject = rule === 'duplicate-id' ? describeSubject(path.slice(0, -1)) : field;
       let message = `${subject} ${issue.message}`;

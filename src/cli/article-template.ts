@@ -51,6 +51,9 @@ title: ${JSON.stringify(title)}
 # One paragraph shown under the headline and in listings: what happened, and what this explainer checks.
 description: >-
   ${PLACEHOLDER.description}
+# Once the article has claims: its verdict in one plain sentence (no Markdown, no citations), shown under
+# the headline and in listings. Remove the # and write it.
+# conclusion: What the explainer concludes, in one sentence.
 # The day the article goes live, YYYY-MM-DD (a date-time with an offset, such as 2025-05-11T09:30:00+03:00, also works).
 published: ${today}
 # The day of the last substantive change, YYYY-MM-DD, not before published. Remove the # when you update the article.
@@ -94,7 +97,8 @@ sources:
 # The checkable statements the article examines. Cite a claim in the text as [@id]. Each one:
 #   - id: example-claim                # kebab-case, unique among sources and claims
 #     statement: The claim as one checkable sentence.
-#     status: reported                 # confirmed, reported, disputed, misleading, unverified or false
+#     status: unproven                 # confirmed, missing-context, misleading, false, disputed, unproven, outdated
+#                                      # or not-checkable: see the methodology page
 #     sources: [example-source]        # ids of the sources that settle it
 #     claimant: Who made the claim     # optional
 #     note: Why it has this status.    # optional

@@ -1,4 +1,5 @@
 import { correctionSchema, type Article } from './article.ts';
+import { CLAIM_STATUSES, ratingCounts } from './claim.ts';
 import { dateSchema } from './date.ts';
 import { evidenceProfile } from './evidence.ts';
 import { publisherKey, type Publisher } from './publisher.ts';
@@ -14,6 +15,10 @@ const count = z.number().int().nonnegative();
 export const articleSummarySchema = z.object({
   title: z.string(),
   description: z.string(),
+  /** The explainer's verdict in one sentence, when it rates claims. */
+  conclusion: z.string().optional(),
+  /** Its claims counted by rating, in the order of the scale. */
+  ratings: z.array(z.object({ status: z.enum(CLAIM_STATUSES), count })),
   published: dateSchema,
   updated: dateSchema.optional(),
   topics: z.array(z.string()),
@@ -41,6 +46,8 @@ export function summarizeArticle(
   return {
     title: article.title,
     description: article.description,
+    ...(article.conclusion === undefined ? {} : { conclusion: article.conclusion }),
+    ratings: ratingCounts(article.claims),
     published: article.published,
     ...(article.updated === undefined ? {} : { updated: article.updated }),
     authors: article.authors,

@@ -1,4 +1,4 @@
-import { claimSchema } from './claim.ts';
+import { claimSchema, pastClaimSchema } from './claim.ts';
 import { compareDates, dateSchema, validDate } from './date.ts';
 import { describePath } from './field-path.ts';
 import { idSchema, textSchema } from './id.ts';
@@ -27,6 +27,11 @@ const articleFields = z.strictObject({
   title: textSchema.describe('the headline of the explainer'),
   /** One paragraph shown under the title and in listings. */
   description: textSchema.describe('a one-paragraph summary shown under the title and in listings'),
+  /**
+   * The explainer's verdict in one plain sentence (no Markdown, no citations), shown under the
+   * headline and in listings; required when the article has claims (see requireConclusion).
+   */
+  conclusion: textSchema.optional().describe("one plain sentence saying what the explainer concludes"),
   /** Publication date. */
   published: dateSchema.describe('the publication date, YYYY-MM-DD'),
   /** Date of the last substantive update; not before `published`. */
@@ -145,11 +150,39 @@ function checkAcrossFields(article: Loose, ctx: z.RefinementCtx): void {
   checkReferences('timeline');
 }
 
+/**
+ * An article that rates claims says what it concludes, so that a reader sees the verdict first.
+ * Reported at the `claims:` key, the reason the field is required.
+ */
+function requireConclusion(article: Loose, ctx: z.RefinementCtx): void {
+  if (article.conclusion !== undefined || list(article.claims).length === 0) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['claims'],
+    message:
+      'Missing field "conclusion" in the frontmatter, which an article with claims needs; add conclusion: one plain sentence saying what the explainer concludes (no Markdown, no citations), under description.',
+    params: { rule: 'missing-field', sentence: true },
+  });
+}
+
 /** The article frontmatter: every field an editor writes, and the checks across fields. */
-export const articleSchema = articleFields.superRefine((article, ctx) => checkAcrossFields(article, ctx), {
-  when: () => true,
-});
+export const articleSchema = articleFields.superRefine(
+  (article, ctx) => {
+    checkAcrossFields(article, ctx);
+    requireConclusion(article, ctx);
+  },
+  { when: () => true },
+);
+
+/**
+ * The frontmatter as a past revision may have written it, for the history: retired ratings are
+ * ratings there, and an article written before `conclusion` existed needs none.
+ */
+export const pastArticleSchema = articleFields
+  .extend({ claims: z.array(pastClaimSchema).default([]) })
+  .superRefine((article, ctx) => checkAcrossFields(article, ctx), { when: () => true });
 
 export type Article = z.output<typeof articleSchema>;
+export type PastArticle = z.output<typeof pastArticleSchema>;
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type Correction = z.output<typeof correctionSchema>;

@@ -2,8 +2,39 @@ import { dateSchema } from './date.ts';
 import { idSchema, textSchema } from './id.ts';
 import { z } from './zod.ts';
 
-/** How well a claim holds up, from best to worst supported. */
-export const CLAIM_STATUSES = ['confirmed', 'reported', 'disputed', 'misleading', 'unverified', 'false'] as const;
+/**
+ * The rating scale, in the order readers see it: the four verdicts from accurate to wrong, then the
+ * four ratings that say why no such verdict is given. What each one means is written once, in
+ * src/site/labels.ts; the methodology page explains each with an example.
+ */
+export const CLAIM_STATUSES = [
+  'confirmed',
+  'missing-context',
+  'misleading',
+  'false',
+  'disputed',
+  'unproven',
+  'outdated',
+  'not-checkable',
+] as const;
+
+/**
+ * Ratings the site used before the scale above, with what to write instead. The check refuses
+ * them; past revisions that used them still appear in an article's history under their old names.
+ */
+export const RETIRED_CLAIM_STATUSES = {
+  reported: { instead: ['confirmed', 'unproven'], label: 'Reported' },
+  unverified: { instead: ['unproven', 'not-checkable'], label: 'Unverified' },
+} as const;
+
+export type RetiredClaimStatus = keyof typeof RETIRED_CLAIM_STATUSES;
+
+/** A retired rating's name, or undefined for any other value. */
+export function retiredStatus(value: unknown): RetiredClaimStatus | undefined {
+  return typeof value === 'string' && Object.hasOwn(RETIRED_CLAIM_STATUSES, value) ? (value as RetiredClaimStatus) : undefined;
+}
+
+const STATUS_LIST = CLAIM_STATUSES.join(', ');
 
 /** A checkable statement the article examines, with the sources that settle it. */
 export const claimSchema = z.strictObject({
@@ -11,12 +42,8 @@ export const claimSchema = z.strictObject({
   id: idSchema.describe('kebab-case name used to cite this claim as [@id]'),
   /** The claim as one checkable sentence. */
   statement: textSchema.describe('the claim as one checkable sentence'),
-  /** The verdict: confirmed, reported, disputed, misleading, unverified or false. */
-  status: z
-    .enum(CLAIM_STATUSES, {
-      error: 'must be one of confirmed, reported, disputed, misleading, unverified, false',
-    })
-    .describe('one of confirmed, reported, disputed, misleading, unverified, false'),
+  /** The rating, one of CLAIM_STATUSES. */
+  status: z.enum(CLAIM_STATUSES, { error: `must be one of ${STATUS_LIST}` }).describe(`one of ${STATUS_LIST}`),
   /** Ids of the sources that settle the claim. */
   sources: z
     .array(idSchema, { error: 'must be a list of source ids' })
@@ -44,5 +71,21 @@ export const claimSchema = z.strictObject({
   note: textSchema.optional().describe('why the claim has its status'),
 });
 
+/**
+ * A claim as a past revision may have written it: the retired ratings are still ratings there.
+ * Only the history reads it; the check and the pages use `claimSchema`.
+ */
+export const pastClaimSchema = claimSchema.extend({
+  status: z.enum([...CLAIM_STATUSES, ...(Object.keys(RETIRED_CLAIM_STATUSES) as RetiredClaimStatus[])]),
+});
+
+/** How many claims have each rating, in the order of the scale; ratings no claim has are left out. */
+export function ratingCounts(claims: readonly { status: ClaimStatus }[]): { status: ClaimStatus; count: number }[] {
+  return CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((claim) => claim.status === status).length })).filter(({ count }) => count > 0);
+}
+
 export type Claim = z.output<typeof claimSchema>;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** A rating as any revision may have it, current or retired. */
+export type AnyClaimStatus = ClaimStatus | RetiredClaimStatus;
+export type PastClaim = z.output<typeof pastClaimSchema>;

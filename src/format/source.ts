@@ -45,3 +45,15 @@ export const sourceSchema = z.strictObject({
 
 export type Source = z.output<typeof sourceSchema>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+// A title the editor could not read off the page ends with this note, by the convention of
+// docs/content-format.md: what precedes it describes the source, and is no headline.
+const UNKNOWN_HEADLINE = /\s*\((?:page )?headline not shown in stored copy\)$/;
+
+/**
+ * A source whose headline is unknown: the description its title holds instead (the title without
+ * the closing "(headline not shown in stored copy)"), or undefined for a real headline.
+ */
+export function headlineUnknown(title: string): string | undefined {
+  return UNKNOWN_HEADLINE.test(title) ? title.replace(UNKNOWN_HEADLINE, '') : undefined;
+}

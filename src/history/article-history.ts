@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../format/index.ts';
+import type { AnyClaimStatus } from '../format/index.ts';
 import type { FileCommit } from './git-log.ts';
 import { diffSnapshots, type Change } from './revision-diff.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -22,7 +22,7 @@ export interface Revision {
 /** A claim's status from one revision on. */
 export interface StatusEntry {
   date: string;
-  status: ClaimStatus;
+  status: AnyClaimStatus;
   /** The commit that gave the claim this status; null for a status not committed yet. */
   commit: string | null;
 }

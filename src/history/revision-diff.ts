@@ -1,5 +1,5 @@
 import { diffArrays, diffWords } from 'diff';
-import type { ClaimStatus } from '../format/index.ts';
+import type { AnyClaimStatus } from '../format/index.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** A run of words in a word-level diff: kept, inserted or deleted. */
@@ -14,10 +14,10 @@ export type Change =
   | { kind: 'paragraph-added'; text: string }
   | { kind: 'paragraph-removed'; text: string }
   | { kind: 'paragraph-changed'; words: WordRun[] }
-  | { kind: 'claim-added'; claim: string; statement: string; status: ClaimStatus }
+  | { kind: 'claim-added'; claim: string; statement: string; status: AnyClaimStatus }
   | { kind: 'claim-removed'; claim: string; statement: string }
   | { kind: 'claim-statement-changed'; claim: string; words: WordRun[] }
-  | { kind: 'claim-status-changed'; claim: string; statement: string; from: ClaimStatus; to: ClaimStatus }
+  | { kind: 'claim-status-changed'; claim: string; statement: string; from: AnyClaimStatus; to: AnyClaimStatus }
   | { kind: 'source-added'; source: string; publisher: string; title: string }
   | { kind: 'source-removed'; source: string; publisher: string; title: string }
   | { kind: 'correction-added'; date: string; text: string }

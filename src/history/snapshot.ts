@@ -1,11 +1,11 @@
 import { splitFrontmatter } from '../checker/frontmatter.ts';
 import { parseYaml } from '../checker/yaml.ts';
 import { isArticlePath } from '../format/article-files.ts';
-import { articleSchema, type Article } from '../format/index.ts';
+import { pastArticleSchema, type PastArticle } from '../format/index.ts';
 
 /** An article as it stood in one revision, when that revision could have been published. */
 export interface Snapshot {
-  article: Article;
+  article: PastArticle;
   /** The Markdown after the frontmatter. */
   body: string;
 }
@@ -21,7 +21,7 @@ export function publishedSnapshot(path: string, text: string): Snapshot | undefi
   if (!('yaml' in split)) return undefined;
   const yaml = parseYaml(split.yaml, split.yamlLine);
   if (yaml.errors.length > 0) return undefined;
-  const result = articleSchema.safeParse(yaml.data);
+  const result = pastArticleSchema.safeParse(yaml.data);
   if (!result.success || result.data.draft) return undefined;
   return { article: result.data, body: split.body };
 }

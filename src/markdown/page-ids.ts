@@ -1,3 +1,5 @@
+import { CLAIM_STATUSES, type ClaimStatus } from '../format/index.ts';
+
 /**
  * The ids the article page gives its own elements. The components take their ids from here, and
  * rehype-heading-slugs.ts keeps every heading of an article off them: a `## Main` must not take
@@ -6,6 +8,12 @@
 export const PAGE_IDS = {
   /** The page's `<main>`, target of the skip link. */
   main: 'main',
+  /** The source list's filters, which the evidence counts link to. */
+  onlyPrimary: 'only-primary',
+  onlyState: 'only-state',
+  onlyParty: 'only-party',
+  /** The verdict box under the headline. */
+  verdict: 'verdict',
   /** The headings of the sections around the article's text. */
   claims: 'claims-heading',
   timeline: 'timeline-heading',
@@ -18,7 +26,10 @@ const NAMED = ['source-', 'claim-'] as const;
 /** Prefixes of the ids the page numbers (`card-<n>`, `about-<n>`, `cite-<k>`). */
 const NUMBERED = ['card-', 'about-', 'cite-'] as const;
 
-const FIXED = new Set<string>(Object.values(PAGE_IDS));
+/** The id of the group of claims with one rating in the claims list, which the verdict box's counts link to. */
+export const ratedAnchor = (status: ClaimStatus) => `rated-${status}`;
+
+const FIXED = new Set<string>([...Object.values(PAGE_IDS), ...CLAIM_STATUSES.map(ratedAnchor)]);
 const NUMBERED_ID = new RegExp(`^(?:${NUMBERED.join('|')})\\d+$`);
 
 /**

@@ -10,6 +10,8 @@ import {
   type CitableSource,
   type SourceLink,
 } from './attribution.ts';
+import { verdictLabel } from '../format/ratings.ts';
+import type { ClaimStatus } from '../format/index.ts';
 
 /** The article data the plugin needs: its sources and claims. */
 export interface CitationData {
@@ -32,8 +34,6 @@ const element = (
 
 const text = (value: string): Text => ({ type: 'text', value });
 
-const hidden = (value: string): PhrasingContent => element('span', { className: ['visually-hidden'] }, [text(value)]);
-
 /**
  * A button that opens the card `card` (a popover, so no script is needed), then a link to the
  * card for browsers without popovers; the stylesheet shows one or the other. The button carries
@@ -42,7 +42,7 @@ const hidden = (value: string): PhrasingContent => element('span', { className: 
 function cardOpener(card: string, anchor: string, label: () => PhrasingContent[], more: Record<string, string | string[]>): PhrasingContent[] {
   return [
     element('button', { id: anchor, popovertarget: card, ...more }, label()),
-    element('a', { href: `#${card}`, ...(more['className'] ? { className: more['className'] } : {}) }, label()),
+    element('a', { href: `#${card}`, ...(more['className'] ? { className: more['className'] } : {}), ...(more['ariaLabel'] ? { ariaLabel: more['ariaLabel'] } : {}) }, label()),
   ];
 }
 
@@ -52,25 +52,60 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 /** A name as it sits in an English sentence: isolated in <bdi> when it is written right to left, so punctuation stays in place. */
 const name = (value: string): PhrasingContent => (RIGHT_TO_LEFT.test(value) ? element('bdi', {}, [text(value)]) : text(value));
 
+/** The marker of a source cited again right after itself in the same paragraph. */
+export const REPEAT_MARKER = 'ibid.';
+
+/**
+ * The sources a paragraph has cited so far: an attribution names a source in full the first time
+ * in a paragraph, and shows `REPEAT_MARKER` when it cites the same source as the attribution just
+ * before it. The marker opens the same card, and its accessible name starts with what it shows
+ * (WCAG 2.5.3) and names the publisher.
+ */
+interface ParagraphCitations {
+  /** The cards of the sources of the paragraph's last attribution. */
+  last: Set<string>;
+}
+
 /** A source's publisher, opening its card; the card's publisher, title and dates describe the button. */
-function sourceLink(link: SourceLink): PhrasingContent[] {
+function sourceLink(link: SourceLink, repeat = false): PhrasingContent[] {
+  if (repeat) {
+    return cardOpener(link.card, link.anchor, () => [text(REPEAT_MARKER)], {
+      ariaDescribedBy: link.about,
+      ariaLabel: `${REPEAT_MARKER} ${link.label}`,
+      className: ['again'],
+    });
+  }
   return cardOpener(link.card, link.anchor, () => [name(link.label)], { ariaDescribedBy: link.about });
 }
 
-/** A claim's status, opening the claim's card, then the claim's sources. */
+/**
+ * A claim's rating as a verdict ("Rated False"), opening the claim's card, then the claim's
+ * sources after the word "sources", so that no publisher reads as the thing rated.
+ */
 function claimLink(item: Extract<AttributionItem, { kind: 'claim' }>): PhrasingContent[] {
-  const status = () => [hidden('Claim '), text(item.status)];
+  const status = () => [text(verdictLabel(item.status as ClaimStatus))];
   const parts = cardOpener(item.card, item.anchor, status, { className: ['status', `status-${item.status}`] });
-  item.links.forEach((link, index) => parts.push(text(index === 0 ? ' ' : ', '), ...sourceLink(link)));
+  item.links.forEach((link, index) => parts.push(text(index === 0 ? '; sources: ' : ', '), ...sourceLink(link)));
   return parts;
 }
 
-function attribution(items: readonly AttributionItem[]): PhrasingContent {
+function attribution(items: readonly AttributionItem[], paragraph: ParagraphCitations | undefined): PhrasingContent {
   const children: PhrasingContent[] = [];
+  const cited = new Set<string>();
+  // A single source cited again right after itself shows the marker; anything else is named.
+  const only = items.length === 1 ? items[0] : undefined;
+  const repeat = only?.kind === 'source' && paragraph !== undefined && paragraph.last.size === 1 && paragraph.last.has(only.link.card);
   items.forEach((item, index) => {
     if (index > 0) children.push(text('; '));
-    children.push(...(item.kind === 'source' ? sourceLink(item.link) : claimLink(item)));
+    if (item.kind === 'source') {
+      children.push(...sourceLink(item.link, repeat));
+      cited.add(item.link.card);
+    } else {
+      children.push(...claimLink(item));
+      for (const link of item.links) cited.add(link.card);
+    }
   });
+  if (paragraph) paragraph.last = cited;
   return element('span', { className: ['attribution'] }, children);
 }
 
@@ -80,18 +115,20 @@ type Parent = { type: string; children: unknown[] };
  * Replaces each citation among `parent`'s descendants with its attribution, in the order written.
  * Inside a link (which the checker refuses) a citation, and anywhere a broken one, shows as written.
  */
-function attribute(parent: Parent, numbering: CitationNumbering, inLink: boolean): void {
+function attribute(parent: Parent, numbering: CitationNumbering, inLink: boolean, paragraph?: ParagraphCitations): void {
   const children = parent.children as (PhrasingContent | Parent)[];
   children.forEach((child, index) => {
     if (child.type === 'citation') {
       const { value, ids, malformed } = child as Citation;
       if (inLink) children[index] = text(value);
       else if (malformed.length > 0) throw new Error(`Malformed citation ${value}`);
-      else children[index] = attribution(numbering.resolve(ids));
+      else children[index] = attribution(numbering.resolve(ids), paragraph);
     } else if (child.type === 'brokenCitation') {
       children[index] = text((child as BrokenCitation).value);
     } else if ('children' in child && Array.isArray(child.children)) {
-      attribute(child as Parent, numbering, inLink || child.type === 'link' || child.type === 'linkReference');
+      // Each paragraph (or table cell, or heading) starts naming its sources afresh.
+      const own = child.type === 'paragraph' || child.type === 'tableCell' || child.type === 'heading' ? { last: new Set<string>() } : paragraph;
+      attribute(child as Parent, numbering, inLink || child.type === 'link' || child.type === 'linkReference', own);
     }
   });
 }

@@ -65,6 +65,7 @@ export function articleRecord({ slug, article, history }: PublishedArticle, urls
     url: urls.page(slug),
     title: article.title,
     description: article.description,
+    ...(article.conclusion ? { conclusion: article.conclusion } : {}),
     published: article.published,
     ...(article.updated ? { updated: article.updated } : {}),
     authors: article.authors,

@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, type Article, type Author, type Claim, type ClaimStatus, type Publisher } from '../format/index.ts';
+import { type Article, type Author, type Claim, type ClaimStatus, type Publisher } from '../format/index.ts';
 import { STATUS_LABELS } from '../site/labels.ts';
 
 /** The name the site publishes under. */
@@ -72,28 +72,31 @@ function reviewedClaim(claim: Claim, article: Article, registries: StructuredDat
   };
 }
 
-/** A schema.org `Rating` for a claim status. */
-export interface ClaimRating {
-  '@type': 'Rating';
-  ratingValue: number;
-  bestRating: number;
-  worstRating: 1;
-  alternateName: string;
-}
+/** A schema.org `Rating` for a claim's rating. */
+export type ClaimRating =
+  | { '@type': 'Rating'; ratingValue: number; bestRating: 5; worstRating: 1; alternateName: string }
+  | { '@type': 'Rating'; alternateName: string };
 
 /**
- * The `reviewRating` of a claim status. The statuses are ranked in the order the schema lists
- * them, from best to worst supported: confirmed 6, reported 5, disputed 4, misleading 3,
- * unverified 2, false 1 (best 6, worst 1). `alternateName` is the label the page shows.
+ * Where each verdict sits on the five-step truthfulness scale Google's fact-check guidance
+ * recommends (1 false, 2 mostly false, 3 half true, 4 mostly true, 5 true). The four ratings that
+ * give no verdict on truth (disputed, unproven, outdated, not checkable) have no place on it and
+ * carry their name alone. The methodology page prints this mapping.
  */
+export const RATING_VALUES: Partial<Record<ClaimStatus, number>> = {
+  confirmed: 5,
+  'missing-context': 4,
+  misleading: 2,
+  false: 1,
+};
+
+/** The `reviewRating` of a claim: its label as the page shows it, and its place on the 1–5 scale when it has one. */
 export function claimRating(status: ClaimStatus): ClaimRating {
-  return {
-    '@type': 'Rating',
-    ratingValue: CLAIM_STATUSES.length - CLAIM_STATUSES.indexOf(status),
-    bestRating: CLAIM_STATUSES.length,
-    worstRating: 1,
-    alternateName: STATUS_LABELS[status].label,
-  };
+  const alternateName = STATUS_LABELS[status].label;
+  const value = RATING_VALUES[status];
+  return value === undefined
+    ? { '@type': 'Rating', alternateName }
+    : { '@type': 'Rating', ratingValue: value, bestRating: 5, worstRating: 1, alternateName };
 }
 
 /**

@@ -28,7 +28,9 @@ describe('storeSiteHistory', () => {
     expect(first.articles.map(({ slug }) => slug)).toEqual(['istanbul-talks']);
     const talks = first.articles[0]!;
     expect(read(talks.stored)).toEqual((await expected(articles))['istanbul-talks']);
-    expect(readdirSync(dir).sort()).toEqual([basename(talks.stored), expect.stringMatching(/_draft\.json$/)].sort());
+    // The names are hashes, so their order is no one's choice.
+    expect(readdirSync(dir)).toHaveLength(2);
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining([basename(talks.stored), expect.stringMatching(/_draft\.json$/)]));
 
     // Same commits: the stored file is used as it is, not read from git and written again.
     writeFileSync(talks.stored, '{"untouched":true}');

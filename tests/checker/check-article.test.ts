@@ -23,7 +23,7 @@ describe('checkArticle', () => {
   it('points at the key of a misspelled field and suggests the right one, with no second message that the field is missing', () => {
     const text = article(VALID_FRONTMATTER.replace('authors:', 'autors:'));
     expect(lines(text)).toEqual([
-      'a.md:5:1  error  unknown-field  Unknown field "autors" in the frontmatter; did you mean "authors"? Allowed fields: title, description, published, updated, authors, topics, draft, sources, claims, timeline, corrections.',
+      'a.md:5:1  error  unknown-field  Unknown field "autors" in the frontmatter; did you mean "authors"? Allowed fields: title, description, conclusion, published, updated, authors, topics, draft, sources, claims, timeline, corrections.',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('checkArticle', () => {
   });
 
   it('warns about an unused source, an uncited claim and claims resting on one publisher', () => {
-    const frontmatter = VALID_FRONTMATTER.replace('      - reuters-talks\n', '');
+    const frontmatter = VALID_FRONTMATTER.replace('[kyiv-statement, reuters-talks]', '[kyiv-statement]');
     const body = VALID_BODY.replace(' [@ceasefire-demand]', '').replace(' [@reuters-talks]', '');
     expect(lines(article(frontmatter, body))).toEqual([
       'a.md:18:5  warning  unused-source  Source "reuters-talks" is never cited; cite it in the text as [@reuters-talks], or remove it.',
@@ -185,13 +185,13 @@ describe('checkArticle', () => {
     const text = article(
       VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomacy\n  - diplomacy')
         .replace('  - sourced-newsroom', '  - sourced-newsroom\n  - sourced-newsroom')
-        .replace('      - reuters-talks\n', '      - reuters-talks\n      - kyiv-statement\n      - reuters-talks\n'),
+        .replace('[kyiv-statement, reuters-talks]', '[kyiv-statement, reuters-talks, kyiv-statement, reuters-talks]'),
     );
     expect(lines(text)).toEqual([
       'a.md:7:5  warning  duplicate-value  Author 2 repeats "sourced-newsroom", already listed as author 1; remove the repeat.',
       'a.md:10:5  warning  duplicate-value  Topic 2 repeats "diplomacy", already listed as topic 1; remove the repeat.',
-      'a.md:33:9  warning  duplicate-value  Source 3 of claim 1 (`ceasefire-demand`) repeats "kyiv-statement", already listed as source 1 of claim 1; remove the repeat.',
-      'a.md:34:9  warning  duplicate-value  Source 4 of claim 1 (`ceasefire-demand`) repeats "reuters-talks", already listed as source 2 of claim 1; remove the repeat.',
+      'a.md:31:39  warning  duplicate-value  Source 3 of claim 1 (`ceasefire-demand`) repeats "kyiv-statement", already listed as source 1 of claim 1; remove the repeat.',
+      'a.md:31:55  warning  duplicate-value  Source 4 of claim 1 (`ceasefire-demand`) repeats "reuters-talks", already listed as source 2 of claim 1; remove the repeat.',
     ]);
   });
 
@@ -249,7 +249,7 @@ describe("the editor's silent losses and slips", () => {
   });
 
   it('lets a draft keep the template\'s placeholders', () => {
-    const draft = article(`${VALID_FRONTMATTER.replace('description: What was agreed, and what was not.', 'description: Replace this with a one-paragraph summary of the story.').replace('id: reuters-talks', 'id: example-source').replace('[@reuters-talks]', '[@example-source]').replace('- reuters-talks', '- example-source')}draft: true\n`, VALID_BODY.replace('[@reuters-talks]', '[@example-source]'));
+    const draft = article(`${VALID_FRONTMATTER.replace('description: What was agreed, and what was not.', 'description: Replace this with a one-paragraph summary of the story.').replace('id: reuters-talks', 'id: example-source').replace('[@reuters-talks]', '[@example-source]').replace('[kyiv-statement, reuters-talks]', '[kyiv-statement, example-source]')}draft: true\n`, VALID_BODY.replace('[@reuters-talks]', '[@example-source]'));
     expect(lines(draft)).toEqual([]);
     expect(lines(draft.replace('draft: true', 'draft: false'))).toEqual([
       'a.md:3:1  error  placeholder  The description is still the template\'s placeholder; write a one-paragraph summary of the story.',

@@ -26,8 +26,8 @@ claims:
     statement: European leaders demanded a 30-day ceasefire.
     status: confirmed
     sources:
-      - kyiv-statement
-      - reuters-talks
+      [kyiv-statement, reuters-talks]
+conclusion: The leaders' ceasefire demand is on the record.
 `;
 
 export const VALID_BODY = `## What happened

@@ -6,6 +6,7 @@ import { claimStatusHistories, correctionCommit, otherChangesLabel, updatesLabel
 const article = articleSchema.parse({
   title: 'Talks',
   description: 'What was agreed.',
+  conclusion: 'They met, but did not agree.',
   published: '2025-05-20',
   updated: '2025-06-02',
   authors: ['ann-writer'],
@@ -25,7 +26,7 @@ const history = (revisions: Revision[]): ArticleHistory => ({
       { date: '2025-05-20T10:00:00Z', status: 'disputed', commit: 'a1' },
       { date: '2025-05-22T10:00:00Z', status: 'confirmed', commit: 'b2' },
     ],
-    agreed: [{ date: '2025-05-20T10:00:00Z', status: 'reported', commit: 'a1' }],
+    agreed: [{ date: '2025-05-20T10:00:00Z', status: 'unproven', commit: 'a1' }],
   },
   corrections: { '2025-06-01\nFixed a name.': 'c3' },
   shallow: false,
@@ -46,7 +47,7 @@ describe('the site view of an article history', () => {
         { date: '2025-05-22T10:00:00Z', status: 'confirmed', commit: 'b2' },
       ],
       agreed: [
-        { date: '2025-05-20T10:00:00Z', status: 'reported', commit: 'a1' },
+        { date: '2025-05-20T10:00:00Z', status: 'unproven', commit: 'a1' },
         { date: '2025-06-02', status: 'false', commit: null },
       ],
     });

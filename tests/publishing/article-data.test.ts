@@ -11,6 +11,7 @@ const article = (title: string) =>
   articleSchema.parse({
     title,
     description: 'What was agreed.',
+    conclusion: 'They met.',
     published: '2025-05-20',
     authors: ['ann-writer'],
     sources: [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'Talks', url: 'https://example.com/t', accessed: '2025-05-20' }],

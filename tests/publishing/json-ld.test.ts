@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { serializeJsonLd } from '../../src/publishing/json-ld.ts';
 import { articleStructuredData, claimRating, structuredDataBlocks } from '../../src/publishing/structured-data.ts';
-import { articleSchema } from '../../src/format/index.ts';
+import { CLAIM_STATUSES, articleSchema } from '../../src/format/index.ts';
 
 const HOSTILE = '</script><script>alert(1)</script> & "quotes" <!-- \u2028\u2029';
 
@@ -28,22 +28,17 @@ describe('serializeJsonLd', () => {
 });
 
 describe('claimRating', () => {
-  test('ranks the statuses from best to worst supported, 6 to 1, with the label the page shows', () => {
-    expect(
-      (['confirmed', 'reported', 'disputed', 'misleading', 'unverified', 'false'] as const).map((status) => [
-        status,
-        claimRating(status).ratingValue,
-        claimRating(status).alternateName,
-      ]),
-    ).toEqual([
-      ['confirmed', 6, 'Confirmed'],
-      ['reported', 5, 'Reported'],
-      ['disputed', 4, 'Disputed'],
-      ['misleading', 3, 'Misleading'],
-      ['unverified', 2, 'Unverified'],
-      ['false', 1, 'False'],
+  test("places the four verdicts on Google's 1 (false) to 5 (true) scale, and gives the other ratings their name alone", () => {
+    expect(CLAIM_STATUSES.map((status) => [status, claimRating(status)])).toEqual([
+      ['confirmed', { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Confirmed' }],
+      ['missing-context', { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Missing context' }],
+      ['misleading', { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' }],
+      ['false', { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' }],
+      ['disputed', { '@type': 'Rating', alternateName: 'Disputed' }],
+      ['unproven', { '@type': 'Rating', alternateName: 'Unproven' }],
+      ['outdated', { '@type': 'Rating', alternateName: 'Outdated' }],
+      ['not-checkable', { '@type': 'Rating', alternateName: 'Not checkable' }],
     ]);
-    expect(claimRating('false')).toEqual({ '@type': 'Rating', ratingValue: 1, bestRating: 6, worstRating: 1, alternateName: 'False' });
   });
 });
 
@@ -51,6 +46,7 @@ describe('articleStructuredData', () => {
   const article = articleSchema.parse({
     title: HOSTILE,
     description: 'What was agreed.',
+    conclusion: 'One claim is false.',
     published: '2025-05-20',
     updated: '2025-05-22',
     authors: ['ann-writer', 'sourced-desk'],
@@ -105,7 +101,7 @@ describe('articleStructuredData', () => {
           itemReviewed: { '@type': 'Claim', author: { name: 'A viral post' } },
           author: publisher,
           datePublished: '2025-05-20',
-          reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 6, worstRating: 1, alternateName: 'False', ratingExplanation: 'He did not.' },
+          reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False', ratingExplanation: 'He did not.' },
         },
       ],
     });
@@ -124,8 +120,8 @@ describe('articleStructuredData', () => {
       ...article,
       claims: [
         { id: 'by-publisher', statement: 'A.', status: 'false', sources: ['kyiv'], claimant: 'kremlin', date: '2025-05-11', appearances: ['reuters', 'kyiv'] },
-        { id: 'by-author', statement: 'B.', status: 'reported', sources: ['kyiv'], claimant: 'ann-writer', date: '2025-05-11T01:00:00+03:00' },
-        { id: 'by-desk', statement: 'C.', status: 'reported', sources: ['kyiv'], claimant: 'sourced-desk', appearances: ['kyiv'] },
+        { id: 'by-author', statement: 'B.', status: 'missing-context', sources: ['kyiv'], claimant: 'ann-writer', date: '2025-05-11T01:00:00+03:00' },
+        { id: 'by-desk', statement: 'C.', status: 'unproven', sources: ['kyiv'], claimant: 'sourced-desk', appearances: ['kyiv'] },
       ],
     });
     const reviews = (articleStructuredData(claimed, urls, registries)['@graph'] as Record<string, unknown>[]).slice(1);

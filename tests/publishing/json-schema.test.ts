@@ -17,7 +17,7 @@ describe('articleJsonSchema', () => {
 
   test('has the fields of the zod schema, the required ones required, and no others allowed', () => {
     expect(Object.keys(schema['properties'])).toEqual([
-      'title', 'description', 'published', 'updated', 'authors', 'topics', 'draft', 'sources', 'claims', 'timeline', 'corrections',
+      'title', 'description', 'conclusion', 'published', 'updated', 'authors', 'topics', 'draft', 'sources', 'claims', 'timeline', 'corrections',
     ]);
     expect(schema['required']).toEqual(['title', 'description', 'published', 'authors', 'sources']);
     expect(schema['additionalProperties']).toBe(false);

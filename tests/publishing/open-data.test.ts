@@ -19,6 +19,7 @@ const talks = {
   article: articleSchema.parse({
     title: 'Talks',
     description: 'What was agreed.',
+    conclusion: 'They met.',
     published: '2025-05-20',
     authors: ['ann-writer'],
     topics: ['diplomacy'],
@@ -47,6 +48,7 @@ describe('articleRecord', () => {
       url: 'https://example.org/articles/talks/',
       title: 'Talks',
       description: 'What was agreed.',
+      conclusion: 'They met.',
       published: '2025-05-20',
       authors: ['ann-writer'],
       topics: ['diplomacy'],

@@ -69,7 +69,7 @@ describe('articleSchema', () => {
     const data = valid();
     (data.claims as Record<string, unknown>[])[0]!.status = 'true';
     expect(messages(data)).toEqual([
-      'claims.0.status: must be one of confirmed, reported, disputed, misleading, unverified, false',
+      'claims.0.status: must be one of confirmed, missing-context, misleading, false, disputed, unproven, outdated, not-checkable',
     ]);
   });
 });

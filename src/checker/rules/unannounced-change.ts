@@ -1,5 +1,5 @@
 import { calendarDay, dayAfter } from '../../format/date.ts';
-import type { Article } from '../../format/index.ts';
+import type { Article, PastArticle } from '../../format/index.ts';
 import type { FieldPath } from '../yaml.ts';
 import type { Rule } from './rule.ts';
 
@@ -9,7 +9,7 @@ export interface PublishedRevision {
   commit: string;
   /** Commit date, ISO 8601 with the committer's offset; its calendar day is the committer's. */
   date: string;
-  article: Pick<Article, 'claims'>;
+  article: Pick<PastArticle, 'claims'>;
   /** The Markdown after the frontmatter. */
   body: string;
 }
