@@ -13,6 +13,10 @@ const base = process.env.BASE_PATH || '/';
 // import.meta.env.BASE_URL and SITE must come from this config, but Astro lets environment variables
 // of the same names override them in page code (vitest, for one, sets BASE_URL=/ for child processes).
 for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
+// `npm run dev` would otherwise tell editors "New version available, run npx @astrojs/upgrade": the
+// project's Astro is upgraded through package.json and its tests, never from an editor's terminal.
+// Astro reads this variable when the dev server has started, after loading this file.
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
 export default defineConfig({
   site,

@@ -1,26 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests that build a site with Astro (in a child process) or drive a browser: minutes, not seconds.
- * Everything else is a unit test (`npm run test:unit`, under a minute); `npm test` runs both.
+ * Two projects, told apart by the file name alone:
+ * - `site` (`*.site.test.ts`): tests that run Astro (`astro build` or `astro dev`, in a child
+ *   process) or drive a browser: minutes, not seconds.
+ * - `unit` (every other `*.test.ts`, `npm run test:unit`): under a minute on two cores.
+ * `npm test` runs both. A test that builds a site must be named `*.site.test.ts`.
  */
-const SITE_TESTS = [
-  'tests/build/**/*.test.ts',
-  'tests/browser/**/*.test.ts',
-  'tests/publishing/build.test.ts',
-  'tests/hardening/bad-build.test.ts',
-  'tests/hardening/pathological-build.test.ts',
-  'tests/hardening/output.test.ts',
-  'tests/bench-run.test.ts',
-  'tests/history/history-build.test.ts',
-];
+const SITE_TESTS = 'tests/**/*.site.test.ts';
 
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },
-      // Build and browser tests run `astro build` in a child process.
-      { extends: true, test: { name: 'site', include: SITE_TESTS, testTimeout: 300_000, hookTimeout: 300_000 } },
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [SITE_TESTS] } },
+      { extends: true, test: { name: 'site', include: [SITE_TESTS], testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
     // Generous for a loaded machine: unit tests spawn the checker and worker threads.
     testTimeout: 120_000,

@@ -7,17 +7,20 @@
  * and output folder: the loader's checks, Astro, the report, Pagefind), as users run it; a warm
  * rebuild after editing one article; the peak memory of each; and the first explainer's page weight (HTML and CSS, raw and gzip, its content and its markup; and
  * any JavaScript). It builds the same folder with the plain Astro + unified site in bench/baseline/
- * (`astro build`) and prints each figure beside the baseline's, with the ratio. Writes the figures as JSON.
+ * (`astro build`, in a copy of that project whose caches are kept from its cold build to its warm
+ * rebuild, as a user's would be) and prints each figure beside the baseline's, with the ratio. It
+ * also runs markdownlint-cli2 over the same files and prints our cold check beside it. Writes the
+ * figures as JSON.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArticles } from './generate.ts';
 import { generateHistoryRepo } from './history-repo.ts';
-import { MARKUP_BUDGET, weighBuiltPage } from '../src/publishing/page-weight.ts';
+import { MARKUP_BUDGET, weighBuiltPage } from './page-weight.ts';
 import type { SearchIndexFigures, ShardFigures } from '../src/publishing/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -27,6 +30,8 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const SEARCH_INDEX = pathToFileURL(join(ROOT, 'src/publishing/search-index.ts')).href;
 const FIRST_EXPLAINER = join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md');
 const GNU_TIME = '/usr/bin/time';
+/** markdownlint-cli2, the fastest Markdown checker an editor would otherwise run over the same files. */
+const MARKDOWNLINT = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 
 const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
@@ -117,6 +122,11 @@ export interface BenchResult {
   checker: (Run & { articlesPerSecond: number; runs: number[] }) | null;
   /** The median of the checker's runs over the cache the cold runs filled, with the seconds of each run (null with --no-checker). */
   warmChecker: (Run & { runs: number[] }) | null;
+  /**
+   * The median of markdownlint-cli2's runs over the same files (its default rules), taken in turns
+   * with the checker's cold runs, and our cold check's time divided by it (null with --no-checker).
+   */
+  markdownlint: (Run & { runs: number[]; ratio: number }) | null;
   ours: BuildFigures;
   baseline: BuildFigures | null;
   /** Ours divided by the baseline; above 1 means slower or heavier. */
@@ -129,13 +139,13 @@ export interface BenchResult {
  * Runs `node <args>` and measures its wall time and peak memory: GNU time's "Maximum resident set
  * size" when /usr/bin/time exists, else the largest VmHWM polled from /proc.
  */
-function measure(args: string[], env: Record<string, string>, logFile: string): Promise<Run> {
+function measure(args: string[], env: Record<string, string>, logFile: string, cwd = ROOT): Promise<Run> {
   const useTime = existsSync(GNU_TIME);
   const command = useTime ? GNU_TIME : process.execPath;
   const commandArgs = useTime ? ['-v', process.execPath, ...args] : args;
   const started = process.hrtime.bigint();
   return new Promise((done, fail) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
     // Streamed to the log as it comes, so that a long build can be followed with tail -f.
     const log = createWriteStream(logFile);
     child.stdout.pipe(log, { end: false });
@@ -241,13 +251,31 @@ function editArticle(file: string): void {
 /** The median of several runs (the one in the middle by time), with the seconds of each run in the order given. */
 const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
 
+/**
+ * The baseline's project, copied into `dir` (its config and its pages): a site of its own, as a
+ * user's would be, whose every cache (Astro's data store in its cache folder, `.astro/`, Vite's
+ * `node_modules/.vite/`) stays in it from one build to the next and is shared with no other build.
+ * Its packages resolve from the project's node_modules, a parent folder of `dir`.
+ */
+function baselineSite(dir: string): string {
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    for (const entry of ['astro.config.mjs', 'src']) cpSync(join(BASELINE, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
 /** The command and environment of a build of `name` into `work/<folder>/`, with caches of its own there. */
 function buildOf(root: string, work: string, folder: string, articles: string, heapMB: number): { args: string[]; env: Record<string, string>; outDir: string } {
   const outDir = join(work, folder, 'dist');
   mkdirSync(join(work, folder), { recursive: true });
   // Ours is built as users build it, with `npm run build` (the content loader's checks, Astro, the
-  // report, Pagefind); the baseline with a plain `astro build`.
-  const args = root === ROOT ? buildCommand(outDir) : [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', root, '--outDir', outDir];
+  // report, Pagefind); the baseline with a plain `astro build`, in a copy of its project of its own:
+  // a cold build starts from a new copy, the warm rebuild runs in the copy its cold build left.
+  const args =
+    root === ROOT
+      ? buildCommand(outDir)
+      : [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', baselineSite(join(work, folder, 'site')), '--outDir', outDir];
   // A cold build starts with empty caches, Astro's and the checker's alike.
   const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: join(work, folder, 'cache'), SOURCED_CHECK_CACHE_DIR: join(work, folder, 'check-cache') };
   return { args, env, outDir };
@@ -309,6 +337,15 @@ export function formatTable(result: BenchResult): string {
       `${result.warmChecker.seconds.toFixed(2)} s, ${result.warmChecker.peakMB} MB`,
       undefined,
       undefined,
+    );
+  }
+  if (checker && result.markdownlint) {
+    const lint = result.markdownlint;
+    row(
+      `Checker (empty cache) vs. markdownlint-cli2 (median of ${lint.runs.length} runs)`,
+      `${checker.seconds.toFixed(2)} s`,
+      `${lint.seconds.toFixed(2)} s, ${lint.peakMB} MB`,
+      lint.ratio,
     );
   }
   const coldRuns = ours.cold.runs?.length ?? 1;
@@ -409,7 +446,7 @@ async function main(): Promise<void> {
   // A check of 1,000 articles takes about a second, in which one busy moment of a shared machine
   // weighs heavily: the checker runs three times and the median run counts. Each cold run gets an
   // empty check cache of its own; the warm runs then check again over the last one's cache.
-  const checkRuns = async (label: string, cacheOf: (run: number) => string): Promise<Run[]> => {
+  const checkRuns = async (label: string, cacheOf: (run: number) => string, after?: (run: number) => Promise<void>): Promise<Run[]> => {
     const runs: Run[] = [];
     for (let run = 1; run <= CHECKER_RUNS; run++) {
       process.stderr.write(`${label}, run ${run} of ${CHECKER_RUNS}...\n`);
@@ -417,15 +454,29 @@ async function main(): Promise<void> {
       const checked = await measure([join(ROOT, 'src/cli/check.ts'), articles], env, join(work, `${label.replace(/\W+/g, '-')}-${run}.log`));
       if (checked.status !== 0) throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
       runs.push(checked);
+      await after?.(run);
     }
     return runs;
   };
+  // markdownlint-cli2 over the same files, each run right after one of the checker's cold runs. It
+  // exits 1 when its rules find something (the generated files break a few of its style rules), 2 on
+  // a failure of its own.
+  const lints: Run[] = [];
+  const lintRun = async (run: number) => {
+    process.stderr.write(`markdownlint-cli2, run ${run} of ${CHECKER_RUNS}...\n`);
+    const linted = await measure([MARKDOWNLINT, '**/*.md'], {}, join(work, `markdownlint-${run}.log`), articles);
+    if (linted.status !== 0 && linted.status !== 1) throw new Error(`markdownlint-cli2 failed (exit ${linted.status}); see ${linted.log}`);
+    lints.push(linted);
+  };
   let checker: BenchResult['checker'] = null;
   let warmChecker: BenchResult['warmChecker'] = null;
+  let markdownlint: BenchResult['markdownlint'] = null;
   if (!values['no-checker']) {
-    const median = medianOf(await checkRuns('Checker', (run) => join(work, `check-cache-${run}`)));
+    const median = medianOf(await checkRuns('Checker', (run) => join(work, `check-cache-${run}`), lintRun));
     checker = { ...median, articlesPerSecond: round(count / median.seconds, 1) };
     warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
+    const lint = medianOf(lints);
+    markdownlint = { ...lint, ratio: round(median.seconds / lint.seconds, 2) };
   }
 
   // The cold builds but the last of each site only count for the median, taken in turns so that a
@@ -470,6 +521,7 @@ async function main(): Promise<void> {
     heapMB,
     checker,
     warmChecker,
+    markdownlint,
     ours,
     baseline,
     ratios: baseline && {
@@ -482,7 +534,7 @@ async function main(): Promise<void> {
     },
     history,
   };
-  if (!values.keep) for (const run of [checker, warmChecker, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
+  if (!values.keep) for (const run of [checker, warmChecker, markdownlint, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);

@@ -17,7 +17,7 @@ interface Layer {
 const ROOT = process.cwd();
 const { LAYERS } = createRequire(import.meta.url)('./pipeline-layers.cjs') as { LAYERS: Layer[] };
 
-/** Index in LAYERS of a path relative to the root (`src/site/paths.ts`), or -1. */
+/** Index in LAYERS of a path relative to the root (`src/site/addresses.ts`), or -1. */
 function layerOf(path: string): number {
   const inSrc = path.startsWith('src/') ? path.slice(4) : undefined;
   if (inSrc === undefined) return -1;

@@ -4,7 +4,7 @@
  * budget. `node scripts/page-weight.ts [built folder] [page path]`; defaults: `dist`, the first explainer.
  */
 import { resolve } from 'node:path';
-import { describeWeight, weighBuiltPage } from '../src/publishing/page-weight.ts';
+import { describeWeight, weighBuiltPage } from '../bench/page-weight.ts';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const path = process.argv[3] ?? 'articles/zelensky-invites-putin-to-turkiye/';

@@ -7,7 +7,10 @@
  * scripts/lint-astro-imports.ts.
  */
 const LAYERS = [
+  { name: 'infra', folders: ['infra'] },
   { name: 'format', folders: ['format'] },
+  { name: 'reader', folders: ['reader'] },
+  { name: 'template', folders: ['template'] },
   { name: 'sources', folders: ['sources'] },
   { name: 'checker', folders: ['checker'] },
   { name: 'markdown', folders: ['markdown'] },

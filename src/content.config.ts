@@ -4,14 +4,14 @@ import { articleLoader } from './astro/article-loader.ts';
 import { historyLoader } from './astro/history-loader.ts';
 import { previewLoader } from './astro/preview-loader.ts';
 import { registryLoader } from './astro/registry-loader.ts';
-import { articlesDir } from './format/article-files.ts';
+import { articlesDir, PAGES_DIR } from './format/article-files.ts';
 import { articleSummarySchema, authorSchema, pageSchema, publisherSchema, topicSchema } from './format/index.ts';
 
 const articles = { base: articlesDir() };
 
 export const collections = {
   /** Pages written as Markdown, such as the methodology: `content/pages/<name>.md`. */
-  pages: defineCollection({ loader: glob({ base: 'content/pages', pattern: '*.md' }), schema: pageSchema }),
+  pages: defineCollection({ loader: glob({ base: PAGES_DIR, pattern: '*.md' }), schema: pageSchema }),
   /** Each published article's summary; the full article is read by its own page (src/astro/article-store.ts). */
   articles: defineCollection({ loader: articleLoader(articles), schema: articleSummarySchema }),
   /** `npm run dev` only: drafts, and the problems of articles that have errors (see preview-loader.ts). */

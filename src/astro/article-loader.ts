@@ -7,7 +7,7 @@ import { ARTICLES_DIR, listArticleFiles, slugOf } from '../format/article-files.
 import { checkerVersion } from '../checker/check-cache.ts';
 import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-files.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
-import { codeVersion } from '../checker/module-graph.ts';
+import { codeVersion } from '../infra/module-graph.ts';
 import { processorOptions } from '../markdown/pipeline.ts';
 import { ArticlePool } from './article-pool.ts';
 import { articleStoreDir, hasStored, pruneStored } from './article-store.ts';

@@ -3,7 +3,7 @@
  * renders each article it is given with the renderer options of its pool.
  */
 import { workerData } from 'node:worker_threads';
-import { enableCompileCache } from '../checker/compile-cache.ts';
+import { enableCompileCache } from '../infra/compile-cache.ts';
 import type { ArticleResult, ArticleTask, RendererOptions } from './render-article.ts';
 
 enableCompileCache();

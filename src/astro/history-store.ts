@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { codeVersion } from '../checker/module-graph.ts';
+import { codeVersion } from '../infra/module-graph.ts';
+import { registriesOf } from '../checker/registries.ts';
 import { slugOf } from '../format/article-files.ts';
 import { articleHistory } from '../history/article-history.ts';
 import type { FileCommit } from '../history/git-log.ts';
@@ -26,8 +27,18 @@ export type StoredSiteHistory =
 export const historyVersion = (root: string): string => codeVersion(root, [join(root, 'src/history/article-history.ts'), join(root, 'src/history/read-history.ts')], ['package-lock.json']);
 
 /**
- * The key of one article's history: its commits (hash, date, author, subject, path and blob of
- * each) decide its history entirely, with the code's version and whether the clone is shallow.
+ * The publisher registry of the articles under `dir` (the names their citations show in the
+ * visible text of each revision), and its digest, which is part of every history's key.
+ */
+function publishersOf(dir: string): { publishers: NonNullable<ReturnType<typeof registriesOf>>['publishers']; digest: string } {
+  const publishers = registriesOf(dir)?.publishers ?? {};
+  return { publishers, digest: createHash('sha256').update(JSON.stringify(publishers)).digest('base64url') };
+}
+
+/**
+ * The key of one article's history: its commits (hash, date, public notes, path and blob of each)
+ * decide its history entirely, with the code's version (which here includes the publisher
+ * registry's digest) and whether the clone is shallow.
  */
 export function historyKey(version: string, shallow: boolean, commits: readonly FileCommit[]): string {
   return createHash('sha256').update(JSON.stringify([version, shallow, commits])).digest('base64url').slice(0, 32);
@@ -40,7 +51,9 @@ export function historyKey(version: string, shallow: boolean, commits: readonly 
  * the articles that changed since. An article never published gets an empty marker file instead,
  * so that it is not read again either. Files no article uses any more are deleted.
  */
-export async function storeSiteHistory(dir: string, storeDir: string, version: string): Promise<StoredSiteHistory> {
+export async function storeSiteHistory(dir: string, storeDir: string, baseVersion: string): Promise<StoredSiteHistory> {
+  const { publishers, digest } = publishersOf(dir);
+  const version = `${baseVersion}:${digest}`;
   const articles: { slug: string; stored: string; digest: string }[] = [];
   const keep = new Set<string>();
   const keys = new Map<string, string>();
@@ -50,7 +63,7 @@ export async function storeSiteHistory(dir: string, storeDir: string, version: s
     dir,
     (path, revisions) => {
       const key = keys.get(path)!;
-      const history = articleHistory(revisions, shallowLog);
+      const history = articleHistory(revisions, shallowLog, publishers);
       // An article never published (a draft so far) has no public history.
       if (history.revisions.length === 0) {
         writeStored(draftFile(key), null);

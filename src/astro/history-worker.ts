@@ -3,7 +3,7 @@
  * of its own and posts back where each history is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { enableCompileCache } from '../checker/compile-cache.ts';
+import { enableCompileCache } from '../infra/compile-cache.ts';
 
 enableCompileCache();
 const { storeSiteHistory } = await import('./history-store.ts');

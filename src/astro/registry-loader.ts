@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { ARTICLES_DIR } from '../format/article-files.ts';
 import type { RegistryName, Source } from '../format/index.ts';
-import { showPublisher } from '../markdown/publisher-description.ts';
+import { showPublisher } from '../template/publisher-description.ts';
 import { formatText } from '../checker/diagnostic.ts';
 import { registriesOf, type CheckedRegistries } from '../checker/registries.ts';
 

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import type { Article } from '../format/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { codeVersion } from './module-graph.ts';
+import { codeVersion } from '../infra/module-graph.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { articleSchema } from '../format/index.ts';
 import type { CheckedFile } from './check-file.ts';
 import { sortDiagnostics } from './diagnostic.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitFrontmatter } from '../reader/frontmatter.ts';
 import { findSilentClaimChanges, silentClaimChange } from './rules/silent-claim-change.ts';
 import { findUnannouncedChange, unannouncedChange, type PublishedRevision } from './rules/unannounced-change.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml } from '../reader/yaml.ts';
 
 /** An article's dates as its file has them now, for deciding which histories to read. */
 export function currentDates(full: string): { published: string; updated?: string | undefined } | undefined {

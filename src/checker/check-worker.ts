@@ -2,7 +2,7 @@
  * A check-pool worker (see check-pool.ts): turns on the compile cache, then loads the checker and
  * checks each file it is given.
  */
-import { enableCompileCache } from './compile-cache.ts';
+import { enableCompileCache } from '../infra/compile-cache.ts';
 import type { CheckedFile, FileToCheck } from './check-file.ts';
 
 enableCompileCache();

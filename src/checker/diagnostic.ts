@@ -12,11 +12,7 @@ export interface Diagnostic {
   message: string;
 }
 
-/** A position in a file, 1-based. */
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from '../reader/position.ts';
 
 /** Output formats of the checker. */
 export const FORMATS = ['text', 'github', 'json'] as const;

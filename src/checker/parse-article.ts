@@ -9,9 +9,9 @@ import type { Loose } from '../format/loose.ts';
 import type { SourceLock } from '../sources/lock.ts';
 import type { Position } from './diagnostic.ts';
 import type { RegistryIndex } from './registry-index.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitFrontmatter } from '../reader/frontmatter.ts';
 import { describeIssues, type FieldProblem } from './schema-diagnostics.ts';
-import { parseYaml, type FieldPath } from './yaml.ts';
+import { parseYaml, type FieldPath } from '../reader/yaml.ts';
 
 /** Largest article file the checker accepts, in bytes. */
 export const MAX_ARTICLE_BYTES = 1_000_000;

@@ -15,7 +15,7 @@ import type { z } from '../format/zod.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { RegistryIndex } from './registry-index.ts';
 import { describeIssues } from './schema-diagnostics.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml } from '../reader/yaml.ts';
 import { findRegistryDir, registryTexts } from './registry-dir.ts';
 
 export { findRegistryDir, registryTexts } from './registry-dir.ts';

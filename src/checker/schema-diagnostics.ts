@@ -3,7 +3,7 @@ import { RETIRED_CLAIM_STATUSES, retiredStatus, type ClaimStatus } from '../form
 import type { z } from '../format/zod.ts';
 import type { Position } from './diagnostic.ts';
 import { closestMatch, didYouMean } from './suggest.ts';
-import type { FieldPath } from './yaml.ts';
+import type { FieldPath } from '../reader/yaml.ts';
 
 type AnySchema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
@@ -156,14 +156,22 @@ export function describeIssues(
       continue;
     }
     const position = locate(path);
-    if (issue.code === 'invalid_type') {
+    const raw = valueAt(data, path);
+    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof raw === 'string' && /^(?:true|false)$/i.test(raw.trim())) {
+      // Quotes make true and false text; the advice to quote 'false' is for text fields such as status.
+      const value = raw.trim().toLowerCase();
+      problems.push({
+        ...position,
+        rule: 'invalid-type',
+        message: `${field} is the text "${raw}", in quotes; write true or false without quotes: ${String(path[path.length - 1])}: ${value}`,
+      });
+    } else if (issue.code === 'invalid_type') {
       problems.push({
         ...position,
         rule: 'invalid-type',
         message: `${field} ${issue.message}, but it is ${kindOf(valueAt(data, path))}.`,
       });
     } else if (issue.code === 'invalid_value') {
-      const raw = valueAt(data, path);
       const value = String(raw);
       if (typeof raw === 'boolean' && issue.values.map(String).includes(value)) {
         problems.push({

@@ -1,5 +1,9 @@
 import { TEMPLATE_PLACEHOLDERS as PLACEHOLDER } from '../checker/rules/placeholder.ts';
 import { isCalendarDate } from '../format/index.ts';
+import { CLAIM_STATUSES } from '../format/claim.ts';
+
+/** The statuses a claim may have, as the template lists them ('false' must be quoted, or YAML reads a yes/no value). */
+const STATUS_WORDS = CLAIM_STATUSES.map((status) => (status === 'false' ? "'false' (in quotes)" : status)).join(', ');
 
 /** Letters that Unicode decomposition does not reduce to a Latin letter plus accents. */
 const SPECIAL_LETTERS: Record<string, string> = {
@@ -46,7 +50,8 @@ export function localDate(now: Date): string {
 export function articleTemplate(title: string, today: string): string {
   if (!isCalendarDate(today)) throw new RangeError(`articleTemplate: "${today}" is not a date written YYYY-MM-DD.`);
   return `---
-# The headline, as readers will see it.
+# The headline, as readers will see it. Plain text, as are the description, source titles, claims'
+# statements and notes, and timeline texts: citations and Markdown work only in the text below.
 title: ${JSON.stringify(title)}
 # One paragraph shown under the headline and in listings: what happened, and what this explainer checks.
 description: >-
@@ -56,26 +61,31 @@ description: >-
 # conclusion: What the explainer concludes, in one sentence.
 # The day the article goes live, YYYY-MM-DD (a date-time with an offset, such as 2025-05-11T09:30:00+03:00, also works).
 published: ${today}
-# The day of the last substantive change, YYYY-MM-DD, not before published. Remove the # when you update the article.
+# The day of the last substantive change, YYYY-MM-DD, not before published. Remove the "# " in front of
+# the next line when you update the article.
 # updated: ${today}
 # Bylines: author ids from content/authors.yaml, one per line; at least one.
 authors:
   - sourced-newsroom
-# Topics, as kebab-case slugs (lowercase words joined by hyphens), one per line, for example:
-#   - russia-ukraine-war
+# Topics: topic ids from content/topics.yaml, such as russia-ukraine-war. To add topics, delete the []
+# after "topics:" and remove the "# " in front of the line below; one line a topic.
 topics: []
+#   - russia-ukraine-war
 # true keeps the article out of every page, feed and data file while it is checked like any other.
 # Set it to false to publish.
 draft: true
 
 # Every document the article relies on; at least one. Cite a source in the text as [@id].
+# To use an optional field, remove the "# " in front of it.
 sources:
-    # A short kebab-case name, unique among the sources and claims of this article.
+    # A short name for the source, unique among the sources and claims of this article: lowercase
+    # letters, digits and single hyphens (such as bbc-talks-offer).
   - id: ${PLACEHOLDER.sourceId}
     # primary (the record itself: a statement, a transcript, a post), official (a government's or an
     # institution's page), news, analysis, reference or other.
     kind: reference
-    # Who published it, as readers know them, such as BBC News.
+    # Who published it: a publisher id from content/publishers.yaml, such as bbc-news or reuters.
+    # A publisher not listed there yet: add it to that file (see docs/content-format.md#registries).
     publisher: ${PLACEHOLDER.sourcePublisher}
     # The headline or document title as published.
     title: ${PLACEHOLDER.sourceTitle}
@@ -87,40 +97,46 @@ sources:
     # published: ${today}
     # Optional: an archived copy, for example on web.archive.org.
     # archive: https://web.archive.org/web/2025/https://example.com/
-    # Optional: a short excerpt copied word for word that supports what the article says.
+    # Optional: a short excerpt copied word for word that supports what the article says (at most
+    # 100 words; write [...] where you leave words out).
     # quote: "An excerpt, exactly as the source wrote it."
     # Optional: the language of the quote when it is not English, such as ru or uk.
     # lang: uk
     # Optional: true when the source speaks for a party to the story.
     # party: true
 
-# The checkable statements the article examines. Cite a claim in the text as [@id]. Each one:
-#   - id: example-claim                # kebab-case, unique among sources and claims
-#     statement: The claim as one checkable sentence.
-#     status: unproven                 # confirmed, missing-context, misleading, false, disputed, unproven, outdated
-#                                      # or not-checkable: see the methodology page
-#     sources: [example-source]        # ids of the sources that settle it
-#     claimant: Who made the claim     # optional
-#     note: Why it has this status.    # optional
+# The checkable statements the article examines. To add one, delete the [] after "claims:", remove
+# the "# " in front of the lines of the example below, and cite the claim in the text as [@example-claim].
+# A claim's id is unique among sources and claims, its sources are the ids of the sources that settle
+# it, claimant and note are optional, and its status is one of ${STATUS_WORDS}.
 claims: []
+#   - id: example-claim
+#     statement: The claim as one checkable sentence.
+#     status: confirmed
+#     sources: [${PLACEHOLDER.sourceId}]
+#     claimant: Who made the claim
+#     note: Why it has this status, in one or two sentences.
 
-# Events in date order. Each one:
+# Events in date order, earliest first. To add one, delete the [] after "timeline:" and remove the "# "
+# in front of the lines of the example below.
+timeline: []
 #   - date: ${today}
 #     text: What happened, in one or two sentences.
-#     sources: [example-source]
-timeline: []
+#     sources: [${PLACEHOLDER.sourceId}]
 
-# Corrections, oldest first. Each one:
+# Corrections, oldest first. To add one, delete the [] after "corrections:" and remove the "# " in front
+# of the lines of the example below (and set updated to the correction's date or later).
+corrections: []
 #   - date: ${today}
 #     text: What was wrong, and what the article now says.
-corrections: []
 ---
 
 ${PLACEHOLDER.body[0]} Put a citation right after every factual sentence, like this
-[@example-source]. Cite several at once as \`[@first-id; @second-id]\`.
+[@${PLACEHOLDER.sourceId}]. Cite several at once as \`[@first-id; @second-id]\`.
 
 ## Background
 
 ${PLACEHOLDER.body[1]} Links to other pages are written [like this](https://example.com/).
 `;
 }
+

@@ -3,7 +3,7 @@
  * DIR (default `dist`), its content loader checking every article it renders; reports every
  * article's check (as `npm run check` does, from the check cache); indexes the site for search
  * with Pagefind, in shards (src/publishing/search-index.ts); and only then replaces DIR. It ends
- * with a summary: articles published, drafts skipped, every warning again.
+ * with a summary: articles published, drafts skipped (each named), every warning again.
  * A content error, a failed render or a failed step leaves the previous DIR untouched.
  * Articles come from `content/articles/` or from SOURCED_ARTICLES_DIR.
  */
@@ -12,9 +12,10 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { articlesDir } from '../format/article-files.ts';
+import { articlesDir, PAGES_DIR } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { reportCheck } from '../checker/report.ts';
+import { unpublishedFiles } from '../checker/unpublished-files.ts';
 import type { ArticleDataTask } from '../publishing/article-data.ts';
 import { bulkDataSummary, type BulkDataJob } from '../publishing/bulk-data.ts';
 import type { BulkDataDone, BulkDataWork } from '../publishing/bulk-data-worker.ts';
@@ -113,7 +114,14 @@ const writingOpenData =
 // by an earlier build): the report, the warnings from git history, and the summary below.
 const { checked, registries } = await checkTargets([resolve(ROOT, articlesDir())]);
 await checkUnannouncedChanges(checked);
-const report = reportCheck(checked, 'text', registries.flatMap((registry) => registry.diagnostics));
+// Files that look like articles but are never published (src/checker/unpublished-files.ts): warnings.
+const unpublished = unpublishedFiles(
+  [resolve(ROOT, articlesDir())],
+  { cwd: process.cwd(), articlesRoot: resolve(ROOT, articlesDir()), projectRoot: ROOT, otherContent: [join(ROOT, PAGES_DIR)] },
+  { scanContent: true },
+);
+const otherProblems = [...registries.flatMap((registry) => registry.diagnostics), ...unpublished];
+const report = reportCheck(checked, 'text', otherProblems);
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 if (report.errors > 0) {
@@ -147,4 +155,4 @@ const previous = `${staging}-previous-${process.pid}`;
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 deleteInBackground([previous, ...leftovers()]);
-process.stderr.write(`\n${buildSummary(checked)}`);
+process.stderr.write(`\n${buildSummary(checked, { registries: otherProblems })}`);

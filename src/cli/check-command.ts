@@ -3,11 +3,13 @@
  * Exit status: 0 when there is no error (warnings allowed), 1 on any error, 2 on a usage mistake.
  */
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articlesDir } from '../format/article-files.ts';
+import { articlesDir, PAGES_DIR } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { FORMATS, type Format } from '../checker/diagnostic.ts';
 import { reportCheck } from '../checker/report.ts';
+import { unpublishedFiles } from '../checker/unpublished-files.ts';
 import { checkUnannouncedChanges } from './history-check.ts';
 
 const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
@@ -44,7 +46,15 @@ if (missing.length > 0) usageError(`No such file or folder: ${missing.join(', ')
 
 const { checked, registries } = await checkTargets(targets);
 await checkUnannouncedChanges(checked);
-const report = reportCheck(checked, format, registries.flatMap((registry) => registry.diagnostics));
+// Files that look like articles but would never be published: named ones are errors, those found
+// in a folder warnings; with no path given, the content folder around the articles is searched too.
+const ROOT = resolve(import.meta.dirname, '../..');
+const unpublished = unpublishedFiles(
+  targets,
+  { cwd: process.cwd(), articlesRoot: resolve(articlesDir()), projectRoot: ROOT, otherContent: [join(ROOT, PAGES_DIR)] },
+  { scanContent: parsed.positionals.length === 0 },
+);
+const report = reportCheck(checked, format, [...registries.flatMap((registry) => registry.diagnostics), ...unpublished]);
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 process.exitCode = report.errors > 0 ? 1 : 0;

@@ -3,6 +3,7 @@ import { checkHistories, currentDates } from '../checker/check-history.ts';
 import type { PublishedRevision } from '../checker/rules/unannounced-change.ts';
 import { calendarDay, dayAfter } from '../format/date.ts';
 import { forEachArticleHistory } from '../history/read-history.ts';
+import { visibleBlocks } from '../history/visible-text.ts';
 
 /**
  * Adds the `unannounced-change` warnings and the `silent-claim-change` errors to files just
@@ -25,7 +26,22 @@ export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<v
     await forEachArticleHistory(
       root,
       (path, committed) => {
-        const published = committed.flatMap(({ commit, snapshot }) => (snapshot ? [{ commit: commit.commit, date: commit.date, article: snapshot.article, body: snapshot.body }] : []));
+        // The text as readers read it (no HTML comment counts), made only for the revisions the
+        // unannounced-change rule compares; citations as written, so that a changed source counts.
+        const published = committed.flatMap(({ commit, snapshot }): PublishedRevision[] => {
+          if (!snapshot) return [];
+          let body: string | undefined;
+          return [
+            {
+              commit: commit.commit,
+              date: commit.date,
+              article: snapshot.article,
+              get body() {
+                return (body ??= visibleBlocks(snapshot.body, (citation) => citation.value.replace(/\s+/g, ' ')).join('\n\n'));
+              },
+            },
+          ];
+        });
         revisions.set(files.get(path)!.full, published);
       },
       (path, commits) => {

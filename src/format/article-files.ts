@@ -4,6 +4,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 /** Where editors keep articles, relative to the project root. */
 export const ARTICLES_DIR = 'content/articles';
 
+/** Where the site's other Markdown pages (such as the methodology) are kept, relative to the project root. */
+export const PAGES_DIR = 'content/pages';
+
 /**
  * The folder of the articles that `npm run check`, `npm run build`, `npm run new` and the content
  * loader work on: SOURCED_ARTICLES_DIR when it is set (tests, the benchmark, another archive), else

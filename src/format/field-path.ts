@@ -1,10 +1,3 @@
-/** `sources[2].url`: a field's path (`['sources', 2, 'url']`) as written in code and JSON. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
-    .join('');
-}
-
 /** What one entry of each list of the frontmatter is called. */
 export const ENTRY_NAMES: Record<string, string> = {
   sources: 'source',

@@ -1,18 +1,24 @@
-import type { AnyClaimStatus } from '../format/index.ts';
+import { calendarDay, type AnyClaimStatus } from '../format/index.ts';
+import { showPublisher, type DescribablePublisher } from '../template/publisher-description.ts';
 import type { FileCommit } from './git-log.ts';
 import { diffSnapshots, type Change } from './revision-diff.ts';
 import type { Snapshot } from './snapshot.ts';
+import { attributionText, visibleBlocks } from './visible-text.ts';
 
-/** One published revision of an article. */
+/**
+ * One published revision of an article, as readers saw it. Nothing of the workshop: no commit
+ * message, no author; the hash only names the revision.
+ */
 export interface Revision {
   /** Full commit hash. */
   commit: string;
   /** Commit date, UTC, `YYYY-MM-DDThh:mm:ssZ`. */
   date: string;
-  /** Author name. */
-  author: string;
-  /** First line of the commit message. */
-  message: string;
+  /**
+   * The article's own note on this revision: the texts of its corrections dated the revision's
+   * day (the committer's), then the commit's `Public-note:` trailers; empty when it has neither.
+   */
+  notes: string[];
   /** True for the first published revision shown (its changes are empty). */
   first: boolean;
   /** What changed since the previous published revision. */
@@ -51,7 +57,21 @@ export const correctionKey = (correction: { date: string; text: string }) => `${
  * article was a draft appear as part of the next published revision). A commit that changes nothing
  * a reader sees is left out too.
  */
-export function articleHistory(commits: readonly { commit: FileCommit; snapshot: Snapshot | undefined }[], shallow: boolean): ArticleHistory {
+export function articleHistory(
+  commits: readonly { commit: FileCommit; snapshot: Snapshot | undefined }[],
+  shallow: boolean,
+  /** The publisher registry, for the names citations show. */
+  publishers: Readonly<Record<string, DescribablePublisher>> = {},
+): ArticleHistory {
+  const blocks = new WeakMap<Snapshot, string[]>();
+  const blocksOf = (snapshot: Snapshot) => {
+    let text = blocks.get(snapshot);
+    if (!text) {
+      text = visibleBlocks(snapshot.body, attributionText(snapshot.article, publishers));
+      blocks.set(snapshot, text);
+    }
+    return text;
+  };
   const revisions: Revision[] = [];
   const statusHistory: Record<string, StatusEntry[]> = {};
   const corrections: Record<string, string> = {};
@@ -59,14 +79,16 @@ export function articleHistory(commits: readonly { commit: FileCommit; snapshot:
   for (const { commit, snapshot } of commits) {
     if (!snapshot) continue;
     const date = utcDate(commit.date);
-    const changes = previous ? diffSnapshots(previous, snapshot) : [];
+    const changes = previous ? diffSnapshots(previous, snapshot, blocksOf, (source) => showPublisher(source, publishers).name) : [];
     // A commit that changed nothing a reader sees (a rename, a rewrapped line) is no revision.
     if (previous && changes.length === 0) continue;
     revisions.push({
       commit: commit.commit,
       date,
-      author: commit.author,
-      message: commit.subject,
+      notes: [
+        ...snapshot.article.corrections.filter((correction) => calendarDay(correction.date) === calendarDay(commit.date)).map((correction) => correction.text),
+        ...commit.publicNotes,
+      ],
       first: previous === undefined,
       changes,
     });

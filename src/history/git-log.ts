@@ -7,10 +7,12 @@ export interface FileCommit {
   commit: string;
   /** Committer date, ISO 8601 with the committer's offset, as git gives it. */
   date: string;
-  /** Author name (never the e-mail address). */
-  author: string;
-  /** First line of the commit message. */
-  subject: string;
+  /**
+   * The values of the commit message's `Public-note:` trailers, the editor's note to readers on
+   * this revision. Nothing else of the message, and nothing of the author, is read: they are the
+   * newsroom's, never the public's.
+   */
+  publicNotes: string[];
   /** Path of the file in this commit, relative to the articles folder. */
   path: string;
   /** Blob of the file's text in this commit. */
@@ -41,10 +43,13 @@ function git(dir: string, args: string[]): { ok: boolean; stdout: string } {
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
+/** Between two values of `Public-note:` trailers in one commit. */
+const NOTE = '\x1d';
 
 /**
- * Reads the history of every article under `dir` with one `git log` run: each commit's hash, date,
- * author name and subject, and the blob of each article file it changed. Renames are followed
+ * Reads the history of every article under `dir` with one `git log` run: each commit's hash, date
+ * and `Public-note:` trailers (git's own trailer parser, values unfolded onto one line), and the
+ * blob of each article file it changed. Renames are followed
  * (`-M`): the commits of a file before its rename count for its current path. A deleted file's
  * commits are dropped, so a new file at the same path starts a history of its own.
  */
@@ -53,7 +58,7 @@ export function readGitLog(dir: string): GitLog {
   if (!probe.ok) return { status: 'no-repository' };
   const shallow = probe.stdout.trim() === 'true';
   const commits = shallow ? Number(git(dir, ['rev-list', '--count', 'HEAD']).stdout.trim()) || 0 : 0;
-  const log = git(dir, ['log', '--relative', '-M', '--raw', '--no-abbrev', '--no-color', `--format=${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%s`, '--', '.']);
+  const log = git(dir, ['log', '--relative', '-M', '--raw', '--no-abbrev', '--no-color', `--format=${RECORD}%H${FIELD}%cI${FIELD}%(trailers:key=Public-note,valueonly,unfold,separator=%x1d)`, '--', '.']);
   // A repository without commits has no history yet.
   if (!log.ok) return { status: 'ok', shallow, commits, files: new Map() };
 
@@ -65,7 +70,11 @@ export function readGitLog(dir: string): GitLog {
   for (const record of log.stdout.split(RECORD)) {
     if (record === '') continue;
     const newline = record.indexOf('\n');
-    const [commit = '', date = '', author = '', subject = ''] = (newline === -1 ? record : record.slice(0, newline)).split(FIELD);
+    const [commit = '', date = '', notes = ''] = (newline === -1 ? record : record.slice(0, newline)).split(FIELD);
+    const publicNotes = notes
+      .split(NOTE)
+      .map((note) => note.trim())
+      .filter((note) => note !== '');
     for (const line of record.slice(newline + 1).split('\n')) {
       // :100644 100644 <old blob> <new blob> <status>\t<path>[\t<new path>]
       if (!line.startsWith(':')) continue;
@@ -79,7 +88,7 @@ export function readGitLog(dir: string): GitLog {
       }
       if (key !== null && isArticlePath(key)) {
         const list = newestFirst.get(key) ?? [];
-        list.push({ commit, date, author, subject, path, blob });
+        list.push({ commit, date, publicNotes, path, blob });
         newestFirst.set(key, list);
       }
       // Before this commit, the path held nothing that belongs to this article.

@@ -1,4 +1,5 @@
 import { slugOf } from '../format/article-files.ts';
+import type { DescribablePublisher } from '../template/publisher-description.ts';
 import { articleHistory, type ArticleHistory } from './article-history.ts';
 import { readBlobs, readGitLog, type FileCommit } from './git-log.ts';
 import { publishedSnapshot, type Snapshot } from './snapshot.ts';
@@ -52,13 +53,16 @@ export async function forEachArticleHistory(
   return { status: 'ok', shallow: log.shallow, commits: log.commits };
 }
 
-/** Reads the published history of every article under `dir`, by slug (see forEachArticleHistory). */
-export async function readSiteHistory(dir: string): Promise<SiteHistory> {
+/**
+ * Reads the published history of every article under `dir`, by slug (see forEachArticleHistory);
+ * `publishers` (the registry) names the publishers citations show.
+ */
+export async function readSiteHistory(dir: string, publishers: Readonly<Record<string, DescribablePublisher>> = {}): Promise<SiteHistory> {
   const articles = new Map<string, ArticleHistory>();
   const result = await forEachArticleHistory(
     dir,
     (path, revisions) => {
-      const history = articleHistory(revisions, false);
+      const history = articleHistory(revisions, false, publishers);
       // An article never published (a draft so far) has no public history.
       if (history.revisions.length > 0) articles.set(slugOf(path), history);
     },

@@ -1,6 +1,7 @@
 import { diffArrays, diffWords } from 'diff';
-import type { AnyClaimStatus } from '../format/index.ts';
+import type { AnyClaimStatus, Claim } from '../format/index.ts';
 import type { Snapshot } from './snapshot.ts';
+import { squash } from './visible-text.ts';
 
 /** A run of words in a word-level diff: kept, inserted or deleted. */
 export interface WordRun {
@@ -17,22 +18,15 @@ export type Change =
   | { kind: 'claim-added'; claim: string; statement: string; status: AnyClaimStatus }
   | { kind: 'claim-removed'; claim: string; statement: string }
   | { kind: 'claim-statement-changed'; claim: string; words: WordRun[] }
+  | { kind: 'claim-wording-changed'; claim: string; statement: string; words: WordRun[] }
+  | { kind: 'claim-note-changed'; claim: string; statement: string; words: WordRun[] }
   | { kind: 'claim-status-changed'; claim: string; statement: string; from: AnyClaimStatus; to: AnyClaimStatus }
   | { kind: 'source-added'; source: string; publisher: string; title: string }
   | { kind: 'source-removed'; source: string; publisher: string; title: string }
   | { kind: 'correction-added'; date: string; text: string }
+  | { kind: 'correction-changed'; date: string; words: WordRun[] }
+  | { kind: 'correction-removed'; date: string; text: string }
   | { kind: 'other'; fields: string[] };
-
-/** Whitespace runs count as one space: rewrapping a paragraph changes nothing a reader sees. */
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The paragraphs (blocks separated by blank lines) of a Markdown body, whitespace squashed. */
-export function paragraphsOf(body: string): string[] {
-  return body
-    .split(/\n[ \t]*\n/)
-    .map(squash)
-    .filter((paragraph) => paragraph !== '');
-}
 
 /** Word-level diff of two texts, as runs of kept, inserted and deleted words. */
 export function wordDiff(before: string, after: string): WordRun[] {
@@ -47,19 +41,30 @@ const SUMMARISED = new Set(['title', 'description', 'claims', 'sources', 'correc
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The fields of a claim whose changes are shown word by word. */
+const CLAIM_SHOWN: (keyof Claim)[] = ['statement', 'status', 'wording', 'note'];
+
 /**
- * What changed from one published revision to the next: title and description, paragraphs added,
- * removed or changed (word by word), claims added, removed, restated or rated differently,
- * sources added or removed, corrections added, and the names of other fields that changed.
+ * What changed from one published revision to the next, as readers saw it: title and description,
+ * paragraphs of the visible text added, removed or changed (word by word; `blocksOf` gives a
+ * revision's visible text, see visible-text.ts), claims added, removed, restated, requoted,
+ * annotated or rated differently, sources added or removed, corrections added, reworded or removed, and the names of
+ * other fields that changed (names only: their values are not all shown on a page).
  */
-export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
+export function diffSnapshots(
+  before: Snapshot,
+  after: Snapshot,
+  blocksOf: (snapshot: Snapshot) => string[],
+  /** A source's publisher as the page names it (the registry's name for an id). */
+  publisherName: (source: Snapshot['article']['sources'][number]) => string = (source) => source.publisher,
+): Change[] {
   const changes: Change[] = [];
   const a = before.article;
   const b = after.article;
   for (const field of ['title', 'description'] as const) {
     if (squash(a[field]) !== squash(b[field])) changes.push({ kind: 'field-changed', field, words: wordDiff(a[field], b[field]) });
   }
-  changes.push(...diffParagraphs(paragraphsOf(before.body), paragraphsOf(after.body)));
+  changes.push(...diffParagraphs(blocksOf(before), blocksOf(after)));
 
   const oldClaims = new Map(a.claims.map((claim) => [claim.id, claim]));
   const newClaims = new Map(b.claims.map((claim) => [claim.id, claim]));
@@ -72,6 +77,14 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
     if (squash(old.statement) !== squash(claim.statement)) {
       changes.push({ kind: 'claim-statement-changed', claim: claim.id, words: wordDiff(old.statement, claim.statement) });
     }
+    for (const [field, kind] of [
+      ['wording', 'claim-wording-changed'],
+      ['note', 'claim-note-changed'],
+    ] as const) {
+      const was = old[field] ?? '';
+      const is = claim[field] ?? '';
+      if (squash(was) !== squash(is)) changes.push({ kind, claim: claim.id, statement: claim.statement, words: wordDiff(was, is) });
+    }
     if (old.status !== claim.status) {
       changes.push({ kind: 'claim-status-changed', claim: claim.id, statement: claim.statement, from: old.status, to: claim.status });
     }
@@ -83,18 +96,29 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
   const oldSources = new Set(a.sources.map((source) => source.id));
   const newSources = new Set(b.sources.map((source) => source.id));
   for (const source of b.sources) {
-    if (!oldSources.has(source.id)) changes.push({ kind: 'source-added', source: source.id, publisher: source.publisher, title: source.title });
+    if (!oldSources.has(source.id)) changes.push({ kind: 'source-added', source: source.id, publisher: publisherName(source), title: source.title });
   }
   for (const source of a.sources) {
-    if (!newSources.has(source.id)) changes.push({ kind: 'source-removed', source: source.id, publisher: source.publisher, title: source.title });
+    if (!newSources.has(source.id)) changes.push({ kind: 'source-removed', source: source.id, publisher: publisherName(source), title: source.title });
   }
 
-  const oldCorrections = new Set(a.corrections.map((correction) => `${correction.date}\n${squash(correction.text)}`));
+  // A correction whose text changed keeps its date: the first one gone of a date is paired with the
+  // first new one of that date, and shown word by word; any other new one is added, any other gone is removed.
+  const key = (correction: { date: string; text: string }) => `${correction.date}\n${squash(correction.text)}`;
+  const newKeys = new Set(b.corrections.map(key));
+  const oldKeys = new Set(a.corrections.map(key));
+  const gone = a.corrections.filter((correction) => !newKeys.has(key(correction)));
   for (const correction of b.corrections) {
-    if (!oldCorrections.has(`${correction.date}\n${squash(correction.text)}`)) {
+    if (oldKeys.has(key(correction))) continue;
+    const earlier = gone.findIndex((candidate) => candidate.date === correction.date);
+    if (earlier === -1) {
       changes.push({ kind: 'correction-added', date: correction.date, text: correction.text });
+      continue;
     }
+    changes.push({ kind: 'correction-changed', date: correction.date, words: wordDiff(gone[earlier]!.text, correction.text) });
+    gone.splice(earlier, 1);
   }
+  for (const correction of gone) changes.push({ kind: 'correction-removed', date: correction.date, text: correction.text });
 
   // Other fields, and details of claims and sources that the summary above does not name.
   const fields = Object.keys({ ...a, ...b })
@@ -105,7 +129,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
   const sharedSources = (list: typeof a.sources, ids: Set<string>) => list.filter((source) => ids.has(source.id));
   if (!same(strip(sharedSources(a.sources, newSources), []), strip(sharedSources(b.sources, oldSources), []))) fields.push('sources');
   const sharedClaims = (list: typeof a.claims, ids: Map<string, unknown>) => list.filter((claim) => ids.has(claim.id));
-  if (!same(strip(sharedClaims(a.claims, newClaims), ['statement', 'status']), strip(sharedClaims(b.claims, oldClaims), ['statement', 'status']))) {
+  if (!same(strip(sharedClaims(a.claims, newClaims), CLAIM_SHOWN), strip(sharedClaims(b.claims, oldClaims), CLAIM_SHOWN))) {
     fields.push('claims');
   }
   if (fields.length > 0) changes.push({ kind: 'other', fields });

@@ -1,5 +1,5 @@
-import { splitFrontmatter } from '../checker/frontmatter.ts';
-import { parseYaml } from '../checker/yaml.ts';
+import { splitFrontmatter } from '../reader/frontmatter.ts';
+import { parseYaml } from '../reader/yaml.ts';
 import { isArticlePath } from '../format/article-files.ts';
 import { pastArticleSchema, type PastArticle } from '../format/index.ts';
 

@@ -1,4 +1,4 @@
-import { aboutAnchor, cardAnchor, citeAnchor, claimAnchor } from './page-ids.ts';
+import { aboutAnchor, cardAnchor, citeAnchor, claimAnchor } from '../template/page-ids.ts';
 
 /** The parts of a source an attribution shows. */
 export interface CitableSource {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeSlug from 'rehype-slug';
 import type { VFile } from 'vfile';
-import { isTemplateId } from './page-ids.ts';
+import { isTemplateId } from '../template/page-ids.ts';
 
 const HEADING = /^h[1-6]$/;
 
@@ -30,7 +30,7 @@ function ownWords(children: ElementContent[]): ElementContent[] {
 }
 
 /**
- * The ids to give headings whose slug the page template uses (see page-ids.ts): `section-<slug>`,
+ * The ids to give headings whose slug the page template uses (see src/template/page-ids.ts): `section-<slug>`,
  * numbered like rehype-slug's repeats (`section-main-1`) when that is taken too. Others keep theirs.
  */
 export function avoidTemplateIds(ids: readonly string[], article: Parameters<typeof isTemplateId>[1] = {}): string[] {

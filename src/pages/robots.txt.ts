@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteUrl } from '../site/site-url.ts';
+import { siteUrl } from '../site/addresses.ts';
 
 /** `/robots.txt`: everything may be crawled; points to the sitemap. */
 export const GET: APIRoute = () =>

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { articlesNewestFirst } from '../site/published.ts';
-import { articleUrl, siteUrl } from '../site/site-url.ts';
+import { articleUrl, siteUrl } from '../site/addresses.ts';
 import { PUBLISHER_NAME } from '../publishing/structured-data.ts';
 import { dateValue } from '../format/index.ts';
 

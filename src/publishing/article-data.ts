@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readHistory, readStored } from '../astro/article-store.ts';
-import { codeVersion } from '../checker/module-graph.ts';
+import { codeVersion } from '../infra/module-graph.ts';
 import { sourceLocks } from '../site/source-locks.ts';
 import { articleDataPath, dataFileText } from './data-file.ts';
 import { articleRecord, openDataUrlsFor, type OpenDataUrls } from './open-data.ts';

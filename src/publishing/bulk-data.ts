@@ -3,7 +3,8 @@ import { createWriteStream, existsSync, readdirSync, type WriteStream } from 'no
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { dateValue } from '../format/index.ts';
-import { articleDataPath, dataFileText } from './data-file.ts';
+import { ARTICLE_SCHEMA_PATH, articleDataPath } from '../site/addresses.ts';
+import { dataFileText } from './data-file.ts';
 import type { ArticleRecord, ArticleRef } from './open-data.ts';
 
 /**
@@ -150,8 +151,9 @@ export async function writeBulkData(outDir: string, siteRoot: string, partBytes 
     claims: count(claims.parts),
     sources: count(sources.parts),
     files: { claims: claims.parts, sources: sources.parts },
-    article: `${new URL('articles/', siteRoot).href}{slug}.json`,
-    schema: new URL('data/article.schema.json', siteRoot).href,
+    // A template: the braces stay as they are, where a URL would escape them.
+    article: `${new URL(siteRoot).href}${articleDataPath('{slug}')}`,
+    schema: new URL(ARTICLE_SCHEMA_PATH, siteRoot).href,
   };
   await writeFile(join(outDir, 'data/index.json'), dataFileText(index));
   return index;

@@ -1,11 +1,8 @@
 /**
- * Where an article's data file is and how data files are written: apart from open-data.ts, whose
- * records need the site's paths, so that `npm run build` can write the bulk files (bulk-data.ts)
- * outside Astro.
+ * How data files are written: apart from open-data.ts, so that `npm run build` can write the bulk
+ * files (bulk-data.ts) outside Astro. Their addresses are built in src/site/addresses.ts.
  */
-
-/** An article's JSON file, as a path inside the site. */
-export const articleDataPath = (slug: string): string => `articles/${slug}.json`;
+export { articleDataPath } from '../site/addresses.ts';
 
 /** JSON text of a data file: two-space indented, ending with a newline. */
 export function dataFileText(value: unknown): string {

@@ -5,7 +5,6 @@ import type { PublishedArticle } from '../site/articles.ts';
 import type { SourceLocks } from '../site/source-locks.ts';
 import type { LockEntry } from '../sources/lock.ts';
 import { siteAddresses } from '../site/addresses.ts';
-import { articleDataPath } from './data-file.ts';
 
 /** Absolute addresses the open data points to. */
 export interface OpenDataUrls {
@@ -23,12 +22,12 @@ export interface OpenDataUrls {
 
 /**
  * The addresses of the site whose home page is `siteRoot` (absolute, ending with `/`). Kept apart
- * from Astro's configuration (open-data-urls.ts passes it in), so that `npm run build` can write
+ * from Astro's configuration (pages pass in `siteUrl()`), so that `npm run build` can write
  * the articles' JSON files outside Astro.
  */
 export function openDataUrlsFor(siteRoot: string): OpenDataUrls {
-  const { url, page, history, anchor } = siteAddresses(siteRoot);
-  return { site: siteRoot, page, data: (slug) => url(articleDataPath(slug)), history, anchor };
+  const { page, data, history, anchor } = siteAddresses(siteRoot);
+  return { site: siteRoot, page, data, history, anchor };
 }
 
 /** A claim as written in the frontmatter, plus the address of its entry on the page and its statuses over time, oldest first. */

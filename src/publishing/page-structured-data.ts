@@ -1,7 +1,6 @@
 import type { Article } from '../format/index.ts';
-import { authorPath } from '../site/paths.ts';
 import { getRegistries } from '../site/registries.ts';
-import { absoluteUrl, anchorUrl, articleUrl, siteUrl } from '../site/site-url.ts';
+import { absoluteUrl, anchorUrl, articleUrl, authorPath, siteUrl } from '../site/addresses.ts';
 import { articleStructuredData, structuredDataBlocks, type StructuredDataBlocks } from './structured-data.ts';
 
 /** The JSON-LD blocks of the published article `id`, with the site's addresses and registries. */

@@ -23,7 +23,10 @@ export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 /** Style sources in the header: the site's own stylesheets (Astro is told never to inline them). */
 export const STYLE_SOURCES = ["'self'"] as const;
 
-/** The policy as an HTTP header value; it adds `frame-ancestors`, which a `<meta>` policy cannot carry. */
+/**
+ * The policy as an HTTP header value; it adds `frame-ancestors`, which a `<meta>` policy cannot carry.
+ * `public/_headers` carries it (tests/publishing/security-headers.test.ts holds the two equal).
+ */
 export function headerPolicy(): string {
   return [
     ...CSP_DIRECTIVES,

@@ -1,4 +1,15 @@
-import { claimAnchor, sourceAnchor } from '../markdown/page-ids.ts';
+import { claimAnchor, sourceAnchor } from '../template/page-ids.ts';
+import { revisionAnchor } from './article-history.ts';
+
+/*
+ * Every address of the site is built here, and nowhere else. Three kinds:
+ * - paths inside the site (`articles/talks/`), free of any configuration;
+ * - absolute addresses on a given site root (`siteAddresses`), for code that runs outside Astro
+ *   (the open data written by `npm run build`);
+ * - links and addresses under Astro's configured base path and site URL (`sitePath`, `siteUrl`, ...),
+ *   for pages and components. They read `import.meta.env` only when called, so that importing this
+ *   module outside Astro is safe.
+ */
 
 /** An article's page, as a path inside the site. */
 export const articlePage = (slug: string): string => `articles/${slug}/`;
@@ -6,9 +17,21 @@ export const articlePage = (slug: string): string => `articles/${slug}/`;
 /** An article's history page, as a path inside the site. */
 export const historyPage = (slug: string): string => `${articlePage(slug)}history/`;
 
+/** An author's page (their bio and their explainers), as a path inside the site. */
+export const authorPage = (id: string): string => `authors/${id}/`;
+
+/** An article's JSON file, as a path inside the site. */
+export const articleDataPath = (slug: string): string => `articles/${slug}.json`;
+
+/** An article's history as data, as a path inside the site. */
+export const historyDataPath = (slug: string): string => `${articlePage(slug)}history.json`;
+
+/** The article format's JSON Schema, as a path inside the site. */
+export const ARTICLE_SCHEMA_PATH = 'data/article.schema.json';
+
 /**
  * The absolute addresses of a site whose home page is `siteRoot` (absolute, ending with `/`).
- * Free of Astro's configuration (site-url.ts passes in the configured one), so that `npm run build`
+ * Free of Astro's configuration (`siteUrl()` gives the configured root), so that `npm run build`
  * can write open data outside Astro.
  */
 export function siteAddresses(siteRoot: string) {
@@ -18,7 +41,54 @@ export function siteAddresses(siteRoot: string) {
   const page = (slug: string) => url(articlePage(slug));
   /** An article's history page. */
   const history = (slug: string) => url(historyPage(slug));
+  /** An article's JSON file. */
+  const data = (slug: string) => url(articleDataPath(slug));
   /** A claim's or source's entry on its article's page. */
   const anchor = (slug: string, kind: 'claim' | 'source', id: string) => `${page(slug)}#${kind === 'claim' ? claimAnchor(id) : sourceAnchor(id)}`;
-  return { url, page, history, anchor };
+  return { url, page, history, data, anchor };
 }
+
+/** The configured base path (`BASE_PATH`), ending with `/`. */
+function base(): string {
+  const configured = import.meta.env.BASE_URL;
+  return configured.endsWith('/') ? configured : `${configured}/`;
+}
+
+/**
+ * `/base/` + a path inside the site, such as `articles/talks/` or `rss.xml`: every internal link
+ * goes through here, so the site works under any base. Pages end with a slash.
+ */
+export function sitePath(path = ''): string {
+  return `${base()}${path.replace(/^\//, '')}`;
+}
+
+/** The page of an article. */
+export const articlePath = (slug: string) => sitePath(articlePage(slug));
+
+/** The page of an author: their bio and their explainers. */
+export const authorPath = (id: string) => sitePath(authorPage(id));
+
+/** The history page of an article. */
+export const historyPath = (slug: string) => sitePath(historyPage(slug));
+
+/** A revision's entry on the history page. */
+export const revisionPath = (slug: string, commit: string) => `${historyPath(slug)}#${revisionAnchor(commit)}`;
+
+/** The absolute address of a site path (from `sitePath` or `articlePath`) on `SITE_URL`. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, import.meta.env.SITE).href;
+}
+
+/** The absolute address of a path inside the site, on `SITE_URL` and under `BASE_PATH`. */
+export function siteUrl(path = ''): string {
+  return absoluteUrl(sitePath(path));
+}
+
+let addresses: ReturnType<typeof siteAddresses> | undefined;
+const site = () => (addresses ??= siteAddresses(siteUrl()));
+
+/** The absolute address of an article's page. */
+export const articleUrl = (slug: string): string => site().page(slug);
+
+/** The absolute address of a claim's or source's entry on its article's page. */
+export const anchorUrl = (slug: string, kind: 'claim' | 'source', id: string): string => site().anchor(slug, kind, id);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sitePath } from './paths.ts';
+import { sitePath } from './addresses.ts';
 
 /** How many entries a listing page shows. */
 export const PAGE_SIZE = 50;

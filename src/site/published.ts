@@ -1,4 +1,4 @@
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { newestFirst } from './articles.ts';
 
 /** A published article as listings see it: its id (the page address part) and its summary. */
@@ -12,13 +12,28 @@ export async function articlesNewestFirst(): Promise<ArticleListing[]> {
 /** What an article shows in a listing depends only on its text: its id and digest stand for it. */
 export const listingKey = (entry: ArticleListing): string => `${entry.id}\0${entry.digest ?? ''}`;
 
+type HistoryEntry = CollectionEntry<'history'>;
+let built: Promise<Record<string, HistoryEntry>> | undefined;
+
+/**
+ * Every article's `history` entry, by slug. An article not yet committed has none, and is simply
+ * absent here: `getEntry` would print "Entry history → <slug> was not found" for it, a warning no
+ * one can act on. A build reads the collection once; `npm run dev` reads it each time, since a
+ * commit made while it runs adds entries.
+ */
+function histories(): Promise<Record<string, HistoryEntry>> {
+  const read = async () => Object.fromEntries((await getCollection('history')).map((entry) => [entry.id, entry]));
+  if (import.meta.env.DEV) return read();
+  return (built ??= read());
+}
+
 /**
  * Where an article's history from git is kept (the `history` collection) and its digest, or
  * undefined outside git. Pages pass the file on and read it (readHistory) only when they render:
  * a page copied from the last build reads nothing.
  */
 export async function historyOf(slug: string): Promise<{ stored: string; digest: string | undefined } | undefined> {
-  const entry = await getEntry('history', slug);
+  const entry = (await histories())[slug];
   if (!entry) return undefined;
   return { stored: String(entry.data['stored']), digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { publisherKey, type Publisher } from '../format/index.ts';
-import { describePublisher } from '../markdown/publisher-description.ts';
+import { describePublisher } from '../template/publisher-description.ts';
 
 /** A publisher cited on the site and the articles that cite it. */
 export interface PublisherUse<T> {

@@ -63,7 +63,7 @@ describe('checkArticle', () => {
 
   it('reports malformed YAML where the unclosed quote opens, with no follow-on errors', () => {
     const text = article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', "title: 'Talks in Istanbul"));
-    expect(lines(text)).toEqual([`a.md:2:8  error  yaml-syntax  Missing closing 'quote; close the quote that starts here.`]);
+    expect(lines(text)).toEqual([`a.md:2:8  error  yaml-syntax  The quote that starts here is never closed; add the closing ' at the end of the value.`]);
   });
 
   it('refuses raw HTML and non-http(s) links in the body, and accepts relative links and anchors', () => {
@@ -232,6 +232,28 @@ describe("the editor's silent losses and slips", () => {
     const body = `${VALID_BODY}\nThe mayor posted. [reuters-talks] See [note] and \`[kyiv-statement]\`.\n`;
     expect(lines(article(VALID_FRONTMATTER, body))).toEqual([
       'a.md:41:19  warning  citation-without-at  "[reuters-talks]" is printed as text, not as a citation; did you mean [@reuters-talks]?',
+    ]);
+  });
+
+  it('leaves alone a comment set apart by two spaces, as the template once wrote them: quoting it into the value would be wrong', () => {
+    const frontmatter = VALID_FRONTMATTER.replace('    status: confirmed', '    status: confirmed  # confirmed, reported or false');
+    expect(lines(article(frontmatter))).toEqual([]);
+  });
+
+  it('warns about (@known-id) and a bare @known-id, and leaves e-mail addresses, unknown ids and code alone', () => {
+    const body = `${VALID_BODY}\nThe mayor posted (@reuters-talks), as @kyiv-statement said. Write to desk@reuters-talks.org, @someone or \`@reuters-talks\`.\n`;
+    expect(lines(article(VALID_FRONTMATTER, body))).toEqual([
+      'a.md:41:18  warning  citation-without-brackets  "(@reuters-talks)" is printed as typed, not as a citation; write [@reuters-talks].',
+      'a.md:41:39  warning  citation-without-brackets  "@kyiv-statement" is printed as typed, not as a citation; write [@kyiv-statement].',
+    ]);
+  });
+
+  it('warns about a quote of more than 100 words, and allows one of 100', () => {
+    const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+    const quoted = (count: number) => VALID_FRONTMATTER.replace('quote: A full and unconditional ceasefire must begin on Monday.', `quote: ${words(count)}`);
+    expect(lines(article(quoted(100)))).toEqual([]);
+    expect(lines(article(quoted(101)))).toEqual([
+      'a.md:17:5  warning  long-quote  The quote of source 1 (`kyiv-statement`) is 101 words long; quote only the words that support the article (at most 100), and write [...] where you leave words out.',
     ]);
   });
 

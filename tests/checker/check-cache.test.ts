@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { CheckCache, checkerVersion } from '../../src/checker/check-cache.ts';
 import { checkArticleFile } from '../../src/checker/check-file.ts';
 import { CachedChecker, checkTargets } from '../../src/checker/check-files.ts';
 import { CheckPool } from '../../src/checker/check-pool.ts';
-import { codeVersion, moduleGraph } from '../../src/checker/module-graph.ts';
+import { codeVersion, moduleGraph, patchFiles } from '../../src/infra/module-graph.ts';
 import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { ROOT, writeArticles } from '../helpers/site.ts';
 
@@ -57,10 +57,28 @@ describe('the code version', () => {
     expect(version()).not.toBe(second);
   });
 
+  it('changes when a patch of a package is added, edited or removed', () => {
+    const root = project();
+    const version = () => codeVersion(root, [join(root, 'src/checker/entry.ts')], ['package-lock.json']);
+    const first = version();
+    mkdirSync(join(root, 'patches'));
+    writeFileSync(join(root, 'patches/astro+7.3.5.patch'), '--- a\n+++ b\n');
+    const patched = version();
+    expect(patched).not.toBe(first);
+    writeFileSync(join(root, 'patches/astro+7.3.5.patch'), '--- a\n+++ c\n');
+    expect(version()).not.toBe(patched);
+    rmSync(join(root, 'patches/astro+7.3.5.patch'));
+    expect(version()).toBe(first);
+  });
+
+  it("covers the project's own patches in every version made from code", () => {
+    expect(patchFiles(ROOT).map((file) => file.slice(ROOT.length + 1))).toEqual(['patches/@astrojs+markdown-remark+7.3.1.patch', 'patches/astro+7.3.5.patch']);
+  });
+
   it('covers the real checker: its rules\' modules, the schemas they validate against and the lock file reader', () => {
     const graph = moduleGraph([join(ROOT, 'src/checker/check-files.ts')]).map((file) => file.slice(ROOT.length + 1));
     expect(graph).toEqual(expect.arrayContaining(['src/checker/check-article.ts', 'src/format/article.ts', 'src/format/source.ts', 'src/sources/lock.ts', 'src/checker/check-cache.ts', 'src/checker/check-worker.ts']));
-    expect(graph.filter((file) => !/^src\/(?:format|sources|checker)\//.test(file))).toEqual([]);
+    expect(graph.filter((file) => !/^src\/(?:infra|format|reader|sources|checker)\//.test(file))).toEqual([]);
     expect(checkerVersion()).toMatch(/^[\w-]{22}$/);
   });
 });

@@ -99,7 +99,7 @@ describe('checkRegistries', () => {
   it('reports a missing registry file and broken YAML', () => {
     const dir = contentFolder({ 'topics.yaml': TOPICS, 'authors.yaml': 'sourced-newsroom: [\n' });
     expect(checkRegistries(dir, dir).diagnostics.map(formatText)).toEqual([
-      'authors.yaml:1:19  error  yaml-syntax  Flow sequence in block collection must be sufficiently indented and end with a ]; close the bracket that starts here.',
+      'authors.yaml:1:19  error  yaml-syntax  The bracket [ that starts here is never closed; add ] at the end of the value, or write the items one per line, each after "- ".',
       'publishers.yaml:1:1  error  registry-missing  The registry file is missing; create publishers.yaml next to the other registries (see docs/content-format.md).',
     ]);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { listArticleFiles } from '../../src/format/article-files.ts';
-import { splitFrontmatter } from '../../src/checker/frontmatter.ts';
+import { splitFrontmatter } from '../../src/reader/frontmatter.ts';
 import { ROOT } from '../helpers/site.ts';
 
 /** Every frontmatter the tests hold: the bad-input corpus, the fixtures' articles and the site's own. */
@@ -25,7 +25,7 @@ function frontmatters(): [string, string][] {
 
 /**
  * The checker reads frontmatter with js-yaml and asks the positioned `yaml` parser only for
- * positions, or when js-yaml refuses the text (src/checker/yaml.ts). That is sound only if the two
+ * positions, or when js-yaml refuses the text (src/reader/yaml.ts). That is sound only if the two
  * never disagree: on every frontmatter here, each refuses exactly what the other refuses, and both
  * read the same data from the rest.
  */

@@ -87,6 +87,16 @@ describe('the bad-input corpus', () => {
   });
 });
 
+describe('the messages of the bad-input corpus', () => {
+  // The YAML parser's own words, which mean nothing to an editor.
+  const PARSER_WORDS = /\b(?:mapping|scalar|alias(?:es)?|implicit (?:map )?keys?|block sequence|flow)\b/i;
+
+  it('use none of the parser\'s words (mapping, scalar, alias, implicit key, block sequence, flow)', () => {
+    const found = CASES.flatMap(({ name, expected }) => expected.filter((line) => PARSER_WORDS.test(line)).map((line) => `${name}: ${line}`));
+    expect(found).toEqual([]);
+  });
+});
+
 describe('the article every case breaks', () => {
   // missing-title is the valid article minus its first field: put it back, and the article must be clean.
   const valid = readFileSync(join(BAD, 'missing-title', 'input.md'), 'utf8').replace('---\n', '---\ntitle: Delegations meet in Istanbul\n');

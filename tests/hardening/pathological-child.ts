@@ -1,6 +1,8 @@
 /**
- * Runs one pathological case (by name) through the checker and the site's Markdown renderer and
- * prints the result as JSON: the test runs this in a child process with a time limit.
+ * Runs pathological cases (by name, or every one) through the checker and the site's Markdown
+ * renderer, one after another in this one process, and prints one line of JSON per case as soon as
+ * it is done: its name, its CPU time (user and system, in ms), its diagnostics and the counts of its needles. The test runs this
+ * in a child process with a time limit; a case that never ends leaves the lines of those before it.
  */
 import { unified } from '@astrojs/markdown-remark';
 import { checkArticle } from '../../src/checker/check-article.ts';
@@ -8,17 +10,23 @@ import { formatText } from '../../src/checker/diagnostic.ts';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
 import { articleWith, PATHOLOGICAL } from './pathological-inputs.ts';
 
-const name = process.argv[2] ?? '';
-const entry = PATHOLOGICAL[name];
-if (!entry) throw new Error(`No pathological case "${name}"`);
-
-const checked = checkArticle('input.md', articleWith(entry.body));
+const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(PATHOLOGICAL);
 const renderer = await unified(processorOptions).createRenderer({ syntaxHighlight: false });
-const rendered = await renderer.render(checked.body, { frontmatter: { ...checked.article } });
-const count = (needle: string) => rendered.code.split(needle).length - 1;
-process.stdout.write(
-  JSON.stringify({
-    diagnostics: checked.diagnostics.map(formatText),
-    counts: Object.fromEntries(Object.keys(entry.counts).map((needle) => [needle, count(needle)])),
-  }),
-);
+for (const name of names) {
+  const entry = PATHOLOGICAL[name];
+  if (!entry) throw new Error(`No pathological case "${name}"`);
+  const started = process.cpuUsage();
+  const checked = checkArticle('input.md', articleWith(entry.body));
+  const rendered = await renderer.render(checked.body, { frontmatter: { ...checked.article } });
+  const used = process.cpuUsage(started);
+  const ms = Math.round((used.user + used.system) / 1000);
+  const count = (needle: string) => rendered.code.split(needle).length - 1;
+  process.stdout.write(
+    `${JSON.stringify({
+      name,
+      ms,
+      diagnostics: checked.diagnostics.map(formatText),
+      counts: Object.fromEntries(Object.keys(entry.counts).map((needle) => [needle, count(needle)])),
+    })}\n`,
+  );
+}

@@ -9,21 +9,23 @@ export interface Step {
   date: string;
   message: string;
   author?: string;
+  /** The author's and committer's e-mail address; ana@example.org unless given. */
+  email?: string;
   files?: Record<string, string | null>;
   rename?: [from: string, to: string];
 }
 
 /** Runs git in `dir` with fixed identity and dates, as tests need for byte-identical results. */
-export function gitIn(dir: string, args: string[], date = '2025-01-01T00:00:00Z', author = 'Ana Editor'): string {
+export function gitIn(dir: string, args: string[], date = '2025-01-01T00:00:00Z', author = 'Ana Editor', email = 'ana@example.org'): string {
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
     env: {
       ...process.env,
       GIT_AUTHOR_NAME: author,
-      GIT_AUTHOR_EMAIL: 'ana@example.org',
+      GIT_AUTHOR_EMAIL: email,
       GIT_COMMITTER_NAME: author,
-      GIT_COMMITTER_EMAIL: 'ana@example.org',
+      GIT_COMMITTER_EMAIL: email,
       GIT_AUTHOR_DATE: date,
       GIT_COMMITTER_DATE: date,
       GIT_CONFIG_NOSYSTEM: '1',
@@ -63,6 +65,6 @@ export function commitStep(repo: string, step: Step): void {
       writeFileSync(full, text);
     }
   }
-  gitIn(repo, ['add', '-A'], step.date, step.author);
-  gitIn(repo, ['commit', '-q', '--allow-empty', '-m', step.message], step.date, step.author);
+  gitIn(repo, ['add', '-A'], step.date, step.author, step.email);
+  gitIn(repo, ['commit', '-q', '--allow-empty', '-m', step.message], step.date, step.author, step.email);
 }

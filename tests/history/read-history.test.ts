@@ -12,11 +12,15 @@ describe('readSiteHistory', () => {
     expect(history.shallow).toBe(false);
     expect([...history.articles.keys()]).toEqual(['istanbul-talks']);
     const talks = history.articles.get('istanbul-talks')!;
-    expect(talks.revisions.map(({ date, author, message, first }) => ({ date, author, message, first }))).toEqual([
-      { date: '2025-05-25T08:00:00Z', author: 'Ana Editor', message: 'Correct the length of the ceasefire; add the BBC', first: false },
-      { date: '2025-05-22T09:30:00Z', author: 'Ana Editor', message: 'Ceasefire demand confirmed by both statements', first: false },
-      { date: '2025-05-20T10:00:00Z', author: 'Ben Reviewer', message: 'Publish the talks explainer', first: true },
+    // No commit message, no author: the date, the article's own note (the correction of the day) and what changed.
+    expect(talks.revisions.map((revision) => Object.keys(revision))).toEqual(Array(3).fill(['commit', 'date', 'notes', 'first', 'changes']));
+    expect(talks.revisions.map(({ date, notes, first }) => ({ date, notes, first }))).toEqual([
+      { date: '2025-05-25T08:00:00Z', notes: ['An earlier version said the ceasefire had no length; it was 30 days.'], first: false },
+      { date: '2025-05-22T09:30:00Z', notes: [], first: false },
+      { date: '2025-05-20T10:00:00Z', notes: [], first: true },
     ]);
+    expect(JSON.stringify(talks)).not.toContain('Ben Reviewer');
+    expect(JSON.stringify(talks)).not.toContain('Publish the talks explainer');
     expect(JSON.stringify(talks)).not.toContain('only the draft had');
     expect(JSON.stringify(talks)).not.toContain('@example.org');
     expect(talks.revisions[1]!.changes).toEqual([
@@ -29,15 +33,15 @@ describe('readSiteHistory', () => {
         words: [
           { kind: 'same', text: 'They demanded a ' },
           { kind: 'ins', text: '30-day ' },
-          { kind: 'same', text: 'ceasefire. [@ceasefire-demand]' },
+          { kind: 'same', text: 'ceasefire. (Office of the President of Ukraine, Reuters)' },
         ],
       },
       {
         kind: 'paragraph-changed',
         words: [
-          { kind: 'same', text: 'The delegations met in Istanbul. [@reuters-talks' },
-          { kind: 'ins', text: '; @bbc-talks' },
-          { kind: 'same', text: ']' },
+          { kind: 'same', text: 'The delegations met in Istanbul. (Reuters' },
+          { kind: 'ins', text: '; BBC News' },
+          { kind: 'same', text: ')' },
         ],
       },
       { kind: 'source-added', source: 'bbc-talks', publisher: 'BBC News', title: 'Delegations meet in Istanbul' },
@@ -58,12 +62,15 @@ describe('readSiteHistory', () => {
     const { articles } = fixtureRepo([
       { date: '2025-05-20T10:00:00Z', message: 'one', files: { 'a.md': REVISIONS.published } },
       { date: '2025-05-21T10:00:00Z', message: 'back to draft', files: { 'a.md': REVISIONS.draft } },
-      { date: '2025-05-22T10:00:00Z', message: 'again', files: { 'a.md': REVISIONS.confirmed } },
+      { date: '2025-05-22T10:00:00Z', message: 'again\n\nPublic-note: The demand is now confirmed by both statements.', files: { 'a.md': REVISIONS.confirmed } },
     ]);
     const history = await readSiteHistory(articles);
     if (history.status !== 'ok') throw new Error('no history');
     const a = history.articles.get('a')!;
-    expect(a.revisions.map((revision) => revision.message)).toEqual(['again', 'one']);
+    expect(a.revisions.map((revision) => [revision.date, revision.notes])).toEqual([
+      ['2025-05-22T10:00:00Z', ['The demand is now confirmed by both statements.']],
+      ['2025-05-20T10:00:00Z', []],
+    ]);
     expect(JSON.stringify(a)).not.toContain('only the draft had');
   });
 

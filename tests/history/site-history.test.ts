@@ -18,7 +18,7 @@ const article = articleSchema.parse({
   corrections: [{ date: '2025-06-01', text: 'Fixed  a name.' }],
 });
 
-const revision = (commit: string, first = false): Revision => ({ commit, date: '2025-05-20T10:00:00Z', author: 'A', message: 'm', first, changes: [] });
+const revision = (commit: string, first = false): Revision => ({ commit, date: '2025-05-20T10:00:00Z', notes: [], first, changes: [] });
 const history = (revisions: Revision[]): ArticleHistory => ({
   revisions,
   statusHistory: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as attribution from '../../src/markdown/page-ids.ts';
+import * as attribution from '../../src/template/page-ids.ts';
 import { CitationNumbering, indexTargets, numberSources, shortPublisher } from '../../src/markdown/attribution.ts';
 
 const SOURCES = [

@@ -2,9 +2,8 @@ import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { processorOptions } from '../../src/markdown/pipeline.ts';
 
-// Astro's heading collector (patches/@astrojs+markdown-remark+7.3.1.patch), mdast-util-to-hast's
-// search for definitions (patches/mdast-util-to-hast+13.2.2.patch) and the word count walk each
-// tree with a plain loop instead of unist-util-visit: the same nodes, in the same order.
+// What the walks of the rendered tree must find: mdast-util-to-hast's definitions, Astro's headings,
+// and the word count's texts (src/markdown/remark-word-count.ts walks the tree with a plain loop).
 const site = unified(processorOptions).createRenderer({ syntaxHighlight: false });
 const sources = [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'T', url: 'https://example.org/', accessed: '2025-05-20' }];
 

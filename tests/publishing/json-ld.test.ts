@@ -115,11 +115,11 @@ describe('articleStructuredData', () => {
     ]);
   });
 
-  test("gives a claim's ClaimReview when it was made, where it appeared first and since, and a typed claimant", () => {
+  test("gives a claim's ClaimReview when it was made, where it appeared first and since, the checked words as the Claim's text, and a typed claimant", () => {
     const claimed = articleSchema.parse({
       ...article,
       claims: [
-        { id: 'by-publisher', statement: 'A.', status: 'false', sources: ['kyiv'], claimant: 'kremlin', date: '2025-05-11', appearances: ['reuters', 'kyiv'] },
+        { id: 'by-publisher', statement: 'A.', status: 'false', sources: ['kyiv'], claimant: 'kremlin', date: '2025-05-11', appearances: ['reuters', 'kyiv'], wording: 'A, word for word.' },
         { id: 'by-author', statement: 'B.', status: 'missing-context', sources: ['kyiv'], claimant: 'ann-writer', date: '2025-05-11T01:00:00+03:00' },
         { id: 'by-desk', statement: 'C.', status: 'unproven', sources: ['kyiv'], claimant: 'sourced-desk', appearances: ['kyiv'] },
       ],
@@ -132,6 +132,7 @@ describe('articleStructuredData', () => {
         '@type': 'Claim',
         author: { '@type': 'Organization', name: 'Kremlin', url: 'https://example.org/kremlin' },
         datePublished: '2025-05-11',
+        text: 'A, word for word.',
         appearance: [reuters, kyiv],
         firstAppearance: reuters,
       },

@@ -66,10 +66,11 @@ describe('articleJsonSchema', () => {
       'Also checked, but not expressible in JSON Schema: `updated` is not before `published`. A correction is not dated before `published`. ' +
         "A source's `accessed` date is not before its `published` date. Ids are unique across `sources` and `claims`. " +
         "Every id in a claim's or timeline entry's `sources`, and in a claim's `appearances`, is the id of a source of the article. " +
-        'Every author is an id of content/authors.yaml. Every topic is a slug of content/topics.yaml. Every `[@id]` in the body names a source or a claim of the article.',
+        'Every author is an id of content/authors.yaml. Every topic is a slug of content/topics.yaml. Every `[@id]` in the body names a source or a claim of the article. ' +
+        "No id in a claim's `appearances` is also in its `sources`. A claim with `wording` has `appearances`; the wording is quoted from the first.",
     );
     // Each sentence comes from the rule that makes the check, so a rule cannot be added or dropped without the list following.
     expect(CROSS_FIELD_CHECKS).toEqual(RULES.flatMap((rule) => (rule.crossField ?? []) as string[]));
-    expect(RULES.filter((rule) => rule.crossField).map((rule) => rule.id)).toEqual(['date-order', 'duplicate-id', 'unknown-reference', 'unknown-author', 'unknown-topic', 'unknown-citation']);
+    expect(RULES.filter((rule) => rule.crossField).map((rule) => rule.id)).toEqual(['date-order', 'duplicate-id', 'unknown-reference', 'unknown-author', 'unknown-topic', 'unknown-citation', 'circular-evidence', 'wording-without-appearance']);
   });
 });

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { headerPolicy } from '../../src/publishing/security-policy.ts';
 import { ROOT } from '../helpers/site.ts';
 
 const headers = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
@@ -35,4 +36,14 @@ test('the header policy runs only the site\'s own scripts and styles, WebAssembl
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   for (const [name, sources] of policy) expect([name, sources.filter((source) => /'unsafe-|^\*$/.test(source))]).toEqual([name, []]);
+});
+
+test('the header policy is the one src/publishing/security-policy.ts defines, word for word', () => {
+  expect(rule('/*')[0]).toBe(`Content-Security-Policy: ${headerPolicy()}`);
+});
+
+test('_headers names only files that exist', () => {
+  const named = [...headers.matchAll(/\b((?:src|tests)\/[\w./-]+\.ts)\b/g)].map((match) => match[1]!);
+  expect(named).toEqual(['src/publishing/security-policy.ts', 'tests/publishing/security-headers.test.ts']);
+  for (const file of named) expect(existsSync(join(ROOT, file)), file).toBe(true);
 });

@@ -100,7 +100,7 @@ afterAll(() => server.close());
 describe('npm run sources', () => {
   it('records every kind of page in the lock file, and a second run leaves it byte for byte', async () => {
     const dir = project();
-    const args = ['--timeout', '3', '--max-bytes', '1000000'];
+    const args = ['--timeout', '1', '--max-bytes', '1000000']; // a second for the source that never answers, on a local server
     const first = await sources(dir, args);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
@@ -155,6 +155,29 @@ describe('npm run sources', () => {
     expect(changed.textSha256).not.toBe(entry('changing').textSha256);
     expect(changed.changedSince).toBe(changed.checked);
     expect(changed.changedSince).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it("checks each claim's wording on the page of its first appearance, fetched once, recorded under the claim's id", async () => {
+    const dir = project([['curly', '/curly'], ['no-quote', '/no-quote']]);
+    const file = join(dir, 'content/articles/fixture-article.md');
+    const claims =
+      'claims:\n' +
+      `  - id: massive-sanctions\n    statement: The leaders threatened new and massive sanctions.\n    status: confirmed\n    appearances: [curly]\n    wording: 'the leaders warned that "new and massive" sanctions would be imposed'\n    sources: [no-quote]\n` +
+      `  - id: rain\n    statement: It was sunny.\n    status: confirmed\n    appearances: [no-quote]\n    wording: It was sunny in Kyiv all week.\n    sources: [curly]\n`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('---\n\n', `${claims}---\n\n`).replace('citing curly.', 'citing curly. [@massive-sanctions] [@rain]'));
+    const before = server.requests.length;
+    const run = await sources(dir, ['--timeout', '3']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lock = JSON.parse(readFileSync(join(dir, 'content/sources/fixture-article.lock.json'), 'utf8'));
+    expect(Object.keys(lock.sources)).toEqual(['curly', 'massive-sanctions', 'no-quote', 'rain']);
+    expect(lock.sources['massive-sanctions']).toMatchObject({ url: `${server.origin}/curly`, httpStatus: 200, quote: 'normalized', quoteScore: 1 });
+    expect(lock.sources.rain).toMatchObject({ url: `${server.origin}/no-quote`, httpStatus: 200, quote: 'missing' });
+    expect(server.requests.slice(before).filter((request) => request.path === '/curly')).toHaveLength(1);
+    const check = await promisify(execFile)(process.execPath, [join(ROOT, 'src/cli/check.ts'), 'content/articles'], { cwd: dir, encoding: 'utf8' });
+    expect(check.stdout).toBe(
+      `content/articles/fixture-article.md:33:5  warning  quote-missing  The wording of claim "rain" was not found on ${server.origin}/no-quote, the page of its first appearance "no-quote" (checked ${lock.sources.rain.checked.slice(0, 10)}; the closest passage is ${Math.round(lock.sources.rain.quoteScore * 100)}% similar); copy it word for word from that page, then run npm run sources.\n`,
+    );
   });
 
   it('reads many sources on worker threads, and exits when done', async () => {

@@ -1,5 +1,5 @@
 import { describePath, describeSubject } from '../../format/field-path.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 
 /**

@@ -12,7 +12,8 @@ export const fileName: Rule = {
   severity: 'error',
   description: 'Each part of the file\'s path is kebab-case, since it becomes the page address.',
   check(article, report) {
-    const reason = article.path === undefined ? null : badSlugReason(article.path);
+    // Only a .md file becomes a page; another name is for not-published to report (unpublished-files.ts).
+    const reason = article.path === undefined ? null : badSlugReason(article.path.replace(/\.(?:markdown|mdown|mkdn|mkd|mdx|txt)$/i, '.md'));
     if (reason) report.at({ line: 1, column: 1 }, reason);
   },
 };

@@ -1,7 +1,7 @@
 import { compareDates, validDate } from '../../format/date.ts';
 import { describeSubject } from '../../format/field-path.ts';
 import { list } from '../../format/loose.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -17,6 +17,7 @@ import { futureDate } from './future-date.ts';
 import { malformedCitation } from './malformed-citation.ts';
 import { quoteMissingRule } from './quote-missing.ts';
 import { rawHtml } from './raw-html.ts';
+import { notPublished } from './not-published.ts';
 import { renderFailed } from './render-failed.ts';
 import type { Rule } from './rule.ts';
 import {
@@ -48,6 +49,10 @@ import { citationWithoutAt } from './citation-without-at.ts';
 import { linkTarget } from './link-target.ts';
 import { placeholder } from './placeholder.ts';
 import { yamlComment } from './yaml-comment.ts';
+import { citationWithoutBrackets } from './citation-without-brackets.ts';
+import { curlyQuotedValue } from './curly-quoted-value.ts';
+import { longQuote } from './long-quote.ts';
+import { plainTextField } from './plain-text-field.ts';
 import { unusedSource } from './unused-source.ts';
 import { wordingWithoutAppearance } from './wording-without-appearance.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
@@ -57,6 +62,7 @@ export type { ParsedArticle, Report, Rule } from './rule.ts';
 
 export const RULES: readonly Rule[] = [
   // The file and its frontmatter's syntax.
+  notPublished,
   fileName,
   fileTooLarge,
   encoding,
@@ -76,6 +82,8 @@ export const RULES: readonly Rule[] = [
   controlCharacter,
   futureDate,
   placeholder,
+  curlyQuotedValue,
+  plainTextField,
   // The frontmatter against the registries (content/topics.yaml, authors.yaml, publishers.yaml).
   unknownAuthor,
   unknownTopic,
@@ -90,6 +98,7 @@ export const RULES: readonly Rule[] = [
   malformedCitation,
   unknownCitation,
   citationWithoutAt,
+  citationWithoutBrackets,
   // How the article uses its sources, and whether its dates agree.
   unusedSource,
   uncitedClaim,
@@ -99,6 +108,7 @@ export const RULES: readonly Rule[] = [
   correctionNotUpdated,
   timelineOrder,
   duplicateValue,
+  longQuote,
   // What the sources say now, from the article's lock file (see src/sources/).
   quoteMissingRule,
   sourceDeadRule,

@@ -5,7 +5,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   description: 'Replace this with a one-paragraph summary of the story.',
   sourceId: 'example-source',
   sourceUrl: 'https://example.com/',
-  sourcePublisher: 'Example Publisher',
+  sourcePublisher: 'example-publisher',
   sourceTitle: 'Example Domain',
   body: ['Write the explainer here, in Markdown.', 'Use headings to structure the explainer.'],
 } as const;

@@ -1,7 +1,7 @@
 import type { Node } from 'unist';
 import type { Position, Severity } from '../diagnostic.ts';
 import type { ParsedArticle } from '../parse-article.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 
 export type { ParsedArticle } from '../parse-article.ts';
 

@@ -1,7 +1,7 @@
 import { correctionCitations } from '../../format/correction-citations.ts';
 import { calendarDay, dayAfter } from '../../format/date.ts';
 import type { Article, Claim } from '../../format/index.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 import { wording, type PublishedRevision } from './unannounced-change.ts';
 
@@ -40,8 +40,8 @@ const yamlQuoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** What happened to the claim, from its state before the first unannounced change to its state after the last. */
 function describe(before: Stated, after: Stated): string {
-  if (!before) return `was added ("${after!.statement}", ${after!.status})`;
-  if (!after) return `was removed (it said "${before.statement}", ${before.status})`;
+  if (!before) return `it was added ("${after!.statement}", ${after!.status})`;
+  if (!after) return `it was removed (it said "${before.statement}", ${before.status})`;
   const parts: string[] = [];
   if (wording(before.statement) !== wording(after.statement)) parts.push(`its statement went from "${before.statement}" to "${after.statement}"`);
   if (wording(before.wording ?? '') !== wording(after.wording ?? '')) {
@@ -56,7 +56,7 @@ function correctionText(id: string, before: Stated, after: Stated): string {
   if (!before) return `We added the claim [@${id}].`;
   if (!after) return `We removed the claim [@${id}], which said "${before.statement}".`;
   const parts: string[] = [];
-  if (wording(before.statement) !== wording(after.statement)) parts.push(`it said "${before.statement}" and now says "${after.statement}"`);
+  if (wording(before.statement) !== wording(after.statement)) parts.push(`it said "${before.statement}"`);
   if (wording(before.wording ?? '') !== wording(after.wording ?? '')) parts.push('its quoted wording changed');
   if (before.status !== after.status) parts.push(`it was rated ${before.status}, now ${after.status}`);
   return `We changed the claim [@${id}]: ${parts.join('; ')}.`;
@@ -72,7 +72,7 @@ function correctionText(id: string, before: Stated, after: Stated): string {
  * Good: a commit of 2025-06-10 rewords claim `met`, and the article has a correction dated
  * 2025-06-10 saying `We reworded [@met]: it said "They met."`.
  * Bad: the same commit without the correction:
- * `Claim "met" changed after publication and no correction dated 2025-06-10 or later cites it: ...`
+ * `Claim "met" changed after publication: its statement went from "They met." to "They met in May." (commit ...), and no correction dated 2025-06-10 or later cites it; ...`
  */
 export const silentClaimChange: Rule = {
   id: 'silent-claim-change',
@@ -85,7 +85,8 @@ export const silentClaimChange: Rule = {
  * corrections) and its published revisions, oldest first. Changes of whitespace or punctuation
  * alone do not count, nor do changes made while the article was a draft (only published revisions
  * are given), nor uncommitted edits. A claim is reported once, from its state before the first
- * change that no correction covers to its state in the last revision.
+ * change that no correction covers to its state in the last revision (or, for a change undone
+ * since, which readers saw all the same, to its state after that first change, "then back").
  *
  * Bad: a commit of 2025-06-10 restated claim `met`; no correction cites `[@met]`.
  * Good: a correction dated 2025-06-10 (or 2025-06-09, a day of grace) cites `[@met]`.
@@ -116,7 +117,9 @@ export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'correc
     if (untold.length === 0) continue;
     const first = untold[0]!;
     const last = untold.at(-1)!;
-    if (!changed(first.before, last.after)) continue;
+    // A change undone later was still seen by readers in between: it is described, then "and back".
+    const undone = !changed(first.before, last.after);
+    const after = undone ? first.after : last.after;
     const index = current.claims.findIndex((claim) => claim.id === id);
     const commits = untold.length === 1 ? `commit ${last.commit.slice(0, 12)} of ${last.day}` : `commits of ${first.day} to ${last.day}, the last ${last.commit.slice(0, 12)}`;
     findings.push({
@@ -124,8 +127,8 @@ export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'correc
       severity: 'error',
       path: index === -1 ? ['corrections'] : ['claims', index, 'id'],
       message:
-        `Claim "${id}" ${describe(first.before, last.after)} (${commits}), and no correction dated ${last.day} or later cites it; ` +
-        `readers must be told, so add to corrections: - { date: ${last.day}, text: ${yamlQuoted(correctionText(id, first.before, last.after))} }`,
+        `Claim "${id}" changed after publication: ${describe(first.before, after)}${undone ? ', then back' : ''} (${commits}), and no correction dated ${last.day} or later cites it; ` +
+        `readers must be told, so add to corrections: - { date: ${last.day}, text: ${yamlQuoted(correctionText(id, first.before, after))} }`,
     });
   }
   return findings;

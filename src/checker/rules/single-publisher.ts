@@ -1,4 +1,5 @@
 import { publisherKey } from '../../format/publisher.ts';
+import { TEMPLATE_PLACEHOLDERS } from './placeholder.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -21,7 +22,8 @@ export const singlePublisher: Rule = {
       const name = publisherOf.get(id) ?? id;
       if (!publishers.has(publisherKey(name))) publishers.set(publisherKey(name), name);
     }
-    if (publishers.size === 1) {
+    // The template's example publisher is no publisher yet: the placeholder rule reports it on publication.
+    if (publishers.size === 1 && !publishers.has(publisherKey(TEMPLATE_PLACEHOLDERS.sourcePublisher))) {
       report.field(['claims'], `Every claim rests on one publisher (${[...publishers.values()][0]}); add an independent source to at least one claim.`);
     }
   },

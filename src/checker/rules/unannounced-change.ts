@@ -1,6 +1,6 @@
 import { calendarDay, dayAfter } from '../../format/date.ts';
 import type { Article, PastArticle } from '../../format/index.ts';
-import type { FieldPath } from '../yaml.ts';
+import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 
 /** A published revision of an article, as git holds it. */
@@ -10,7 +10,7 @@ export interface PublishedRevision {
   /** Commit date, ISO 8601 with the committer's offset; its calendar day is the committer's. */
   date: string;
   article: Pick<PastArticle, 'claims'>;
-  /** The Markdown after the frontmatter. */
+  /** The body's text as readers read it: HTML comments and other markup left out (see src/history/visible-text.ts). */
   body: string;
 }
 

@@ -1,3 +1,4 @@
+import { TEMPLATE_PLACEHOLDERS } from './placeholder.ts';
 import { list } from '../../format/loose.ts';
 import type { RegistryIndex } from '../registry-index.ts';
 import { closestMatch } from '../suggest.ts';
@@ -21,7 +22,8 @@ export const unknownPublisher: Rule = {
     const ids = new Set(registries.publishers.map((publisher) => publisher.id));
     list(fields.sources).forEach((source, index) => {
       const { publisher } = source;
-      if (typeof publisher !== 'string' || publisher.trim() === '' || ids.has(publisher)) return;
+      // The template's example publisher is the placeholder rule's to report, once the article is published.
+      if (typeof publisher !== 'string' || publisher.trim() === '' || ids.has(publisher) || publisher === TEMPLATE_PLACEHOLDERS.sourcePublisher) return;
       const suggestion = suggestPublisher(publisher, registries.publishers);
       report.field(
         ['sources', index, 'publisher'],

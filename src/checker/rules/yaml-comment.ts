@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Position } from '../diagnostic.ts';
-import { quoteYaml } from '../yaml-slips.ts';
+import { quoteYaml } from '../../reader/yaml-slips.ts';
 import type { Rule } from './rule.ts';
 
 /** Text lost to a ` #` in an unquoted value, positioned at its `#` (lines of the file). */
@@ -14,6 +14,9 @@ export interface LostText extends Position {
 const MAY_LOSE = /^[ \t]*[^#\s].*?[ \t]#/m;
 // Values a comment after which is plainly meant as one: `draft: true  # for now`.
 const NOT_TEXT = /^(?:true|false|null|~|[-+]?\d[\d_.:eE+-]*|\d{4}-\d\d-\d\d(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d\d:?\d\d)?)?)$/;
+// Two spaces (or a tab) before the "#": a comment set apart on purpose, `status: confirmed  # checked twice`;
+// quoting it into the value, as the warning would advise, would be wrong.
+const SET_APART = /(?: {2}|\t)$/;
 
 const require = createRequire(import.meta.url);
 
@@ -71,7 +74,7 @@ export function findLostText(source: string, firstLine: number): LostText[] {
       inList = false;
       value = undefined;
     } else if (type === 'seq-item-ind') inList = true;
-    else if (type === 'comment' && value && !NOT_TEXT.test(value.text) && !value.text.includes('\n')) {
+    else if (type === 'comment' && value && !NOT_TEXT.test(value.text) && !value.text.includes('\n') && !SET_APART.test(source.slice(value.offset, offset))) {
       const lost = token.slice(1).trim();
       const whole = source.slice(value.offset, offset + token.length).trimEnd();
       const field = inList ? `An entry of "${key}"` : `Field "${key}"`;

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { articleDataText, type ArticleDataTask } from '../../publishing/article-data.ts';
-import { openDataUrls } from '../../publishing/open-data-urls.ts';
+import { openDataUrlsFor } from '../../publishing/open-data.ts';
+import { siteUrl } from '../../site/addresses.ts';
 import { articleCacheKey, historyOf } from '../../site/published.ts';
 
 // Keyed by the digests of the article and of its history, like the article page: an unchanged
@@ -31,4 +32,4 @@ export const getStaticPaths = (async () => {
  * (with their lock entries), timeline and corrections. The full article is read from its stored file.
  */
 export const GET: APIRoute<ArticleDataTask> = ({ props }) =>
-  new Response(articleDataText(props, openDataUrls), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(articleDataText(props, openDataUrlsFor(siteUrl())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { REGISTRY_FILES, type RegistryName } from '../../format/index.ts';
 import { registryJsonSchema } from '../../publishing/json-schema.ts';
 import { dataFileText } from '../../publishing/open-data.ts';
-import { siteUrl } from '../../site/site-url.ts';
+import { siteUrl } from '../../site/addresses.ts';
 
 /** `/data/topics.schema.json`, `authors.schema.json`, `publishers.schema.json`: the registry formats as JSON Schema. */
 export const getStaticPaths = (() =>

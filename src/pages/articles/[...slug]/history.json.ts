@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { readStored } from '../../../astro/article-store.ts';
 import { dataFileText, historyRecord } from '../../../publishing/open-data.ts';
-import { openDataUrls } from '../../../publishing/open-data-urls.ts';
+import { openDataUrlsFor } from '../../../publishing/open-data.ts';
+import { siteUrl } from '../../../site/addresses.ts';
 import { articleCacheKey, historyOf, readHistory } from '../../../site/published.ts';
 
 export const getStaticPaths = (async () => {
@@ -23,6 +24,6 @@ export const getStaticPaths = (async () => {
 
 /** `/articles/<slug>/history.json`: the history page as data. Its claims come from the article's stored file (the data store keeps only summaries). */
 export const GET: APIRoute<{ slug: string; stored: string; historyFile: string }> = ({ props }) =>
-  new Response(dataFileText(historyRecord({ slug: props.slug, article: readStored(props.stored).article, history: readHistory(props.historyFile) }, openDataUrls)), {
+  new Response(dataFileText(historyRecord({ slug: props.slug, article: readStored(props.stored).article, history: readHistory(props.historyFile) }, openDataUrlsFor(siteUrl()))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateArticle, syntheticSlug } from '../../bench/generate.ts';
+import { describeWeight, kb, MARKUP_BUDGET, weighBuiltPage, type PageWeight } from '../../bench/page-weight.ts';
+import { buildSite, ROOT, writeArticles, writeContent } from '../helpers/site.ts';
+
+const EXPLAINER = 'zelensky-invites-putin-to-turkiye';
+/** How many of the bench's synthetic explainers (seed 1: 9 to 40 sources, 34 to 82 attributions) to build. */
+const SYNTHETIC = 20;
+/**
+ * The first explainer's markup after the last cuts (13.0 KB, measured), with a little room: a
+ * change that adds markup to every attribution or card fails here before it reaches the page.
+ */
+const FIRST_EXPLAINER_MARKUP = 13.2 * 1024;
+
+/** A built article page: what it weighs, and how many sources and attributions it has. */
+interface Weighed {
+  weight: PageWeight;
+  sources: number;
+  attributions: number;
+}
+
+const pages = new Map<string, Weighed>();
+
+function weigh(outDir: string, slug: string): Weighed {
+  const html = readFileSync(join(outDir, 'articles', slug, 'index.html'), 'utf8');
+  return {
+    weight: weighBuiltPage(outDir, `articles/${slug}/`),
+    sources: html.match(/<li id="source-/g)?.length ?? 0,
+    attributions: html.match(/ id="cite-\d+"/g)?.length ?? 0,
+  };
+}
+
+const report = (slug: string, { weight, sources, attributions }: Weighed) =>
+  `${slug} (${sources} sources, ${attributions} attributions)\n${describeWeight(weight)}`;
+
+beforeAll(() => {
+  // The first explainer with the site's registries beside it, as in content/.
+  const content = (name: string) => readFileSync(join(ROOT, 'content', name), 'utf8');
+  const articles = writeContent(
+    { [`${EXPLAINER}.md`]: content(`articles/${EXPLAINER}.md`) },
+    { topics: content('topics.yaml'), authors: content('authors.yaml'), publishers: content('publishers.yaml') },
+  );
+  const site = buildSite(articles);
+  expect(site.status, site.output).toBe(0);
+  pages.set(EXPLAINER, weigh(site.outDir, EXPLAINER));
+  // The synthetic explainers without registries, as the bench builds them.
+  const slugs = Array.from({ length: SYNTHETIC }, (_, index) => syntheticSlug(index));
+  const synthetic = buildSite(writeArticles(Object.fromEntries(slugs.map((slug, index) => [`${slug}.md`, generateArticle(1, index)]))));
+  expect(synthetic.status, synthetic.output).toBe(0);
+  for (const slug of slugs) pages.set(slug, weigh(synthetic.outDir, slug));
+});
+
+describe('article page weight', () => {
+  it('runs no JavaScript on any article page', () => {
+    for (const [slug, { weight }] of pages) expect([slug, weight.js]).toEqual([slug, 0]);
+  });
+
+  it('keeps every synthetic explainer of up to 30 sources and 60 attributions within its content plus 8 KB gzip of markup', () => {
+    const typical = [...pages].filter(([slug, page]) => slug !== EXPLAINER && page.sources <= 30 && page.attributions <= 60);
+    expect(typical.length).toBeGreaterThanOrEqual(10);
+    const over = typical.filter(([, page]) => page.weight.markup > MARKUP_BUDGET).map(([slug, page]) => report(slug, page));
+    expect(over).toEqual([]);
+  });
+
+  it(`keeps the first explainer's markup under ${kb(FIRST_EXPLAINER_MARKUP)} gzip, what it was cut to`, () => {
+    const page = pages.get(EXPLAINER)!;
+    expect(page.weight.markup, report(EXPLAINER, page)).toBeLessThanOrEqual(FIRST_EXPLAINER_MARKUP);
+  });
+
+  // Not yet: the first explainer (55 sources, 152 citations) and the largest synthetic ones
+  // carry more markup; docs/reading.md says what it is made of. When every page fits, this test
+  // fails: make it a plain `it`.
+  it.fails('keeps every explainer, the first one included, within its content plus 8 KB gzip of markup (not yet)', () => {
+    const over = [...pages].filter(([, page]) => page.weight.markup > MARKUP_BUDGET).map(([slug, page]) => report(slug, page));
+    expect(over).toEqual([]);
+  });
+});
