@@ -1,6 +1,6 @@
 import { correctionCitations } from '../../format/correction-citations.ts';
 import { calendarDay, dayAfter } from '../../format/date.ts';
-import type { Article, Claim } from '../../format/index.ts';
+import type { Article, PastClaim } from '../../format/index.ts';
 import type { FieldPath } from '../../reader/yaml.ts';
 import type { Rule } from './rule.ts';
 import { wording, type PublishedRevision } from './unannounced-change.ts';
@@ -14,7 +14,7 @@ export interface SilentClaimChange {
 }
 
 /** A claim as a published revision had it, or undefined when that revision did not have it. */
-type Stated = Pick<Claim, 'id' | 'statement' | 'status' | 'wording'> | undefined;
+type Stated = Pick<PastClaim, 'id' | 'statement' | 'status' | 'wording'> | undefined;
 
 /** One commit's change to one claim. */
 interface ClaimChange {
