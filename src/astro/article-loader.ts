@@ -8,12 +8,11 @@ import { checkerVersion } from '../checker/check-cache.ts';
 import { CachedChecker, PARALLEL_FROM, type ReadFile } from '../checker/check-files.ts';
 import { formatText, type Diagnostic } from '../checker/diagnostic.ts';
 import { codeVersion } from '../infra/module-graph.ts';
-import { processorOptions } from '../markdown/pipeline.ts';
 import { ArticlePool } from './article-pool.ts';
-import { articleStoreDir, hasStored, pruneStored } from './article-store.ts';
+import { articleStoreDir, hasStored, pruneStored, storedFile } from './article-store.ts';
 import { articleLockPath } from '../sources/lock-path.ts';
 import { findRegistryDir, registryTexts } from '../checker/registries.ts';
-import { publishArticle, rendererOptionsOf, type ArticleResult, type ArticleTask, type MarkdownProcessor, type RendererOptions } from './render-article.ts';
+import { publishArticle, type ArticleResult, type ArticleTask } from './render-article.ts';
 
 /** How many checks may run ahead of rendering. */
 const POOL_AHEAD = 32;
@@ -25,7 +24,8 @@ export class ArticleError extends Error {
 
 /**
  * Astro content loader for `content/articles/`. Each article goes through the same check as
- * `npm run check` and is rendered with the site's Markdown processor. Unlike Astro's glob loader,
+ * `npm run check` and is rendered by the site's Markdown pipeline (src/markdown/pipeline.ts) from
+ * the tree the check parsed. Unlike Astro's glob loader,
  * an error in any article (including one thrown while rendering) fails the build: no article is
  * published empty or left out. Drafts are checked but never stored, so they reach no page.
  * Unchanged files (same digest) keep their stored result, so a rebuild renders only what changed.
@@ -33,7 +33,8 @@ export class ArticleError extends Error {
  * Astro's data store keeps only each article's summary (what listings show); the full frontmatter
  * and the rendered HTML go to one file per article in Astro's cache folder (article-store.ts), read
  * by the article's own page. The store thus stays small at any archive size: Astro serialises it
- * as one string, which V8 caps near 512 MB.
+ * as one string, which V8 caps near 512 MB. An entry names its file, never its path: an entry whose
+ * file is missing or unreadable is rendered again (article-store.ts).
  */
 export function articleLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
   return {
@@ -42,11 +43,10 @@ export function articleLoader(options: { /** Folder of the articles, relative to
       const { config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      const rendering = rendererOptions(config);
 
       const sync = async () => {
         const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
-        const { errors, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir, rendering);
+        const { errors, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir);
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
@@ -85,42 +85,16 @@ function writePublishedList(file: string | undefined, ids: string[]): void {
 }
 
 /**
- * How the loader renders: with the config's `markdown.processor`, and with the options Astro gives
- * it. Worker threads build their processor from src/markdown/pipeline.ts, so they are used only
- * when the config's processor is `unified(processorOptions)` with the same plugins (a test config
- * that adds one renders on the loader's thread).
- */
-function rendererOptions(config: LoaderContext['config']): { options: RendererOptions; processor: MarkdownProcessor; onWorkers: boolean } {
-  const processor = config.markdown.processor as MarkdownProcessor & { name?: string; options?: { remarkPlugins?: unknown[]; rehypePlugins?: unknown[] } };
-  const names = (plugins: readonly unknown[] = []) => plugins.map((plugin) => (typeof plugin === 'function' ? plugin.name : JSON.stringify(plugin))).join(',');
-  const options = rendererOptionsOf(config);
-  const onWorkers =
-    processor.name === 'unified' &&
-    names(processor.options?.remarkPlugins) === names(processorOptions.remarkPlugins) &&
-    names(processor.options?.rehypePlugins) === names(processorOptions.rehypePlugins) &&
-    cloneable(options);
-  return { options, processor, onWorkers };
-}
-
-/** True when `value` can be sent to a worker thread. */
-function cloneable(value: unknown): boolean {
-  try {
-    structuredClone(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The version of everything an article's stored entry depends on besides its text: the Markdown
- * pipeline's whole module graph (the plugins and every project module they import, src/format
- * included), the site config and its imports, package-lock.json (remark, rehype-slug and the rest),
- * and the checker's version (the entry's data is the checker's output). Computed from the files on
- * every build, never bumped by hand: a change to any of them renders every article again.
+ * pipeline's and its parser's whole module graphs (the plugins and every project module they
+ * import, src/format included), the site config and its imports, package-lock.json (remark,
+ * rehype-slug and the rest), and the checker's version (the entry's data is the checker's output).
+ * Computed from the files on every build, never bumped by hand: a change to any of them renders
+ * every article again.
  */
 export function renderVersion(root: string): string {
-  const pipeline = codeVersion(root, [join(root, 'src/markdown/pipeline.ts'), join(root, 'astro.config.mjs')], ['package-lock.json']);
+  const entries = ['src/markdown/pipeline.ts', 'src/markdown/parse-body.ts', 'astro.config.mjs'].map((path) => join(root, path));
+  const pipeline = codeVersion(root, entries, ['package-lock.json']);
   return `${pipeline}.${checkerVersion()}`;
 }
 
@@ -129,7 +103,6 @@ async function syncArticles(
   root: string,
   dir: string,
   storeDir: string,
-  { options, processor, onWorkers }: ReturnType<typeof rendererOptions>,
 ): Promise<{ errors: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
   const errors: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -161,7 +134,7 @@ async function syncArticles(
     const lock = existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '';
     const digest = generateDigest(`${version}\n${readFileSync(full, 'utf8')}\n${lock}`);
     const existing = store.get(slug);
-    if (existing?.digest === digest && hasStored(String(existing.data['stored']))) {
+    if (existing?.digest === digest && hasStored(storedFile(storeDir, String(existing.data['stored'])))) {
       unchanged++;
       seen.add(slug);
       continue;
@@ -170,8 +143,8 @@ async function syncArticles(
   }
   const read = ({ path, full }: { path: string; full: string }): ReadFile => ({ path, full, file: relative(root, full), text: readFileSync(full, 'utf8') });
   // Worker threads pay off only when enough articles are to be done to repay their start.
-  const pool = onWorkers && changed.length >= PARALLEL_FROM && availableParallelism() > 1 ? new ArticlePool(options) : undefined;
-  const publish = (task: ArticleTask) => (pool ? pool.publish(task) : publishArticle(task, options, processor));
+  const pool = changed.length >= PARALLEL_FROM && availableParallelism() > 1 ? new ArticlePool() : undefined;
+  const publish = (task: ArticleTask) => (pool ? pool.publish(task) : publishArticle(task));
   const start = (item: (typeof changed)[number]): Promise<ArticleResult> => {
     const file = read(item);
     const common = { digest: item.digest, storeDir, dir, root };

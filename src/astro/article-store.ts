@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import type { Article } from '../format/index.ts';
 import type { ArticleHistory } from '../history/article-history.ts';
@@ -18,22 +19,43 @@ export interface StoredArticle {
   words: number;
 }
 
+/**
+ * Stored records live in folders of Astro's cache folder, one file each, named after the record's
+ * digest. Astro's data store keeps only the file's name (storedName), never a path: a cache folder
+ * that moves with the project, or is restored elsewhere, keeps every entry right, and an entry
+ * whose file is missing or unreadable (hasStored) is made again, never an error.
+ */
+
 /** The folder of stored articles inside Astro's cache folder. */
 export const articleStoreDir = (cacheDir: string): string => join(cacheDir, 'sourced-articles');
-
-/**
- * The file of one version of a stored record (a rendered article, an article's history), named
- * after its digest: a build that fails half-way never overwrites the file an entry still points to.
- */
-export const storedFile = (dir: string, digest: string): string => join(dir, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 
 /** The folder of stored article histories (src/history/) inside Astro's cache folder. */
 export const historyStoreDir = (cacheDir: string): string => join(cacheDir, 'sourced-history');
 
-/** Writes a stored record, an article or a history (creating the folder). */
+/**
+ * The name of the file of one version of a stored record (a rendered article, an article's
+ * history), from its digest: a build that fails half-way never overwrites the file an entry still
+ * points to.
+ */
+export const storedName = (digest: string): string => `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.json`;
+
+/** The stored file of that name in `dir`: the name alone, so that no other folder is ever read. */
+export const storedFile = (dir: string, name: string): string => join(dir, basename(name));
+
+/**
+ * Writes a stored record, an article or a history (creating the folder), under another name first:
+ * it is never seen half written. Whatever is in its way (a folder of that name, say) is removed.
+ */
 export function writeStored(file: string, stored: unknown): void {
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, JSON.stringify(stored));
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${threadId}.partial`;
+  writeFileSync(partial, JSON.stringify(stored));
+  try {
+    renameSync(partial, file);
+  } catch {
+    rmSync(file, { recursive: true, force: true });
+    renameSync(partial, file);
+  }
 }
 
 /** Reads the stored article (or, with `what`, another stored record) an entry points to. */
@@ -42,7 +64,7 @@ export function readStored<T = StoredArticle>(file: string, what = 'rendered art
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
     throw new Error(
-      `The ${what} ${file} cannot be read (${(error as Error).message}). It is kept in Astro's cache folder; delete the cache folder and build again.`,
+      `The ${what} ${file} cannot be read (${(error as Error).message}). It is kept in Astro's cache folder; build again, which makes it again.`,
     );
   }
 }
@@ -50,14 +72,31 @@ export function readStored<T = StoredArticle>(file: string, what = 'rendered art
 /** Reads the history of an article a `history` entry points to (src/astro/history-store.ts). */
 export const readHistory = (file: string): ArticleHistory => readStored<ArticleHistory>(file, 'history of the article');
 
-/** True when the stored record exists (the cache folder may have been cleaned). */
-export const hasStored = (file: string): boolean => existsSync(file);
+/**
+ * True when the stored record can be used: a file that can be read, holding what writeStored
+ * writes (a JSON object, from its `{` to its `}`). A file that is missing (the cache folder was
+ * cleaned, or moved without the data store), cut short or unreadable is made again instead.
+ * Two bytes are read, not the whole record: a rebuild asks this of every unchanged article.
+ */
+export function hasStored(file: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, 'r');
+    const { size } = fstatSync(descriptor);
+    if (size < 2) return false;
+    const ends = Buffer.alloc(2);
+    readSync(descriptor, ends, 0, 1, 0);
+    readSync(descriptor, ends, 1, 1, size - 1);
+    return ends.toString('latin1') === '{}';
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
 
-/** Deletes every stored file of `dir` that is not in `keep`. */
+/** Deletes everything in `dir` whose name is not in `keep` (left-over partial files included). */
 export function pruneStored(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    const file = join(dir, name);
-    if (!keep.has(file)) rmSync(file, { force: true });
-  }
+  for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { slugOf } from '../format/article-files.ts';
 import { articleHistory } from '../history/article-history.ts';
 import type { FileCommit } from '../history/git-log.ts';
 import { forEachArticleHistory } from '../history/read-history.ts';
-import { hasStored, pruneStored, storedFile, writeStored } from './article-store.ts';
+import { hasStored, pruneStored, storedFile, storedName, writeStored } from './article-store.ts';
 
 /** Where each published article's history is kept, and what the repository said. */
 export type StoredSiteHistory =
@@ -16,7 +16,7 @@ export type StoredSiteHistory =
       status: 'ok';
       shallow: boolean;
       commits: number;
-      /** Each article with a published revision: its slug, the file holding its history, the file's key. */
+      /** Each article with a published revision: its slug, the name of the file holding its history in `storeDir`, the file's key. */
       articles: { slug: string; stored: string; digest: string }[];
     };
 
@@ -46,7 +46,8 @@ export function historyKey(version: string, shallow: boolean, commits: readonly 
 
 /**
  * Reads the history of every article under `dir` into files of `storeDir`, one per article and
- * version of its commits (see historyKey). An article whose commits are those of the last build
+ * version of its commits (see historyKey), and names them (article-store.ts's storedName: a name,
+ * never a path). An article whose commits are those of the last build
  * keeps its file, and its revisions are not read again: a rebuild reads `git log` and the texts of
  * the articles that changed since. An article never published gets an empty marker file instead,
  * so that it is not read again either. Files no article uses any more are deleted.
@@ -57,7 +58,7 @@ export async function storeSiteHistory(dir: string, storeDir: string, baseVersio
   const articles: { slug: string; stored: string; digest: string }[] = [];
   const keep = new Set<string>();
   const keys = new Map<string, string>();
-  const draftFile = (key: string) => storedFile(storeDir, `${key}.draft`);
+  const draftName = (key: string) => storedName(`${key}.draft`);
   let shallowLog = false;
   const result = await forEachArticleHistory(
     dir,
@@ -66,24 +67,24 @@ export async function storeSiteHistory(dir: string, storeDir: string, baseVersio
       const history = articleHistory(revisions, shallowLog, publishers);
       // An article never published (a draft so far) has no public history.
       if (history.revisions.length === 0) {
-        writeStored(draftFile(key), null);
+        writeStored(storedFile(storeDir, draftName(key)), {});
         return;
       }
-      const stored = storedFile(storeDir, key);
-      writeStored(stored, history);
+      const stored = storedName(key);
+      writeStored(storedFile(storeDir, stored), history);
       articles.push({ slug: slugOf(path), stored, digest: key });
     },
     (path, commits, shallow) => {
       shallowLog = shallow;
       const key = historyKey(version, shallow, commits);
-      const stored = storedFile(storeDir, key);
-      const draft = draftFile(key);
+      const stored = storedName(key);
+      const draft = draftName(key);
       keep.add(stored).add(draft);
-      if (hasStored(stored)) {
+      if (hasStored(storedFile(storeDir, stored))) {
         articles.push({ slug: slugOf(path), stored, digest: key });
         return false;
       }
-      if (hasStored(draft)) return false;
+      if (hasStored(storedFile(storeDir, draft))) return false;
       keys.set(path, key);
       return true;
     },

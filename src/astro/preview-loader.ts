@@ -7,7 +7,7 @@ import type { Article } from '../format/index.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
 import { registriesOf } from '../checker/registries.ts';
-import { renderArticle, rendererOptionsOf, type MarkdownProcessor } from './render-article.ts';
+import { renderArticle } from './render-article.ts';
 
 /**
  * What `npm run dev` shows at the address of an article that is not published: a draft, rendered
@@ -28,8 +28,6 @@ export function previewLoader(options: { /** Folder of the articles, relative to
       if (!watcher) return;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
-      const rendering = rendererOptionsOf(config);
-      const processor = config.markdown.processor as MarkdownProcessor;
       const sync = async () => {
         const seen = new Set<string>();
         const registries = registriesOf(dir, root);
@@ -51,19 +49,14 @@ export function previewLoader(options: { /** Folder of the articles, relative to
           } else if (checked.article?.draft) {
             seen.add(slug);
             if (store.get(slug)?.digest === digest) continue;
-            const output = await renderArticle({ article: checked.article, body: checked.body, tree: checked.tree }, registries, rendering, processor);
+            // Rendered as it will be published: by the site's Markdown pipeline, from the check's tree.
+            const { html, headings, citations, words } = await renderArticle({ article: checked.article, body: checked.body, tree: checked.tree }, registries);
             store.set({
               id: slug,
               data: { kind: 'draft', article: checked.article } satisfies Preview,
               digest,
               filePath: file,
-              rendered: {
-                html: output.code,
-                metadata: {
-                  headings: output.metadata.headings,
-                  frontmatter: { citations: output.metadata.frontmatter.citations, words: output.metadata.frontmatter.words },
-                },
-              },
+              rendered: { html, metadata: { headings, frontmatter: { citations, words } } },
             });
           }
         }

@@ -46,8 +46,8 @@ export function checkArticleFile(file: FileToCheck): CheckedFile {
 }
 
 /**
- * `checkArticleFile`, with the body's tree as the checker parsed it: the site's Markdown parser,
- * so the renderer can take it instead of parsing the body again (src/markdown/remark-parsed-tree.ts).
+ * `checkArticleFile`, with the body's tree as the checker parsed it with the site's Markdown parser
+ * (src/markdown/parse-body.ts), which the renderer renders instead of parsing the body again.
  */
 export function checkArticleFileWithTree({ path, full, file, text = readFileSync(full, 'utf8'), lockText }: FileToCheck): { checked: CheckedFile; tree?: Root | undefined } {
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.

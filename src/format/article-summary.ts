@@ -29,13 +29,17 @@ export const articleSummarySchema = z.object({
   authors: z.array(z.string()),
   /** Each publisher the article cites, once, as first written (trimmed). */
   publishers: z.array(z.string()),
-  /** The absolute path of the file holding the full article and its rendered HTML. */
+  /**
+   * The name of the file holding the full article and its rendered HTML, inside the folder of
+   * stored articles in Astro's cache folder: never a path, so that the data store stays right
+   * when the project or its cache folder moves.
+   */
   stored: z.string(),
 });
 
 export type ArticleSummary = z.output<typeof articleSummarySchema>;
 
-/** The summary of a checked article whose full record is kept at `stored`; `registry` is content/publishers.yaml, for the evidence profile. */
+/** The summary of a checked article whose full record is kept in the stored file named `stored`; `registry` is content/publishers.yaml, for the evidence profile. */
 export function summarizeArticle(
   article: Article,
   stored: string,

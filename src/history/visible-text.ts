@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { parseBody } from '../checker/parse-article.ts';
+import { parseBody } from '../markdown/parse-body.ts';
 import type { PastArticle } from '../format/index.ts';
 import type { Citation } from '../format/citation-syntax/index.ts';
 import { shortPublisher } from '../markdown/attribution.ts';

@@ -42,7 +42,6 @@ export type AttributionItem =
       /** `cite-<k>`: this place in the text, the target of the claim's links to where the text cites it. */
       anchor: string;
       status: string;
-      links: SourceLink[];
     };
 
 /**
@@ -79,8 +78,8 @@ export function indexTargets(sources: readonly CitableSource[], claims: readonly
 
 /**
  * Numbers the places that cite something in the order they appear (`cite-1`, `cite-2`, ...; a
- * claim's sources shown after it count as places too). `places` lists, per source and per claim
- * id, the anchors of its places in order: the targets of the back-links.
+ * cited claim is one place, its sources being on its card). `places` lists, per source and per
+ * claim id, the anchors of its places in order: the targets of the back-links.
  */
 export class CitationNumbering {
   readonly places = new Map<string, string[]>();
@@ -121,7 +120,6 @@ export class CitationNumbering {
         card: claimAnchor(id),
         anchor,
         status: target.claim.status,
-        links: target.sources.map(({ source, number }) => this.link(source, number)),
       };
     });
   }

@@ -79,14 +79,13 @@ function sourceLink(link: SourceLink, repeat = false): PhrasingContent[] {
 }
 
 /**
- * A claim's rating as a verdict ("Rated False"), opening the claim's card, then the claim's
- * sources after the word "sources", so that no publisher reads as the thing rated.
+ * A claim's rating as a verdict ("Rated False"), opening the claim's card, which names the
+ * claimant and lists the sources that settle it: the text does not repeat them, so that no
+ * publisher stands next to a rating as if it were the thing rated.
  */
 function claimLink(item: Extract<AttributionItem, { kind: 'claim' }>): PhrasingContent[] {
   const status = () => [text(verdictLabel(item.status as ClaimStatus))];
-  const parts = cardOpener(item.card, item.anchor, status, { className: ['status', `status-${item.status}`] });
-  item.links.forEach((link, index) => parts.push(text(index === 0 ? '; sources: ' : ', '), ...sourceLink(link)));
-  return parts;
+  return cardOpener(item.card, item.anchor, status, { className: ['status', `status-${item.status}`] });
 }
 
 function attribution(items: readonly AttributionItem[], paragraph: ParagraphCitations | undefined): PhrasingContent {
@@ -102,7 +101,6 @@ function attribution(items: readonly AttributionItem[], paragraph: ParagraphCita
       cited.add(item.link.card);
     } else {
       children.push(...claimLink(item));
-      for (const link of item.links) cited.add(link.card);
     }
   });
   if (paragraph) paragraph.last = cited;

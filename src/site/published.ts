@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
+import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleStoreDir, historyStoreDir, readStored, storedFile, type StoredArticle } from '../astro/article-store.ts';
 import { newestFirst } from './articles.ts';
 
 /** A published article as listings see it: its id (the page address part) and its summary. */
@@ -28,6 +31,19 @@ function histories(): Promise<Record<string, HistoryEntry>> {
 }
 
 /**
+ * The site's cache folder as this build or dev server has it. The data store names each stored
+ * file (src/astro/article-store.ts), never its path, so that it stays right wherever the project
+ * and its cache folder are: the path is made here, when a page reads the file.
+ */
+const CACHE_DIR = fileURLToPath(cacheDir);
+
+/** The file holding a published article's full frontmatter and rendered body. */
+export const storedArticleFile = (entry: ArticleListing): string => storedFile(articleStoreDir(CACHE_DIR), entry.data.stored);
+
+/** Reads a published article's full frontmatter and rendered body (only its own page and JSON files need them). */
+export const readArticle = (entry: ArticleListing): StoredArticle => readStored(storedArticleFile(entry));
+
+/**
  * Where an article's history from git is kept (the `history` collection) and its digest, or
  * undefined outside git. Pages pass the file on and read it (readHistory) only when they render:
  * a page copied from the last build reads nothing.
@@ -35,7 +51,7 @@ function histories(): Promise<Record<string, HistoryEntry>> {
 export async function historyOf(slug: string): Promise<{ stored: string; digest: string | undefined } | undefined> {
   const entry = (await histories())[slug];
   if (!entry) return undefined;
-  return { stored: String(entry.data['stored']), digest: entry.digest === undefined ? undefined : String(entry.digest) };
+  return { stored: storedFile(historyStoreDir(CACHE_DIR), String(entry.data['stored'])), digest: entry.digest === undefined ? undefined : String(entry.digest) };
 }
 
 /**

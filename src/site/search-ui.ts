@@ -8,9 +8,32 @@ declare class PagefindUI {
     baseUrl: string;
     showSubResults?: boolean;
     showImages?: boolean;
+    /** Changes each result before it is shown. */
+    processResult?: (result: SearchResult) => SearchResult;
     /** Further bundles whose results are merged with the first one's. */
     mergeIndex?: { bundlePath: string; baseUrl: string }[];
   });
+}
+
+/** A result as Pagefind's interface shows it: `excerpt` is HTML, `meta` the page's metadata as text. */
+interface SearchResult {
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * Puts an explainer's verdict before its excerpt: its conclusion and its claims counted by rating,
+ * which its page gives Pagefind as metadata (`data-pagefind-meta`, src/components/Verdict.astro).
+ */
+export function withVerdict(result: SearchResult): SearchResult {
+  const { conclusion, ratings } = result.meta;
+  const verdict = [
+    conclusion ? `<span class="search-conclusion"><strong>Our conclusion:</strong> ${escapeHtml(conclusion)}</span>` : '',
+    ratings ? `<span class="search-ratings">${escapeHtml(ratings)}</span>` : '',
+  ].filter(Boolean);
+  return verdict.length === 0 ? result : { ...result, excerpt: `${verdict.join(' ')} <span class="search-excerpt">${result.excerpt}</span>` };
 }
 
 /** The manifest of the index's bundles, or null when it cannot be read (then the first bundle is searched alone). */
@@ -43,7 +66,7 @@ export function startSearch(root: HTMLElement | null): void {
   script.addEventListener('load', async () => {
     const mergeIndex = otherBundles(await manifest, baseUrl).map((other) => ({ bundlePath: other, baseUrl }));
     root.replaceChildren();
-    new PagefindUI({ element: root, bundlePath, baseUrl, showSubResults: true, showImages: false, mergeIndex });
+    new PagefindUI({ element: root, bundlePath, baseUrl, showSubResults: true, showImages: false, mergeIndex, processResult: withVerdict });
   });
   script.addEventListener('error', () => {
     const message = document.createElement('p');

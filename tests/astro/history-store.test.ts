@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeSiteHistory } from '../../src/astro/history-store.ts';
 import { readSiteHistory } from '../../src/history/read-history.ts';
@@ -27,16 +27,18 @@ describe('storeSiteHistory', () => {
     // The draft (plans.md) has no entry, only a marker so that it is not read again.
     expect(first.articles.map(({ slug }) => slug)).toEqual(['istanbul-talks']);
     const talks = first.articles[0]!;
-    expect(read(talks.stored)).toEqual((await expected(articles))['istanbul-talks']);
+    // The data store gets the file's name, never its path.
+    expect(talks.stored).toBe(`${talks.digest}.json`);
+    expect(read(join(dir, talks.stored))).toEqual((await expected(articles))['istanbul-talks']);
     const files = readdirSync(dir);
     expect(files).toHaveLength(2);
-    expect(files).toEqual(expect.arrayContaining([basename(talks.stored), expect.stringMatching(/_draft\.json$/)]));
+    expect(files).toEqual(expect.arrayContaining([talks.stored, expect.stringMatching(/_draft\.json$/)]));
 
     // Same commits: the stored file is used as it is, not read from git and written again.
-    writeFileSync(talks.stored, '{"untouched":true}');
+    writeFileSync(join(dir, talks.stored), '{"untouched":true}');
     const again = await storeSiteHistory(articles, dir, 'v1');
     expect(again).toEqual(first);
-    expect(read(talks.stored)).toEqual({ untouched: true });
+    expect(read(join(dir, talks.stored))).toEqual({ untouched: true });
 
     // A new commit to the article gives it a new file, read from git; the old one is deleted.
     // Publishing the draft replaces its marker with a history.
@@ -48,9 +50,9 @@ describe('storeSiteHistory', () => {
     expect(newTalks!.stored).not.toBe(talks.stored);
     expect(newTalks!.digest).not.toBe(talks.digest);
     const now = await expected(articles);
-    expect(read(newTalks!.stored)).toEqual(now['istanbul-talks']);
-    expect(read(plans!.stored)).toEqual(now['plans']);
-    expect(readdirSync(dir).sort()).toEqual([basename(newTalks!.stored), basename(plans!.stored)].sort());
+    expect(read(join(dir, newTalks!.stored))).toEqual(now['istanbul-talks']);
+    expect(read(join(dir, plans!.stored))).toEqual(now['plans']);
+    expect(readdirSync(dir).sort()).toEqual([newTalks!.stored, plans!.stored].sort());
   });
 
   it('reads every history again when the code that makes them changes', async () => {
@@ -60,7 +62,7 @@ describe('storeSiteHistory', () => {
     const second = await storeSiteHistory(articles, dir, 'v2');
     if (first.status !== 'ok' || second.status !== 'ok') throw new Error('no history');
     expect(second.articles[0]!.stored).not.toBe(first.articles[0]!.stored);
-    expect(read(second.articles[0]!.stored)).toEqual((await expected(articles))['istanbul-talks']);
+    expect(read(join(dir, second.articles[0]!.stored))).toEqual((await expected(articles))['istanbul-talks']);
     expect(readdirSync(dir)).toHaveLength(2);
   });
 
@@ -68,5 +70,20 @@ describe('storeSiteHistory', () => {
     const dir = storeDir();
     expect(await storeSiteHistory(writeArticles({ 'a.md': REVISIONS.published }), dir, 'v1')).toEqual({ status: 'no-repository' });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads a history again when its stored file is missing or cut short, under the same name', async () => {
+    const { articles } = fixtureRepo(HISTORY_STEPS);
+    const dir = storeDir();
+    const first = await storeSiteHistory(articles, dir, 'v1');
+    if (first.status !== 'ok') throw new Error('no history');
+    const file = join(dir, first.articles[0]!.stored);
+    const text = readFileSync(file, 'utf8');
+    rmSync(file);
+    expect(await storeSiteHistory(articles, dir, 'v1')).toEqual(first);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    writeFileSync(file, text.slice(0, 40));
+    expect(await storeSiteHistory(articles, dir, 'v1')).toEqual(first);
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

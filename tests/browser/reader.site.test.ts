@@ -148,15 +148,15 @@ describe.each([
     await page.context().close();
   });
 
-  it('opens a claim card (its entry in Key claims) from a status in the text', async () => {
+  it('opens a claim card (its row in the claims list) from a rating in the text', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
     await page.locator('.article-body button[popovertarget="claim-claim-trump-former-president"]').first().click();
     const card = page.locator('#claim-claim-trump-former-president');
     expect(await isOpen(page, 'claim-claim-trump-former-president')).toBe(true);
-    expect(await card.locator('.statement .status').textContent()).toBe('False: what this status means');
+    expect(await card.locator('summary .status').textContent()).toBe('Rated False');
     expect(await card.locator('.statement').textContent()).toContain('Donald Trump was a former US president');
-    const places = card.locator('p', { hasText: 'Where the text cites it:' }).getByRole('link');
-    expect(await places.allTextContents()).toEqual(['1', '2']);
+    const places = card.locator('p', { hasText: 'In the text:' }).getByRole('link');
+    expect(await places.allTextContents()).toEqual(['mention 1 of 2', 'mention 2 of 2']);
     await page.context().close();
   });
 
@@ -177,11 +177,11 @@ describe.each([
     const page = await open(viewport, PAGES.article, javaScript);
     const entry = page.locator('#source-kyivindependent-leaders-arrive');
     const backlinks = entry.locator('a[href^="#cite-"]');
-    // Numbered links after "Where the text cites it:", which names them (link purpose in context).
+    // Links that say what they count, after "In the text:".
     expect(await backlinks.evaluateAll((links) => links.map((link) => `${link.parentElement!.firstChild!.textContent!.trim()} ${link.textContent}`))).toEqual([
-      'Where the text cites it: 1',
-      'Where the text cites it: 2',
-      'Where the text cites it: 3',
+      'In the text: mention 1 of 3',
+      'In the text: mention 2 of 3',
+      'In the text: mention 3 of 3',
     ]);
     const href = (await backlinks.nth(1).getAttribute('href'))!;
     await backlinks.nth(1).click();
@@ -195,17 +195,18 @@ describe.each([
     await page.context().close();
   });
 
-  it('links each key claim to where the text cites it, and its status to the methodology', async () => {
+  it('links each claim to where the text mentions it, and its rating to the methodology', async () => {
     const page = await open(viewport, PAGES.article, javaScript);
     const claim = page.locator('#claim-claim-kyiv-leaders-30-day-call');
-    const link = claim.getByRole('link', { name: 'Where the text cites it' });
+    await claim.locator('summary').click();
+    const link = claim.getByRole('link', { name: 'Where the text mentions it' });
     const href = (await link.getAttribute('href'))!;
     await link.click();
     expect(new URL(page.url()).hash).toBe(href);
     expect(await page.locator(href).getAttribute('popovertarget')).toBe('claim-claim-kyiv-leaders-30-day-call');
     await expect.poll(() => page.locator(href).isVisible()).toBe(true);
 
-    await claim.locator('.statement .status').click();
+    await claim.getByRole('link', { name: 'What “Confirmed” means' }).click();
     await page.waitForURL(/\/methodology\/#confirmed$/);
     expect(await page.locator('h3#confirmed').textContent()).toBe('Confirmed');
     await page.context().close();

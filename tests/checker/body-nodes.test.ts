@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBody } from '../../src/checker/parse-article.ts';
+import { parseBody } from '../../src/markdown/parse-body.ts';
 import { bodyNodes } from '../../src/checker/rules/body-nodes.ts';
 
 describe('bodyNodes', () => {

@@ -12,7 +12,7 @@ import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { checkArticle } from '../../src/checker/check-article.ts';
-import { parseBody } from '../../src/checker/parse-article.ts';
+import { parseBody } from '../../src/markdown/parse-body.ts';
 import { attributedCitations } from '../../src/checker/rules/citations.ts';
 import { citation, citationFromMarkdown, type BrokenCitation, type Citation } from '../../src/format/citation-syntax/index.ts';
 import { KEBAB_CASE } from '../../src/format/index.ts';

@@ -40,7 +40,7 @@ describe('numberSources', () => {
 });
 
 describe('CitationNumbering', () => {
-  it('numbers every place in order, a claim\'s sources after the claim, and lists each id\'s places', () => {
+  it('numbers every place in order, a cited claim as one place (its sources are on its card), and lists each id\'s places', () => {
     const numbering = new CitationNumbering(indexTargets(SOURCES, CLAIMS));
     expect(numbering.resolve(['kyiv-statement'])).toEqual([
       { kind: 'source', link: { card: 'card-2', about: 'about-2', anchor: 'cite-1', label: 'Office of the President of Ukraine' } },
@@ -51,17 +51,13 @@ describe('CitationNumbering', () => {
         card: 'claim-talks-ended',
         anchor: 'cite-2',
         status: 'confirmed',
-        links: [
-          { card: 'card-2', about: 'about-2', anchor: 'cite-3', label: 'Office of the President of Ukraine' },
-          { card: 'card-1', about: 'about-1', anchor: 'cite-4', label: 'Reuters' },
-        ],
       },
-      { kind: 'source', link: { card: 'card-1', about: 'about-1', anchor: 'cite-5', label: 'Reuters' } },
+      { kind: 'source', link: { card: 'card-1', about: 'about-1', anchor: 'cite-3', label: 'Reuters' } },
     ]);
     expect(Object.fromEntries(numbering.places)).toEqual({
-      'kyiv-statement': ['cite-1', 'cite-3'],
+      'kyiv-statement': ['cite-1'],
       'talks-ended': ['cite-2'],
-      'reuters-talks': ['cite-4', 'cite-5'],
+      'reuters-talks': ['cite-3'],
     });
   });
 

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unified } from '@astrojs/markdown-remark';
 import type { Paragraph, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -9,24 +8,24 @@ import { unified as unifiedParser } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/checker/check-article.ts';
 import * as plugin from '../../src/markdown/remark-citations.ts';
-import { processorOptions } from '../../src/markdown/pipeline.ts';
+import { parseBody } from '../../src/markdown/parse-body.ts';
+import { bodyRenderer, processorOptions, renderBody } from '../../src/markdown/pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/remark-citations');
 // `SOURCED_UPDATE_FIXTURES=1 npm test -- tests/markdown` rewrites every output.html; review the diff.
 const UPDATE = process.env['SOURCED_UPDATE_FIXTURES'] === '1';
 
-const siteRenderer = unified(processorOptions).createRenderer({ syntaxHighlight: false });
-const plainRenderer = unified({
+const plainRenderer = bodyRenderer({
   ...processorOptions,
   remarkPlugins: processorOptions.remarkPlugins.filter((entry) => entry !== plugin.default),
-}).createRenderer({ syntaxHighlight: false });
+});
 
-/** Checks an article as the build does, then renders its body with the site's Markdown pipeline. */
-async function render(text: string, renderer = siteRenderer) {
+/** Checks an article as the build does, then renders the tree the check parsed with the site's Markdown pipeline. */
+async function render(text: string, renderer = renderBody) {
   const checked = checkArticle('input.md', text);
   expect(checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
-  const result = await (await renderer).render(checked.body, { frontmatter: { ...checked.article } });
-  return { html: result.code, frontmatter: result.metadata.frontmatter };
+  const { html, citations } = await renderer(checked.tree ?? parseBody(checked.body), { sources: checked.article!.sources, claims: checked.article!.claims });
+  return { html, frontmatter: { citations } };
 }
 
 const read = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');
@@ -36,8 +35,8 @@ describe('remark-citations', () => {
     const { frontmatter } = await render(read('claim-citation', 'input.md'));
     expect(frontmatter['citations']).toEqual({
       'talks-ended': ['cite-1'],
-      'reuters-talks': ['cite-2'],
-      'kyiv-statement': ['cite-3', 'cite-4'],
+      'kyiv-statement': ['cite-2', 'cite-3', 'cite-5'],
+      'reuters-talks': ['cite-4'],
     });
   });
 

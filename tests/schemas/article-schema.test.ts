@@ -132,13 +132,13 @@ describe('summarizeArticle', () => {
       title: article.title,
       description: article.description,
       conclusion: article.conclusion,
+      ratings: [{ status: 'confirmed', count: 1 }],
       published: article.published,
       authors: article.authors,
       topics: ['diplomacy', 'war'],
       corrections: article.corrections,
       evidence: { claims: 1, sources: 3, publishers: 2, primary: 1, parties: 1, stateAffiliated: 0 },
       publishers: ['BBC News', 'Reuters'],
-      ratings: [{ status: 'confirmed', count: 1 }],
       stored: '/cache/x.json',
     });
     expect(articleSummarySchema.parse(summary)).toEqual(summary);

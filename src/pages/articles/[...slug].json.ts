@@ -4,7 +4,7 @@ import { getCollection } from 'astro:content';
 import { articleDataText, type ArticleDataTask } from '../../publishing/article-data.ts';
 import { openDataUrlsFor } from '../../publishing/open-data.ts';
 import { siteUrl } from '../../site/addresses.ts';
-import { articleCacheKey, historyOf } from '../../site/published.ts';
+import { articleCacheKey, historyOf, storedArticleFile } from '../../site/published.ts';
 
 // Keyed by the digests of the article and of its history, like the article page: an unchanged
 // article's file is copied from the last build.
@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
       const found = await historyOf(entry.id);
       return {
         params: { slug: entry.id },
-        props: { slug: entry.id, stored: entry.data.stored, historyFile: found?.stored },
+        props: { slug: entry.id, stored: storedArticleFile(entry), historyFile: found?.stored },
         ...articleCacheKey(entry, found),
       };
     }),

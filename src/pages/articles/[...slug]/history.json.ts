@@ -4,7 +4,7 @@ import { readStored } from '../../../astro/article-store.ts';
 import { dataFileText, historyRecord } from '../../../publishing/open-data.ts';
 import { openDataUrlsFor } from '../../../publishing/open-data.ts';
 import { siteUrl } from '../../../site/addresses.ts';
-import { articleCacheKey, historyOf, readHistory } from '../../../site/published.ts';
+import { articleCacheKey, historyOf, readHistory, storedArticleFile } from '../../../site/published.ts';
 
 export const getStaticPaths = (async () => {
   const pages = await Promise.all(
@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
       return (
         found && {
           params: { slug: entry.id },
-          props: { slug: entry.id, stored: entry.data.stored, historyFile: found.stored },
+          props: { slug: entry.id, stored: storedArticleFile(entry), historyFile: found.stored },
           ...articleCacheKey(entry, found),
         }
       );

@@ -6,7 +6,8 @@ import { unified } from 'unified';
 import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
-import { hasAutolinkText, markdownOptions, parseArticle, parseBody } from '../../src/checker/parse-article.ts';
+import { parseArticle } from '../../src/checker/parse-article.ts';
+import { constructNames, hasAutolinkText, markdownOptions, OPTIONAL_CONSTRUCTS, parseBody } from '../../src/markdown/parse-body.ts';
 import remarkCitations from '../../src/markdown/remark-citations.ts';
 import { ROOT } from '../helpers/site.ts';
 
@@ -49,6 +50,14 @@ describe('parseBody', () => {
   ];
   it.each(AUTOLINKS)('parses %j exactly as the full parser does', (body) => {
     expect(parseBody(body)).toEqual(renderer.parse(body));
+  });
+
+  it('names constructs that micromark-extension-gfm has, so that leaving them out still saves time', () => {
+    const names = constructNames();
+    for (const name of Object.values(OPTIONAL_CONSTRUCTS)) expect(names.has(name), `GitHub's extension has no construct named ${name}`).toBe(true);
+    // Left out, each is gone from the options, and only it.
+    const without = constructNames(markdownOptions('Plain words.').extensions[0]!);
+    expect([...names].filter((name) => !without.has(name)).sort()).toEqual(Object.values(OPTIONAL_CONSTRUCTS).sort());
   });
 
   it('leaves out only what a body cannot use', () => {
