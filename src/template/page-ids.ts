@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, type ClaimStatus } from '../format/index.ts';
+import { CLAIM_STATUSES, type ClaimStatus } from '../format/claim.ts';
 
 /**
  * The ids the article page gives its own elements. The components take their ids from here, and
