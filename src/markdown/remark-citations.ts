@@ -11,7 +11,7 @@ import {
   type SourceLink,
 } from './attribution.ts';
 import { verdictLabel } from '../format/ratings.ts';
-import type { ClaimStatus } from '../format/index.ts';
+import type { ClaimStatus } from '../format/claim.ts';
 
 /** The article data the plugin needs: its sources and claims. */
 export interface CitationData {

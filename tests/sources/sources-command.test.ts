@@ -163,7 +163,8 @@ describe('npm run sources', () => {
     const claims =
       'claims:\n' +
       `  - id: massive-sanctions\n    statement: The leaders threatened new and massive sanctions.\n    status: confirmed\n    appearances: [curly]\n    wording: 'the leaders warned that "new and massive" sanctions would be imposed'\n    sources: [no-quote]\n` +
-      `  - id: rain\n    statement: It was sunny.\n    status: confirmed\n    appearances: [no-quote]\n    wording: It was sunny in Kyiv all week.\n    sources: [curly]\n`;
+      `  - id: rain\n    statement: It was sunny.\n    status: confirmed\n    appearances: [no-quote]\n    wording: It was sunny in Kyiv all week.\n    sources: [curly]\n` +
+      'conclusion: One claim holds and one does not.\n';
     writeFileSync(file, readFileSync(file, 'utf8').replace('---\n\n', `${claims}---\n\n`).replace('citing curly.', 'citing curly. [@massive-sanctions] [@rain]'));
     const before = server.requests.length;
     const run = await sources(dir, ['--timeout', '3']);
