@@ -38,7 +38,7 @@ function articleText(origin: string, list = SOURCES): string {
       (lang ? `    lang: ${lang}\n` : ''),
   ).join('');
   const body = list.map(([id]) => `Sentence citing ${id}. [@${id}]`).join('\n\n');
-  return `---\ntitle: Fixture article\ndescription: Checks every kind of source page.\nconclusion: The fixture checks every kind of source page.\npublished: 2026-11-20\nauthors:\n  - sourced-newsroom\ntopics:\n  - diplomacy\nsources:\n${sources}---\n\n${body}\n`;
+  return `---\ntitle: Fixture article\ndescription: Checks every kind of source page.\npublished: 2026-11-20\nauthors:\n  - sourced-newsroom\ntopics:\n  - diplomacy\nsources:\n${sources}---\n\n${body}\n`;
 }
 
 /** A project folder with one article; returns the folder. */
@@ -177,7 +177,7 @@ describe('npm run sources', () => {
     expect(server.requests.slice(before).filter((request) => request.path === '/curly')).toHaveLength(1);
     const check = await promisify(execFile)(process.execPath, [join(ROOT, 'src/cli/check.ts'), 'content/articles'], { cwd: dir, encoding: 'utf8' });
     expect(check.stdout).toBe(
-      `content/articles/fixture-article.md:34:5  warning  quote-missing  The wording of claim "rain" was not found on ${server.origin}/no-quote, the page of its first appearance "no-quote" (checked ${lock.sources.rain.checked.slice(0, 10)}; the closest passage is ${Math.round(lock.sources.rain.quoteScore * 100)}% similar); copy it word for word from that page, then run npm run sources.\n`,
+      `content/articles/fixture-article.md:33:5  warning  quote-missing  The wording of claim "rain" was not found on ${server.origin}/no-quote, the page of its first appearance "no-quote" (checked ${lock.sources.rain.checked.slice(0, 10)}; the closest passage is ${Math.round(lock.sources.rain.quoteScore * 100)}% similar); copy it word for word from that page, then run npm run sources.\n`,
     );
   });
 
