@@ -155,8 +155,8 @@ describe.each([
     expect(await isOpen(page, 'claim-claim-trump-former-president')).toBe(true);
     expect(await card.locator('summary .status').textContent()).toBe('Rated False');
     expect(await card.locator('.statement').textContent()).toContain('Donald Trump was a former US president');
-    const places = card.locator('p', { hasText: 'In the text:' }).getByRole('link');
-    expect(await places.allTextContents()).toEqual(['mention 1 of 2', 'mention 2 of 2']);
+    // The first explainer cites this claim once in its text: one link, saying where.
+    expect(await card.locator('p.meta').getByRole('link').allTextContents()).toEqual(['Where the text mentions it', 'What “False” means']);
     await page.context().close();
   });
 
