@@ -10,14 +10,17 @@ module.exports = {
   forbidden: [
     ...LAYERS.slice(0, -1).map((layer, index) => ({
       name: `${layer.name}-imports-later-layer`,
-      comment: `${layer.name} comes before ${LAYERS.slice(index + 1).map((later) => later.name).join(', ')} in the pipeline and may not import from them (see docs/architecture.md).`,
+      comment: `${layer.name} comes before ${LAYERS.slice(index + 1)
+        .map((later) => later.name)
+        .join(', ')} in the pipeline and may not import from them (see docs/architecture.md).`,
       severity: 'error',
       from: { path: pathsOf([layer]) },
       to: { path: pathsOf(LAYERS.slice(index + 1)) },
     })),
     {
       name: 'not-in-a-layer',
-      comment: 'Every module under src/ belongs to one layer of the pipeline: add its folder to LAYERS in .dependency-cruiser.cjs.',
+      comment:
+        'Every module under src/ belongs to one layer of the pipeline: add its folder to LAYERS in .dependency-cruiser.cjs.',
       severity: 'error',
       from: { path: '^src/', pathNot: pathsOf(LAYERS) },
       to: {},
@@ -34,6 +37,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -7,7 +7,9 @@ await page.goto(`${server.origin}/articles/zelensky-invites-putin-to-turkiye/`);
 const r = await page.evaluate(() => {
   const body = document.querySelector('.article-body') as HTMLElement;
   const total = body.innerText.replace(/\s+/g, '').length;
-  let claimSrc = 0, repeatNonAdj = 0, multi = 0;
+  let claimSrc = 0,
+    repeatNonAdj = 0,
+    multi = 0;
   for (const p of body.querySelectorAll('p, li')) {
     const seen = new Set<string>();
     for (const att of p.querySelectorAll(':scope > .attribution')) {
@@ -26,4 +28,5 @@ const r = await page.evaluate(() => {
   return { total, claimSrc, repeatNonAdj, multi };
 });
 console.log(r);
-await browser.close(); await server.close();
+await browser.close();
+await server.close();

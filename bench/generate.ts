@@ -44,15 +44,61 @@ const WORDS = (
   'planned the summit ended without a joint declaration observers noted that the proposal echoed earlier drafts'
 ).split(' ');
 const PUBLISHERS = [
-  'BBC News', 'Reuters', 'Associated Press', 'Agence France-Presse', 'The Kyiv Independent', 'TASS',
-  'Ukrainska Pravda', 'The Moscow Times', 'Hürriyet Daily News', 'Daily Sabah', 'Deutsche Welle',
-  'Le Monde', 'The Guardian', 'Financial Times', 'Office of the President of Ukraine', 'Kremlin press service',
-  'US Department of State', 'Radio Free Europe/Radio Liberty', 'Interfax-Ukraine', 'Anadolu Agency',
+  'BBC News',
+  'Reuters',
+  'Associated Press',
+  'Agence France-Presse',
+  'The Kyiv Independent',
+  'TASS',
+  'Ukrainska Pravda',
+  'The Moscow Times',
+  'Hürriyet Daily News',
+  'Daily Sabah',
+  'Deutsche Welle',
+  'Le Monde',
+  'The Guardian',
+  'Financial Times',
+  'Office of the President of Ukraine',
+  'Kremlin press service',
+  'US Department of State',
+  'Radio Free Europe/Radio Liberty',
+  'Interfax-Ukraine',
+  'Anadolu Agency',
 ];
 const KINDS = ['news', 'news', 'news', 'official', 'primary', 'analysis', 'reference', 'other'] as const;
-const STATUSES = ['confirmed', 'missing-context', 'misleading', 'false', 'disputed', 'unproven', 'outdated', 'not-checkable'] as const;
-const TOPICS = ['russia-ukraine-war', 'diplomacy', 'ceasefire', 'fact-check', 'sanctions', 'energy', 'elections', 'migration', 'economy', 'climate'];
-const HEADINGS = ['In brief', 'Background', 'What was proposed', 'How each side answered', 'What happened next', 'The conditions', 'Earlier talks', 'What the figures show', 'Checking the claims'];
+const STATUSES = [
+  'confirmed',
+  'missing-context',
+  'misleading',
+  'false',
+  'disputed',
+  'unproven',
+  'outdated',
+  'not-checkable',
+] as const;
+const TOPICS = [
+  'russia-ukraine-war',
+  'diplomacy',
+  'ceasefire',
+  'fact-check',
+  'sanctions',
+  'energy',
+  'elections',
+  'migration',
+  'economy',
+  'climate',
+];
+const HEADINGS = [
+  'In brief',
+  'Background',
+  'What was proposed',
+  'How each side answered',
+  'What happened next',
+  'The conditions',
+  'Earlier talks',
+  'What the figures show',
+  'Checking the claims',
+];
 
 const sentence = (random: Random, min = 12, max = 24): string => {
   const words = Array.from({ length: random.int(min, max) }, () => random.pick(WORDS));
@@ -87,14 +133,18 @@ export function generateArticle(seed: number, index: number, { claimants = false
     const publisher = PUBLISHERS[(i + index) % PUBLISHERS.length]!;
     return { id: `source-${i + 1}-${random.pick(WORDS)}`, publisher, month: random.int(1, 11), day: random.int(1, 28) };
   });
-  const claims = Array.from({ length: claimCount }, (_, i) => ({ id: `claim-${i + 1}`, status: random.pick(STATUSES) }));
+  const claims = Array.from({ length: claimCount }, (_, i) => ({
+    id: `claim-${i + 1}`,
+    status: random.pick(STATUSES),
+  }));
 
   const lines: string[] = ['---'];
   lines.push(`title: ${quoted(`Explainer ${index + 1}: ${sentence(random, 6, 10)}`)}`);
   lines.push('description: >-');
   for (let i = 0; i < 3; i++) lines.push(`  ${sentence(random, 14, 20)}.`);
   // Not drawn from the random stream, so that every other field stays as it was before conclusions.
-  if (claims.length > 0) lines.push(`conclusion: Explainer ${index + 1} rates ${claims.length} claims against the evidence.`);
+  if (claims.length > 0)
+    lines.push(`conclusion: Explainer ${index + 1} rates ${claims.length} claims against the evidence.`);
   const published = date(year + 1, random.int(1, 12), random.int(1, 28));
   const updated = random.chance(0.3) ? date(year + 2, random.int(1, 12), random.int(1, 28)) : undefined;
   lines.push(`published: ${published}`);
@@ -113,7 +163,8 @@ export function generateArticle(seed: number, index: number, { claimants = false
     lines.push(`    url: https://news${(i % 9) + 1}.example.org/${year}/${source.id}-${index + 1}`);
     lines.push(`    accessed: ${date(year + 1, 12, 1)}`);
     if (random.chance(0.8)) lines.push(`    published: ${quoted(date(year, source.month, source.day))}`);
-    if (random.chance(0.2)) lines.push(`    archive: https://web.archive.org/web/${year}0101000000/https://news.example.org/${source.id}`);
+    if (random.chance(0.2))
+      lines.push(`    archive: https://web.archive.org/web/${year}0101000000/https://news.example.org/${source.id}`);
     if (random.chance(0.85)) lines.push(`    quote: ${quoted(`${sentence(random, 15, 35)}.`)}`);
     if (random.chance(0.05)) lines.push('    lang: uk');
     if (random.chance(0.1)) lines.push('    party: true');
@@ -162,7 +213,12 @@ export function generateArticle(seed: number, index: number, { claimants = false
   }
   if (random.chance(0.15)) {
     // Dated on the last update (a correction is an update), or on the day of publication.
-    lines.push('', 'corrections:', `  - date: ${quoted(updated ?? published)}`, `    text: ${quoted(`${sentence(random)}.`)}`);
+    lines.push(
+      '',
+      'corrections:',
+      `  - date: ${quoted(updated ?? published)}`,
+      `    text: ${quoted(`${sentence(random)}.`)}`,
+    );
   }
   lines.push('---', '');
 
@@ -176,7 +232,8 @@ export function generateArticle(seed: number, index: number, { claimants = false
       let text = `${sentence(random)}.`;
       if (random.chance(0.08)) text = text.replace(/ (\w+) (\w+)/, ' **$1 $2**');
       else if (random.chance(0.08)) text = text.replace(/ (\w+)/, ' _$1_');
-      else if (random.chance(0.05)) text = text.replace(/ (\w+ \w+)/, ` [$1](https://example.org/reports/${index + 1})`);
+      else if (random.chance(0.05))
+        text = text.replace(/ (\w+ \w+)/, ` [$1](https://example.org/reports/${index + 1})`);
       words += text.split(' ').length;
       const remainingSentences = Math.max(1, Math.ceil((target - words) / 18));
       const due = cites.length - cited;
@@ -210,7 +267,13 @@ export const syntheticSlug = (index: number): string => `explainer-${String(inde
  * Writes `count` articles into `dir`: the first explainer, copied from `firstExplainer`, then
  * `count - 1` synthetic ones. Returns the slugs, in order.
  */
-export function generateArticles(dir: string, count: number, seed: number, firstExplainer: string, options: GenerateOptions = {}): string[] {
+export function generateArticles(
+  dir: string,
+  count: number,
+  seed: number,
+  firstExplainer: string,
+  options: GenerateOptions = {},
+): string[] {
   mkdirSync(dir, { recursive: true });
   const slugs: string[] = [];
   const first = firstExplainer.split('/').pop()!.replace(/\.md$/, '');

@@ -6,7 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const STATUSES = ['confirmed', 'missing-context', 'misleading', "'false'", 'disputed', 'unproven', 'outdated', 'not-checkable'];
+const STATUSES = [
+  'confirmed',
+  'missing-context',
+  'misleading',
+  "'false'",
+  'disputed',
+  'unproven',
+  'outdated',
+  'not-checkable',
+];
 
 /**
  * The text of an explainer in revision `revision` (0-based) of `revisions`: the last is the text as
@@ -43,18 +52,29 @@ function git(dir: string, args: string[], date: string): void {
  * commits come after the explainers' `updated` dates, so every explainer gets unannounced-change
  * warnings. Returns that folder.
  */
-export function generateHistoryRepo(articles: string, repo: string, revisions: number, { silentEdits = false } = {}): string {
+export function generateHistoryRepo(
+  articles: string,
+  repo: string,
+  revisions: number,
+  { silentEdits = false } = {},
+): string {
   const dir = join(repo, 'content/articles');
   mkdirSync(dir, { recursive: true });
   git(repo, ['init', '-q', '-b', 'main'], '2025-01-01T00:00:00Z');
-  const files = readdirSync(articles).filter((name) => name.endsWith('.md')).sort();
+  const files = readdirSync(articles)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const texts = files.map((name) => readFileSync(join(articles, name), 'utf8'));
   for (let revision = 0; revision < revisions; revision++) {
-    files.forEach((name, index) => writeFileSync(join(dir, name), revisionText(texts[index]!, index, revision, revisions)));
+    files.forEach((name, index) =>
+      writeFileSync(join(dir, name), revisionText(texts[index]!, index, revision, revisions)),
+    );
     // Dated before every generated explainer's publication (2019 on), as if each had been announced
     // (its `updated` moved): the build then reads the history for the history pages, not for
     // thousands of unannounced-change warnings (`--silent-edits` measures that worst case).
-    const date = silentEdits ? `2025-06-${String(revision + 1).padStart(2, '0')}T12:00:00Z` : `2018-01-${String(revision + 1).padStart(2, '0')}T12:00:00Z`;
+    const date = silentEdits
+      ? `2025-06-${String(revision + 1).padStart(2, '0')}T12:00:00Z`
+      : `2018-01-${String(revision + 1).padStart(2, '0')}T12:00:00Z`;
     git(repo, ['add', '-A'], date);
     git(repo, ['commit', '-q', '-m', `Revision ${revision + 1} of every explainer`], date);
   }

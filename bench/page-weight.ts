@@ -33,7 +33,10 @@ export interface PageWeight {
 
 /** Gzip at level 9, the level every figure of docs/reading.md is measured at. */
 export const gzipBytes = (data: string | Uint8Array) => gzipSync(data, { level: 9 }).length;
-const bytesOf = (data: string | Uint8Array): Bytes => ({ raw: typeof data === 'string' ? Buffer.byteLength(data) : data.length, gzip: gzipBytes(data) });
+const bytesOf = (data: string | Uint8Array): Bytes => ({
+  raw: typeof data === 'string' ? Buffer.byteLength(data) : data.length,
+  gzip: gzipBytes(data),
+});
 
 /** Script types that are data, not code: the browser runs none of them. */
 const DATA_SCRIPT = /^application\/(?:ld\+)?json$/i;
@@ -92,7 +95,9 @@ export function pageContent(html: string): string {
  */
 export function weighHtml(html: string, load: (href: string) => Uint8Array): PageWeight {
   const { document } = parseHTML(html);
-  const sheets = Array.from(document.querySelectorAll('link[rel~="stylesheet"][href]')).map((link) => load(link.getAttribute('href')!));
+  const sheets = Array.from(document.querySelectorAll('link[rel~="stylesheet"][href]')).map((link) =>
+    load(link.getAttribute('href')!),
+  );
   let js = 0;
   for (const script of Array.from(document.querySelectorAll('script'))) {
     if (DATA_SCRIPT.test(script.getAttribute('type') ?? '')) continue;
@@ -100,7 +105,11 @@ export function weighHtml(html: string, load: (href: string) => Uint8Array): Pag
     js += src ? load(src).length : Buffer.byteLength(script.textContent ?? '');
   }
   const htmlBytes = bytesOf(html);
-  const css = { raw: sheets.reduce((sum, sheet) => sum + sheet.length, 0), gzip: sheets.reduce((sum, sheet) => sum + gzipBytes(sheet), 0), files: sheets.length };
+  const css = {
+    raw: sheets.reduce((sum, sheet) => sum + sheet.length, 0),
+    gzip: sheets.reduce((sum, sheet) => sum + gzipBytes(sheet), 0),
+    files: sheets.length,
+  };
   const total = htmlBytes.gzip + css.gzip + js;
   const content = bytesOf(pageContent(html));
   return { html: htmlBytes, css, js, total, content, markup: total - content.gzip };

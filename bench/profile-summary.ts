@@ -20,7 +20,10 @@ interface Profile {
   endTime: number;
 }
 
-const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '25' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { top: { type: 'string', default: '25' } },
+  allowPositionals: true,
+});
 const top = Number(values.top);
 const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Profile;
 
@@ -62,10 +65,12 @@ for (const [id, time] of selfTime) {
   for (const name of owners) inclusiveByOwner.set(name, (inclusiveByOwner.get(name) ?? 0) + time);
 }
 
-const ms = (microseconds: number) => `${(microseconds / 1000).toFixed(0).padStart(7)} ms ${((100 * microseconds) / total).toFixed(1).padStart(5)}%`;
+const ms = (microseconds: number) =>
+  `${(microseconds / 1000).toFixed(0).padStart(7)} ms ${((100 * microseconds) / total).toFixed(1).padStart(5)}%`;
 const print = (title: string, map: Map<string, number>) => {
   process.stdout.write(`\n${title}\n`);
-  for (const [name, time] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${ms(time)}  ${name}\n`);
+  for (const [name, time] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
+    process.stdout.write(`${ms(time)}  ${name}\n`);
 };
 process.stdout.write(`Sampled ${(total / 1000).toFixed(0)} ms\n`);
 print('Self time by function', selfByFunction);

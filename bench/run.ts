@@ -13,7 +13,18 @@
  * figures as JSON.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -167,8 +178,15 @@ function measure(args: string[], env: Record<string, string>, logFile: string, c
       if (poll) clearInterval(poll);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       log.end(() => {
-        const timeKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? 0);
-        done({ seconds: round(seconds, 2), peakMB: Math.round((useTime ? timeKB : polledKB) / 1024), status, log: logFile });
+        const timeKB = Number(
+          /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? 0,
+        );
+        done({
+          seconds: round(seconds, 2),
+          peakMB: Math.round((useTime ? timeKB : polledKB) / 1024),
+          status,
+          log: logFile,
+        });
       });
     });
   });
@@ -215,10 +233,11 @@ async function searchFigures(outDir: string, logFile: string): Promise<SearchFig
   const script = [
     `import { indexSiteForSearch, searchShardSize } from ${JSON.stringify(SEARCH_INDEX)};`,
     'const figures = await indexSiteForSearch(process.argv[1], { shardSize: searchShardSize(), log: (line) => console.log(line) });',
-    "console.log(`Search figures: ${JSON.stringify(figures)}`);",
+    'console.log(`Search figures: ${JSON.stringify(figures)}`);',
   ].join('\n');
   // `npm run build` has indexed the site already; the step is timed again alone, from no index.
-  for (const name of readdirSync(outDir)) if (/^pagefind(-\d+)?$/.test(name)) rmSync(join(outDir, name), { recursive: true });
+  for (const name of readdirSync(outDir))
+    if (/^pagefind(-\d+)?$/.test(name)) rmSync(join(outDir, name), { recursive: true });
   const index = await measure(['--input-type=module', '-e', script, outDir], {}, logFile);
   if (index.status !== 0) throw new Error(`Indexing for search failed (exit ${index.status}); see ${index.log}`);
   const figures = /^Search figures: (.*)$/m.exec(readFileSync(logFile, 'utf8'))?.[1];
@@ -233,7 +252,10 @@ async function searchFigures(outDir: string, logFile: string): Promise<SearchFig
     files += weighed.files;
     bytes += weighed.bytes;
     const loaded = readdirSync(dir).filter(
-      (name) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || (number === 0 && (name === 'shards.json' || /^pagefind(-ui)?\.(js|css)$|^wasm\.en\.pagefind$/.test(name))),
+      (name) =>
+        name === 'pagefind-entry.json' ||
+        name.endsWith('.pf_meta') ||
+        (number === 0 && (name === 'shards.json' || /^pagefind(-ui)?\.(js|css)$|^wasm\.en\.pagefind$/.test(name))),
     );
     pageLoadBytes += loaded.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
   }
@@ -250,7 +272,10 @@ function editArticle(file: string): void {
 }
 
 /** The median of several runs (the one in the middle by time), with the seconds of each run in the order given. */
-const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!, runs: runs.map((run) => run.seconds) });
+const medianOf = (runs: Run[]) => ({
+  ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!,
+  runs: runs.map((run) => run.seconds),
+});
 
 /**
  * The baseline's project, copied into `dir` (its config and its pages): a site of its own, as a
@@ -261,13 +286,20 @@ const medianOf = (runs: Run[]) => ({ ...[...runs].sort((a, b) => a.seconds - b.s
 function baselineSite(dir: string): string {
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true });
-    for (const entry of ['astro.config.mjs', 'src']) cpSync(join(BASELINE, entry), join(dir, entry), { recursive: true });
+    for (const entry of ['astro.config.mjs', 'src'])
+      cpSync(join(BASELINE, entry), join(dir, entry), { recursive: true });
   }
   return dir;
 }
 
 /** The command and environment of a build of `name` into `work/<folder>/`, with caches of its own there. */
-function buildOf(root: string, work: string, folder: string, articles: string, heapMB: number): { args: string[]; env: Record<string, string>; outDir: string } {
+function buildOf(
+  root: string,
+  work: string,
+  folder: string,
+  articles: string,
+  heapMB: number,
+): { args: string[]; env: Record<string, string>; outDir: string } {
   const outDir = join(work, folder, 'dist');
   mkdirSync(join(work, folder), { recursive: true });
   // Ours is built as users build it, with `npm run build` (the content loader's checks, Astro, the
@@ -276,14 +308,34 @@ function buildOf(root: string, work: string, folder: string, articles: string, h
   const args =
     root === ROOT
       ? buildCommand(outDir)
-      : [...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []), ASTRO, 'build', '--root', baselineSite(join(work, folder, 'site')), '--outDir', outDir];
+      : [
+          ...(heapMB > 0 ? [`--max-old-space-size=${heapMB}`] : []),
+          ASTRO,
+          'build',
+          '--root',
+          baselineSite(join(work, folder, 'site')),
+          '--outDir',
+          outDir,
+        ];
   // A cold build starts with empty caches, Astro's and the checker's alike.
-  const env = { SOURCED_ARTICLES_DIR: articles, SOURCED_CACHE_DIR: join(work, folder, 'cache'), SOURCED_CHECK_CACHE_DIR: join(work, folder, 'check-cache') };
+  const env = {
+    SOURCED_ARTICLES_DIR: articles,
+    SOURCED_CACHE_DIR: join(work, folder, 'cache'),
+    SOURCED_CHECK_CACHE_DIR: join(work, folder, 'check-cache'),
+  };
   return { args, env, outDir };
 }
 
 /** One cold build of `name` that only counts for its time and memory (`--cold-runs`): its folder is deleted after. */
-async function extraColdBuild(name: string, root: string, work: string, articles: string, heapMB: number, run: number, runs: number): Promise<Run> {
+async function extraColdBuild(
+  name: string,
+  root: string,
+  work: string,
+  articles: string,
+  heapMB: number,
+  run: number,
+  runs: number,
+): Promise<Run> {
   const folder = `${name}-cold-${run}`;
   const { args, env } = buildOf(root, work, folder, articles, heapMB);
   process.stderr.write(`  ${name}: cold build, run ${run} of ${runs}...\n`);
@@ -293,7 +345,17 @@ async function extraColdBuild(name: string, root: string, work: string, articles
   return cold;
 }
 
-async function buildSite(name: string, root: string, work: string, articles: string, slug: string, heapMB: number, edit: () => void, search = false, earlier: Run[] = []): Promise<BuildFigures> {
+async function buildSite(
+  name: string,
+  root: string,
+  work: string,
+  articles: string,
+  slug: string,
+  heapMB: number,
+  edit: () => void,
+  search = false,
+  earlier: Run[] = [],
+): Promise<BuildFigures> {
   const { args, env, outDir } = buildOf(root, work, name, articles, heapMB);
   const runs = earlier.length + 1;
   process.stderr.write(`  ${name}: cold build${runs > 1 ? `, run ${runs} of ${runs}` : ''}...\n`);
@@ -312,7 +374,9 @@ async function buildSite(name: string, root: string, work: string, articles: str
   process.stderr.write(`  ${name}: warm rebuild after one edit...\n`);
   const warm = await measure(args, env, join(work, name, 'warm.log'));
   if (warm.status !== 0) throw new Error(`The ${name} warm build failed (exit ${warm.status}); see ${warm.log}`);
-  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(join(work, name, 'warm.log'), 'utf8'))?.[1];
+  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(
+    readFileSync(join(work, name, 'warm.log'), 'utf8'),
+  )?.[1];
   return { cold, warm, warmRendered: rendered === undefined ? null : Number(rendered), page, output, search: searched };
 }
 
@@ -350,29 +414,79 @@ export function formatTable(result: BenchResult): string {
     );
   }
   const coldRuns = ours.cold.runs?.length ?? 1;
-  row(`Cold build${coldRuns > 1 ? ` (median of ${coldRuns} runs)` : ''}`, `${ours.cold.seconds.toFixed(2)} s`, baseline && `${baseline.cold.seconds.toFixed(2)} s`, r.coldBuild);
+  row(
+    `Cold build${coldRuns > 1 ? ` (median of ${coldRuns} runs)` : ''}`,
+    `${ours.cold.seconds.toFixed(2)} s`,
+    baseline && `${baseline.cold.seconds.toFixed(2)} s`,
+    r.coldBuild,
+  );
   row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
-  row('Warm rebuild, one article edited', `${ours.warm.seconds.toFixed(2)} s`, baseline && `${baseline.warm.seconds.toFixed(2)} s`, r.warmBuild);
+  row(
+    'Warm rebuild, one article edited',
+    `${ours.warm.seconds.toFixed(2)} s`,
+    baseline && `${baseline.warm.seconds.toFixed(2)} s`,
+    r.warmBuild,
+  );
   row('Warm rebuild peak memory', `${ours.warm.peakMB} MB`, baseline && `${baseline.warm.peakMB} MB`, r.warmPeak);
-  row('Articles rendered by the rebuild', String(ours.warmRendered ?? '?'), baseline ? String(baseline.warmRendered ?? 'n/a') : undefined, undefined);
-  row('First explainer: HTML raw / gzip', `${kb(ours.page.htmlRaw)} / ${kb(ours.page.htmlGzip)}`, baseline && `${kb(baseline.page.htmlRaw)} / ${kb(baseline.page.htmlGzip)}`, r.htmlGzip);
-  row('First explainer: CSS raw / gzip', `${kb(ours.page.cssRaw)} / ${kb(ours.page.cssGzip)}`, baseline && `${kb(baseline.page.cssRaw)} / ${kb(baseline.page.cssGzip)}`, undefined);
+  row(
+    'Articles rendered by the rebuild',
+    String(ours.warmRendered ?? '?'),
+    baseline ? String(baseline.warmRendered ?? 'n/a') : undefined,
+    undefined,
+  );
+  row(
+    'First explainer: HTML raw / gzip',
+    `${kb(ours.page.htmlRaw)} / ${kb(ours.page.htmlGzip)}`,
+    baseline && `${kb(baseline.page.htmlRaw)} / ${kb(baseline.page.htmlGzip)}`,
+    r.htmlGzip,
+  );
+  row(
+    'First explainer: CSS raw / gzip',
+    `${kb(ours.page.cssRaw)} / ${kb(ours.page.cssGzip)}`,
+    baseline && `${kb(baseline.page.cssRaw)} / ${kb(baseline.page.cssGzip)}`,
+    undefined,
+  );
   row('First explainer: HTML + CSS gzip', kb(ours.page.totalGzip), baseline && kb(baseline.page.totalGzip), r.pageGzip);
   row('First explainer: JavaScript', `${ours.page.js} B`, baseline && `${baseline.page.js} B`, undefined);
   row('First explainer: content gzip', kb(ours.page.contentGzip), baseline && kb(baseline.page.contentGzip), undefined);
-  row(`First explainer: markup gzip (budget ${kb(MARKUP_BUDGET)})`, kb(ours.page.markupGzip), baseline && kb(baseline.page.markupGzip), undefined);
+  row(
+    `First explainer: markup gzip (budget ${kb(MARKUP_BUDGET)})`,
+    kb(ours.page.markupGzip),
+    baseline && kb(baseline.page.markupGzip),
+    undefined,
+  );
   if (result.history) {
     const { revisions, cold, ratio } = result.history;
-    row(`Cold build with history (${revisions} revisions each), vs. without`, `${cold.seconds.toFixed(2)} s, ${cold.peakMB} MB`, `${ours.cold.seconds.toFixed(2)} s`, ratio);
+    row(
+      `Cold build with history (${revisions} revisions each), vs. without`,
+      `${cold.seconds.toFixed(2)} s, ${cold.peakMB} MB`,
+      `${ours.cold.seconds.toFixed(2)} s`,
+      ratio,
+    );
   }
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
   if (ours.output) {
-    row('Output: files, total', `${ours.output.files} files, ${mb(ours.output.bytes)}`, baseline?.output && `${baseline.output.files} files, ${mb(baseline.output.bytes)}`, undefined);
-    row('Output: largest file', `${ours.output.largest.path} ${mb(ours.output.largest.bytes)}`, baseline?.output && `${mb(baseline.output.largest.bytes)}`, undefined);
+    row(
+      'Output: files, total',
+      `${ours.output.files} files, ${mb(ours.output.bytes)}`,
+      baseline?.output && `${baseline.output.files} files, ${mb(baseline.output.bytes)}`,
+      undefined,
+    );
+    row(
+      'Output: largest file',
+      `${ours.output.largest.path} ${mb(ours.output.largest.bytes)}`,
+      baseline?.output && `${mb(baseline.output.largest.bytes)}`,
+      undefined,
+    );
   }
   if (ours.search) {
     const { index, shards } = ours.search;
-    row('Search index (Pagefind), whole step', `${index.seconds.toFixed(2)} s, ${index.peakMB} MB`, undefined, undefined);
+    row(
+      'Search index (Pagefind), whole step',
+      `${index.seconds.toFixed(2)} s, ${index.peakMB} MB`,
+      undefined,
+      undefined,
+    );
     row(
       `Search index: bundles (${shards.length === 1 ? '1 shard' : `${shards.length} shards`}), article pages each`,
       `${shards.length}, ${[...new Set(shards.map((shard) => shard.pages))].join(' / ')}`,
@@ -386,7 +500,9 @@ export function formatTable(result: BenchResult): string {
   return rows
     .map((cells, index) => {
       const line = `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-      return index === 0 ? `${line}\n|${widths.map((width, column) => (column === 0 ? `${'-'.repeat(width + 2)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|` : line;
+      return index === 0
+        ? `${line}\n|${widths.map((width, column) => (column === 0 ? `${'-'.repeat(width + 2)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`
+        : line;
     })
     .join('\n');
 }
@@ -424,8 +540,20 @@ async function main(): Promise<void> {
   const heapMB = Number(values.heap);
   const revisions = Number(values.history);
   const coldRuns = Number(values['cold-runs']);
-  if (!Number.isInteger(count) || count < 2 || !Number.isInteger(seed) || !Number.isInteger(heapMB) || heapMB < 0 || !Number.isInteger(revisions) || revisions < 0 || !Number.isInteger(coldRuns) || coldRuns < 1) {
-    process.stderr.write(`--articles must be a whole number of at least 2, --cold-runs at least 1, --seed, --heap and --history whole numbers.\n${USAGE}\n`);
+  if (
+    !Number.isInteger(count) ||
+    count < 2 ||
+    !Number.isInteger(seed) ||
+    !Number.isInteger(heapMB) ||
+    heapMB < 0 ||
+    !Number.isInteger(revisions) ||
+    revisions < 0 ||
+    !Number.isInteger(coldRuns) ||
+    coldRuns < 1
+  ) {
+    process.stderr.write(
+      `--articles must be a whole number of at least 2, --cold-runs at least 1, --seed, --heap and --history whole numbers.\n${USAGE}\n`,
+    );
     process.exit(2);
   }
 
@@ -446,13 +574,22 @@ async function main(): Promise<void> {
   // A check of 1,000 articles takes about a second, in which one busy moment of a shared machine
   // weighs heavily: the checker runs three times and the median run counts. Each cold run gets an
   // empty check cache of its own; the warm runs then check again over the last one's cache.
-  const checkRuns = async (label: string, cacheOf: (run: number) => string, after?: (run: number) => Promise<void>): Promise<Run[]> => {
+  const checkRuns = async (
+    label: string,
+    cacheOf: (run: number) => string,
+    after?: (run: number) => Promise<void>,
+  ): Promise<Run[]> => {
     const runs: Run[] = [];
     for (let run = 1; run <= CHECKER_RUNS; run++) {
       process.stderr.write(`${label}, run ${run} of ${CHECKER_RUNS}...\n`);
       const env = { SOURCED_CHECK_CACHE_DIR: cacheOf(run) };
-      const checked = await measure([join(ROOT, 'src/cli/check.ts'), articles], env, join(work, `${label.replace(/\W+/g, '-')}-${run}.log`));
-      if (checked.status !== 0) throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
+      const checked = await measure(
+        [join(ROOT, 'src/cli/check.ts'), articles],
+        env,
+        join(work, `${label.replace(/\W+/g, '-')}-${run}.log`),
+      );
+      if (checked.status !== 0)
+        throw new Error(`The checker found errors in the generated articles; see ${checked.log}`);
       runs.push(checked);
       await after?.(run);
     }
@@ -465,7 +602,8 @@ async function main(): Promise<void> {
   const lintRun = async (run: number) => {
     process.stderr.write(`markdownlint-cli2, run ${run} of ${CHECKER_RUNS}...\n`);
     const linted = await measure([MARKDOWNLINT, '**/*.md'], {}, join(work, `markdownlint-${run}.log`), articles);
-    if (linted.status !== 0 && linted.status !== 1) throw new Error(`markdownlint-cli2 failed (exit ${linted.status}); see ${linted.log}`);
+    if (linted.status !== 0 && linted.status !== 1)
+      throw new Error(`markdownlint-cli2 failed (exit ${linted.status}); see ${linted.log}`);
     lints.push(linted);
   };
   let checker: BenchResult['checker'] = null;
@@ -474,7 +612,9 @@ async function main(): Promise<void> {
   if (!values['no-checker']) {
     const median = medianOf(await checkRuns('Checker', (run) => join(work, `check-cache-${run}`), lintRun));
     checker = { ...median, articlesPerSecond: round(count / median.seconds, 1) };
-    warmChecker = medianOf(await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)));
+    warmChecker = medianOf(
+      await checkRuns('Checker with a warm cache', () => join(work, `check-cache-${CHECKER_RUNS}`)),
+    );
     const lint = medianOf(lints);
     markdownlint = { ...lint, ratio: round(median.seconds / lint.seconds, 2) };
   }
@@ -483,31 +623,60 @@ async function main(): Promise<void> {
   // slow spell of the machine weighs on both sites alike; the last ones also give the warm rebuilds.
   const earlier: { baseline: Run[]; ours: Run[] } = { baseline: [], ours: [] };
   for (let run = 1; run < coldRuns; run++) {
-    if (!values['no-baseline']) earlier.baseline.push(await extraColdBuild('baseline', BASELINE, work, articles, heapMB, run, coldRuns));
+    if (!values['no-baseline'])
+      earlier.baseline.push(await extraColdBuild('baseline', BASELINE, work, articles, heapMB, run, coldRuns));
     earlier.ours.push(await extraColdBuild('ours', ROOT, work, articles, heapMB, run, coldRuns));
   }
   let baseline: BuildFigures | null = null;
   if (!values['no-baseline']) {
-    baseline = await buildSite('baseline', BASELINE, work, articles, first, heapMB, () => editArticle(edited), false, earlier.baseline);
+    baseline = await buildSite(
+      'baseline',
+      BASELINE,
+      work,
+      articles,
+      first,
+      heapMB,
+      () => editArticle(edited),
+      false,
+      earlier.baseline,
+    );
     writeFileSync(edited, original);
   }
-  const ours = await buildSite('ours', ROOT, work, articles, first, heapMB, () => editArticle(edited), values.search, earlier.ours);
+  const ours = await buildSite(
+    'ours',
+    ROOT,
+    work,
+    articles,
+    first,
+    heapMB,
+    () => editArticle(edited),
+    values.search,
+    earlier.ours,
+  );
   writeFileSync(edited, original);
 
   let history: BenchResult['history'] = null;
   if (revisions > 0) {
     process.stderr.write(`Generating a repository with ${revisions} revisions of each explainer...\n`);
-    const repoArticles = generateHistoryRepo(articles, join(work, 'repo'), revisions, { silentEdits: values['silent-edits'] });
+    const repoArticles = generateHistoryRepo(articles, join(work, 'repo'), revisions, {
+      silentEdits: values['silent-edits'],
+    });
     process.stderr.write('  history: cold build...\n');
     const outDir = join(work, 'history', 'dist');
     mkdirSync(join(work, 'history'), { recursive: true });
     const cold = await measure(
       buildCommand(outDir),
-      { SOURCED_ARTICLES_DIR: repoArticles, SOURCED_CACHE_DIR: join(work, 'history', 'cache'), SOURCED_CHECK_CACHE_DIR: join(work, 'history', 'check-cache') },
+      {
+        SOURCED_ARTICLES_DIR: repoArticles,
+        SOURCED_CACHE_DIR: join(work, 'history', 'cache'),
+        SOURCED_CHECK_CACHE_DIR: join(work, 'history', 'check-cache'),
+      },
       join(work, 'history', 'cold.log'),
     );
     if (cold.status !== 0) throw new Error(`The cold build with history failed (exit ${cold.status}); see ${cold.log}`);
-    const historyPages = readdirSync(join(outDir, 'articles'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(outDir, 'articles', entry.name, 'history/index.html'))).length;
+    const historyPages = readdirSync(join(outDir, 'articles'), { withFileTypes: true }).filter(
+      (entry) => entry.isDirectory() && existsSync(join(outDir, 'articles', entry.name, 'history/index.html')),
+    ).length;
     history = { revisions, cold, historyPages, ratio: round(cold.seconds / ours.cold.seconds, 2) };
   }
 
@@ -534,11 +703,25 @@ async function main(): Promise<void> {
     },
     history,
   };
-  if (!values.keep) for (const run of [checker, warmChecker, markdownlint, ours.cold, ours.warm, ours.search?.index, baseline?.cold, baseline?.warm, history?.cold]) if (run) run.log = null;
+  if (!values.keep)
+    for (const run of [
+      checker,
+      warmChecker,
+      markdownlint,
+      ours.cold,
+      ours.warm,
+      ours.search?.index,
+      baseline?.cold,
+      baseline?.warm,
+      history?.cold,
+    ])
+      if (run) run.log = null;
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n`);
-  process.stderr.write(`Figures written to ${values.json}${values.keep ? `; articles, outputs and logs kept in ${work}` : ''}.\n`);
+  process.stderr.write(
+    `Figures written to ${values.json}${values.keep ? `; articles, outputs and logs kept in ${work}` : ''}.\n`,
+  );
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
 

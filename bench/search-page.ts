@@ -45,16 +45,23 @@ try {
   // Pagefind loads each bundle's entry and metadata once the first query starts; count what the page had before.
   const beforeQuery = [...fetched];
   process.stdout.write(`Search page of ${dist}: ${manifest.bundles.length} bundles\n`);
-  process.stdout.write(`Before a query: ${beforeQuery.length} requests, ${(beforeQuery.reduce((sum, item) => sum + item.bytes, 0) / 1024).toFixed(1)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  process.stdout.write(
+    `Before a query: ${beforeQuery.length} requests, ${(beforeQuery.reduce((sum, item) => sum + item.bytes, 0) / 1024).toFixed(1)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+  );
   for (const query of queries) {
     const from = fetched.length;
     const t0 = performance.now();
     await page.locator('.pagefind-ui__search-input').fill(query);
-    await page.locator('.pagefind-ui__message').filter({ hasText: new RegExp(`for ${query}$`) }).waitFor({ timeout: 120_000 });
+    await page
+      .locator('.pagefind-ui__message')
+      .filter({ hasText: new RegExp(`for ${query}$`) })
+      .waitFor({ timeout: 120_000 });
     const seconds = (performance.now() - t0) / 1000;
     const message = (await page.locator('.pagefind-ui__message').textContent()) ?? '';
     const cost = fetched.slice(from);
-    const bundles = new Set(cost.map((item) => item.url.split('/')[1]).filter((folder) => folder?.startsWith('pagefind')));
+    const bundles = new Set(
+      cost.map((item) => item.url.split('/')[1]).filter((folder) => folder?.startsWith('pagefind')),
+    );
     process.stdout.write(
       `Query "${query}": ${message.trim()} in ${seconds.toFixed(2)} s; ${cost.length} requests, ${(cost.reduce((sum, item) => sum + item.bytes, 0) / 1024).toFixed(1)} KB, from ${bundles.size} bundles\n`,
     );

@@ -46,14 +46,20 @@ function random(seed: number) {
     return state / 2 ** 32;
   };
 }
-const WORDS = 'ceasefire talks minister delegation statement sanctions energy banking leaders kyiv moscow istanbul president agreement proposal weapons prisoners exchange summit council security border region officials week monday report'.split(' ');
+const WORDS =
+  'ceasefire talks minister delegation statement sanctions energy banking leaders kyiv moscow istanbul president agreement proposal weapons prisoners exchange summit council security border region officials week monday report'.split(
+    ' ',
+  );
 
 /** Page n: a news page of about 10 KB, and the quote an article takes from it. */
 function page(n: number): { html: string; quote: string } {
   const next = random(n + 1);
   const sentence = () => {
     const words = Array.from({ length: 12 + Math.floor(next() * 12) }, () => WORDS[Math.floor(next() * WORDS.length)]!);
-    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase()).replace(/ (\w+) (\w+) /, ' $1, $2 ')}.`;
+    return `${words
+      .join(' ')
+      .replace(/^./, (c) => c.toUpperCase())
+      .replace(/ (\w+) (\w+) /, ' $1, $2 ')}.`;
   };
   const paragraphs = Array.from({ length: 14 }, () => Array.from({ length: 4 }, sentence).join(' '));
   const quoted = paragraphs[7]!.split('. ')[1]!.replace(/\.?$/, '.');
@@ -75,7 +81,11 @@ function page(n: number): { html: string; quote: string } {
 const GNU_TIME = '/usr/bin/time';
 
 /** Runs `node <args>`: wall time, and the CPU time (user + system, all threads) when GNU time is there. */
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ seconds: number; cpuSeconds: number | null; status: number | null; output: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ seconds: number; cpuSeconds: number | null; status: number | null; output: string }> {
   const started = process.hrtime.bigint();
   const timed = existsSync(GNU_TIME);
   return new Promise((done) => {
@@ -115,7 +125,10 @@ mkdirSync(join(fetchDir, 'content/articles'), { recursive: true });
 for (let a = 0; a * PER_ARTICLE < SOURCES; a++) {
   const ids = Array.from({ length: Math.min(PER_ARTICLE, SOURCES - a * PER_ARTICLE) }, (_, i) => a * PER_ARTICLE + i);
   const sources = ids
-    .map((n) => `  - id: report-${n}\n    kind: news\n    publisher: Publisher ${n}\n    title: Report ${n}\n    url: ${origin}/page/${n}\n    accessed: 2026-11-20\n    quote: '${pages[n]!.quote.replace(/'/g, "''")}'\n`)
+    .map(
+      (n) =>
+        `  - id: report-${n}\n    kind: news\n    publisher: Publisher ${n}\n    title: Report ${n}\n    url: ${origin}/page/${n}\n    accessed: 2026-11-20\n    quote: '${pages[n]!.quote.replace(/'/g, "''")}'\n`,
+    )
     .join('');
   const body = ids.map((n) => `A sentence from report ${n}. [@report-${n}]`).join('\n\n');
   writeFileSync(
@@ -127,22 +140,37 @@ const fetched = await run([join(ROOT, 'src/cli/sources.ts'), '--timeout', '30'],
 server.close();
 const summary = fetched.output.trim().split('\n').pop() ?? '';
 if (fetched.status !== 0) throw new Error(`npm run sources failed:\n${fetched.output.slice(-2000)}`);
-process.stdout.write(`npm run sources, ${SOURCES} local sources (one host): ${fetched.seconds} s (target <= 60 s), ${fetched.cpuSeconds ?? '?'} s of CPU\n  ${summary}\n`);
+process.stdout.write(
+  `npm run sources, ${SOURCES} local sources (one host): ${fetched.seconds} s (target <= 60 s), ${fetched.cpuSeconds ?? '?'} s of CPU\n  ${summary}\n`,
+);
 
 // 2. npm run check without and with lock files.
 const checkDir = join(work, 'check');
 const articlesDir = join(checkDir, 'content/articles');
 const slugs = generateArticles(articlesDir, ARTICLES, 1, FIRST_EXPLAINER);
 const lockFiles: [string, string][] = slugs.map((slug) => {
-  const { article } = checkArticle(`${slug}.md`, readFileSync(join(articlesDir, `${slug}.md`), 'utf8'), { body: false });
+  const { article } = checkArticle(`${slug}.md`, readFileSync(join(articlesDir, `${slug}.md`), 'utf8'), {
+    body: false,
+  });
   const sources = Object.fromEntries(
     (article?.sources ?? []).map((source, i): [string, LockEntry] => [
       source.id,
       {
-        url: source.url, finalUrl: source.url, redirects: [], httpStatus: 200, contentType: 'text/html', error: null,
-        checked: '2026-11-25T10:00:00Z', textSha256: (i * 7919).toString(16).padStart(64, '0'), changedSince: null,
-        quote: source.quote === undefined ? 'none' : 'exact', quoteScore: source.quote === undefined ? null : 1,
-        archive: `https://web.archive.org/web/20261120000000/${source.url}`, failures: 0, firstFailure: null, dead: false,
+        url: source.url,
+        finalUrl: source.url,
+        redirects: [],
+        httpStatus: 200,
+        contentType: 'text/html',
+        error: null,
+        checked: '2026-11-25T10:00:00Z',
+        textSha256: (i * 7919).toString(16).padStart(64, '0'),
+        changedSince: null,
+        quote: source.quote === undefined ? 'none' : 'exact',
+        quoteScore: source.quote === undefined ? null : 1,
+        archive: `https://web.archive.org/web/20261120000000/${source.url}`,
+        failures: 0,
+        firstFailure: null,
+        dead: false,
       },
     ]),
   );
@@ -153,7 +181,10 @@ const withLocks: number[] = [];
 const cpuWithout: number[] = [];
 const cpuWith: number[] = [];
 // Every run starts with an empty check cache, so that each one checks every article.
-const check = () => run([join(ROOT, 'src/cli/check.ts'), 'content/articles'], checkDir, { SOURCED_CHECK_CACHE_DIR: mkdtempSync(join(work, 'cache-')) });
+const check = () =>
+  run([join(ROOT, 'src/cli/check.ts'), 'content/articles'], checkDir, {
+    SOURCED_CHECK_CACHE_DIR: mkdtempSync(join(work, 'cache-')),
+  });
 for (let i = 0; i < RUNS; i++) {
   rmSync(join(checkDir, 'content/sources'), { recursive: true, force: true });
   const plain = await check();
@@ -178,7 +209,14 @@ const result = {
   date: new Date().toISOString(),
   node: process.version,
   sources: { count: SOURCES, seconds: fetched.seconds, cpuSeconds: fetched.cpuSeconds, summary },
-  check: { articles: ARTICLES, withoutLocks: { median: median(without), runs: without }, withLocks: { median: median(withLocks), runs: withLocks }, ratio, fastestRatio, cpuSeconds: { without: cpuWithout, with: cpuWith } },
+  check: {
+    articles: ARTICLES,
+    withoutLocks: { median: median(without), runs: without },
+    withLocks: { median: median(withLocks), runs: withLocks },
+    ratio,
+    fastestRatio,
+    cpuSeconds: { without: cpuWithout, with: cpuWith },
+  },
 };
 mkdirSync(dirname(resolve(ROOT, values.json!)), { recursive: true });
 writeFileSync(resolve(ROOT, values.json!), `${JSON.stringify(result, null, 2)}\n`);

@@ -32,7 +32,9 @@ function importsOf(source: string): string[] {
   const scripts = [...source.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
   const code = [frontmatter, ...scripts].join('\n');
   const pattern = /\b(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g;
-  return [...code.matchAll(pattern)].map((match) => (match[1] ?? match[2])!).filter((specifier) => specifier.startsWith('.'));
+  return [...code.matchAll(pattern)]
+    .map((match) => (match[1] ?? match[2])!)
+    .filter((specifier) => specifier.startsWith('.'));
 }
 
 const astroFiles = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[])
@@ -59,5 +61,7 @@ for (const file of astroFiles) {
     }
   }
 }
-process.stderr.write(`${astroFiles.length} .astro files checked: ${violations} ${violations === 1 ? 'violation' : 'violations'}\n`);
+process.stderr.write(
+  `${astroFiles.length} .astro files checked: ${violations} ${violations === 1 ? 'violation' : 'violations'}\n`,
+);
 process.exitCode = violations > 0 ? 1 : 0;

@@ -33,7 +33,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 const pathsOf = (layers) =>
   `^src/(${layers
-    .flatMap((layer) => [...layer.folders.map((folder) => `${escape(folder)}/`), ...(layer.files ?? []).map((file) => `${escape(file)}$`)])
+    .flatMap((layer) => [
+      ...layer.folders.map((folder) => `${escape(folder)}/`),
+      ...(layer.files ?? []).map((file) => `${escape(file)}$`),
+    ])
     .join('|')})`;
 
 module.exports = { LAYERS, pathsOf };

@@ -21,15 +21,20 @@ describe('bench/generate.ts', () => {
       const claimed = checkArticle('a.md', generateArticle(1, index, { claimants: true })).article!;
       filled += plain.claims.filter((claim) => claim.claimant === undefined).length;
       expect(claimed.claims.every((claim) => typeof claim.claimant === 'string' && claim.claimant !== '')).toBe(true);
-      const withoutClaimants = (article: typeof plain) => ({ ...article, claims: article.claims.map(({ claimant: _, ...claim }) => claim) });
+      const withoutClaimants = (article: typeof plain) => ({
+        ...article,
+        claims: article.claims.map(({ claimant: _, ...claim }) => claim),
+      });
       expect(withoutClaimants(claimed)).toEqual(withoutClaimants(plain));
       // A claim that had a claimant keeps it.
-      plain.claims.forEach((claim, i) => claim.claimant !== undefined && expect(claimed.claims[i]!.claimant).toBe(claim.claimant));
+      plain.claims.forEach(
+        (claim, i) => claim.claimant !== undefined && expect(claimed.claims[i]!.claimant).toBe(claim.claimant),
+      );
     }
     expect(filled).toBeGreaterThan(0);
   });
 
-  it('writes valid explainers of the first explainer\'s shape, with no error and no warning', () => {
+  it("writes valid explainers of the first explainer's shape, with no error and no warning", () => {
     const dir = mkdtempSync(join(tmpdir(), 'sourced-bench-gen-'));
     const slugs = generateArticles(dir, 25, 1, FIRST_EXPLAINER);
     expect(slugs[0]).toBe('zelensky-invites-putin-to-turkiye');

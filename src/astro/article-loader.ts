@@ -37,7 +37,9 @@ export class ArticleError extends Error {
  * as one string, which V8 caps near 512 MB. An entry names its file, never its path: an entry whose
  * file is missing or unreadable is rendered again (article-store.ts).
  */
-export function articleLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
+export function articleLoader(
+  options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {},
+): Loader {
   return {
     name: 'sourced-articles',
     async load(context) {
@@ -47,7 +49,12 @@ export function articleLoader(options: { /** Folder of the articles, relative to
 
       const sync = async () => {
         const storeDir = articleStoreDir(fileURLToPath(config.cacheDir));
-        const { errors, warnings, rendered, unchanged, fromCache, threads } = await syncArticles(context, root, dir, storeDir);
+        const { errors, warnings, rendered, unchanged, fromCache, threads } = await syncArticles(
+          context,
+          root,
+          dir,
+          storeDir,
+        );
         // The benchmark reads this line to prove that a rebuild renders only the changed articles.
         logger.info(
           `${rendered} ${rendered === 1 ? 'article' : 'articles'} rendered, ${unchanged} unchanged, ${fromCache} check ${fromCache === 1 ? 'result' : 'results'} from the cache${threads > 0 ? ` (on ${threads} worker threads)` : ''}`,
@@ -58,7 +65,11 @@ export function articleLoader(options: { /** Folder of the articles, relative to
           return;
         }
         // Every problem of the articles checked, errors and warnings, in the order `npm run check` gives them.
-        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${sortDiagnostics([...errors, ...warnings]).map(formatText).join('\n')}`;
+        const message = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in articles; nothing was published:\n${sortDiagnostics(
+          [...errors, ...warnings],
+        )
+          .map(formatText)
+          .join('\n')}`;
         if (!watcher) throw new ArticleError(message);
         logger.error(message);
       };
@@ -83,7 +94,9 @@ export function articleLoader(options: { /** Folder of the articles, relative to
  * every article again.
  */
 export function renderVersion(root: string): string {
-  const entries = ['src/markdown/pipeline.ts', 'src/markdown/parse-body.ts', 'astro.config.mjs'].map((path) => join(root, path));
+  const entries = ['src/markdown/pipeline.ts', 'src/markdown/parse-body.ts', 'astro.config.mjs'].map((path) =>
+    join(root, path),
+  );
   const pipeline = codeVersion(root, entries, ['package-lock.json']);
   return `${pipeline}.${checkerVersion()}`;
 }
@@ -93,7 +106,14 @@ async function syncArticles(
   root: string,
   dir: string,
   storeDir: string,
-): Promise<{ errors: Diagnostic[]; warnings: Diagnostic[]; rendered: number; unchanged: number; fromCache: number; threads: number }> {
+): Promise<{
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  rendered: number;
+  unchanged: number;
+  fromCache: number;
+  threads: number;
+}> {
   const errors: Diagnostic[] = [];
   /** The warnings of the articles checked in this run, said with the errors when there are any. */
   const warnings: Diagnostic[] = [];
@@ -133,7 +153,12 @@ async function syncArticles(
     }
     changed.push({ path, full, slug, digest });
   }
-  const read = ({ path, full }: { path: string; full: string }): ReadFile => ({ path, full, file: relative(root, full), text: readFileSync(full, 'utf8') });
+  const read = ({ path, full }: { path: string; full: string }): ReadFile => ({
+    path,
+    full,
+    file: relative(root, full),
+    text: readFileSync(full, 'utf8'),
+  });
   // Worker threads pay off only when enough articles are to be done to repay their start.
   const pool = changed.length >= PARALLEL_FROM && availableParallelism() > 1 ? new ArticlePool() : undefined;
   const publish = (task: ArticleTask) => (pool ? pool.publish(task) : publishArticle(task));
@@ -163,10 +188,12 @@ async function syncArticles(
     let submitted = 0;
     for (const [index, item] of changed.entries()) {
       // Keep a bounded number of articles ahead of storing, so results do not pile up in memory.
-      for (; submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++) changed[submitted]!.result = start(changed[submitted]!);
+      for (; submitted < changed.length && submitted <= index + POOL_AHEAD; submitted++)
+        changed[submitted]!.result = start(changed[submitted]!);
       const { checked, summary, renderError } = await item.result!;
       item.result = undefined;
-      for (const diagnostic of checked.diagnostics) (diagnostic.severity === 'error' ? errors : warnings).push(diagnostic);
+      for (const diagnostic of checked.diagnostics)
+        (diagnostic.severity === 'error' ? errors : warnings).push(diagnostic);
       if (renderError !== undefined) {
         errors.push({
           file: checked.file,
@@ -179,7 +206,12 @@ async function syncArticles(
       }
       if (!summary) continue;
       seen.add(item.slug);
-      summaries.push({ id: item.slug, data: summary as unknown as Record<string, unknown>, filePath: checked.file, digest: item.digest });
+      summaries.push({
+        id: item.slug,
+        data: summary as unknown as Record<string, unknown>,
+        filePath: checked.file,
+        digest: item.digest,
+      });
       rendered++;
     }
   } finally {
@@ -188,6 +220,7 @@ async function syncArticles(
   for (const entry of summaries) store.set(entry);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   // Only after a clean run: a failed build keeps its last data store, whose entries point to these files.
-  if (errors.length === 0) pruneStored(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
+  if (errors.length === 0)
+    pruneStored(storeDir, new Set([...store.values()].map((entry) => String(entry.data['stored']))));
   return { errors, warnings, rendered, unchanged, fromCache, threads: pool?.threads ?? 0 };
 }

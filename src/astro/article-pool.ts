@@ -23,7 +23,12 @@ export class ArticlePool {
   constructor({ threads = availableParallelism() }: { threads?: number } = {}) {
     this.threads = threads;
     try {
-      this.#pool = new Piscina({ filename: new URL('./article-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
+      this.#pool = new Piscina({
+        filename: new URL('./article-worker.ts', import.meta.url).href,
+        minThreads: threads,
+        maxThreads: threads,
+        idleTimeout: 1_000,
+      });
       this.#pool.on('error', () => {});
     } catch {
       this.#pool = undefined;

@@ -22,14 +22,20 @@ export const NO_REPOSITORY = 'no git repository: the site is built without histo
  * every article's revisions and word diffs in it made each write heavy enough to stall the build.
  * A rebuild reads again only the histories whose commits changed (history-store.ts).
  */
-export function historyLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
+export function historyLoader(
+  options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {},
+): Loader {
   return {
     name: 'sourced-history',
     async load({ config, logger, store }) {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base ?? ARTICLES_DIR);
       // On a thread of its own: the articles are checked and rendered meanwhile.
-      const history = await storeSiteHistoryOffThread(dir, historyStoreDir(fileURLToPath(config.cacheDir)), historyVersion(root));
+      const history = await storeSiteHistoryOffThread(
+        dir,
+        historyStoreDir(fileURLToPath(config.cacheDir)),
+        historyVersion(root),
+      );
       // An entry whose digest is unchanged is left as it is, so that a rebuild with the same
       // histories does not make Astro write its data store again.
       const articles = history.status === 'ok' ? history.articles : [];

@@ -24,13 +24,21 @@ export type StoredSiteHistory =
  * The version of the code that turns commits into a history (src/history/ and what it imports):
  * a change to it makes every history be read again.
  */
-export const historyVersion = (root: string): string => codeVersion(root, [join(root, 'src/history/article-history.ts'), join(root, 'src/history/read-history.ts')], ['package-lock.json']);
+export const historyVersion = (root: string): string =>
+  codeVersion(
+    root,
+    [join(root, 'src/history/article-history.ts'), join(root, 'src/history/read-history.ts')],
+    ['package-lock.json'],
+  );
 
 /**
  * The publisher registry of the articles under `dir` (the names their citations show in the
  * visible text of each revision), and its digest, which is part of every history's key.
  */
-function publishersOf(dir: string): { publishers: NonNullable<ReturnType<typeof registriesOf>>['publishers']; digest: string } {
+function publishersOf(dir: string): {
+  publishers: NonNullable<ReturnType<typeof registriesOf>>['publishers'];
+  digest: string;
+} {
   const publishers = registriesOf(dir)?.publishers ?? {};
   return { publishers, digest: createHash('sha256').update(JSON.stringify(publishers)).digest('base64url') };
 }
@@ -41,7 +49,10 @@ function publishersOf(dir: string): { publishers: NonNullable<ReturnType<typeof 
  * registry's digest) and whether the clone is shallow.
  */
 export function historyKey(version: string, shallow: boolean, commits: readonly FileCommit[]): string {
-  return createHash('sha256').update(JSON.stringify([version, shallow, commits])).digest('base64url').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([version, shallow, commits]))
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /**
@@ -117,7 +128,10 @@ export async function storeSiteHistoryOffThread(
   try {
     return await pool.run({ dir, storeDir, version });
   } catch (error) {
-    throw new Error(`Reading the articles' history from git failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Reading the articles' history from git failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   } finally {
     await pool.close({ force: true });
   }

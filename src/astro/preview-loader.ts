@@ -20,7 +20,9 @@ export type Preview = { kind: 'draft'; article: Article } | { kind: 'problems'; 
  * empty), every draft without errors, rendered, and every article with errors, with its problems.
  * Published articles are the `articles` collection's (article-loader.ts), never here.
  */
-export function previewLoader(options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {}): Loader {
+export function previewLoader(
+  options: { /** Folder of the articles, relative to the project root or absolute. */ base?: string } = {},
+): Loader {
   return {
     name: 'sourced-previews',
     async load({ config, store, watcher, generateDigest, logger }) {
@@ -40,7 +42,9 @@ export function previewLoader(options: { /** Folder of the articles, relative to
           const checked = checkArticle(file, text, { registries: registries?.index });
           const slugProblem = badSlugReason(path);
           const problems: Diagnostic[] = [
-            ...(slugProblem ? [{ file, line: 1, column: 1, severity: 'error' as const, rule: 'file-name', message: slugProblem }] : []),
+            ...(slugProblem
+              ? [{ file, line: 1, column: 1, severity: 'error' as const, rule: 'file-name', message: slugProblem }]
+              : []),
             ...checked.diagnostics,
           ];
           if (problems.some((problem) => problem.severity === 'error')) {
@@ -50,7 +54,10 @@ export function previewLoader(options: { /** Folder of the articles, relative to
             seen.add(slug);
             if (store.get(slug)?.digest === digest) continue;
             // Rendered as it will be published: by the site's Markdown pipeline, from the check's tree.
-            const { html, headings, citations, words } = await renderArticle({ article: checked.article, body: checked.body, tree: checked.tree }, registries);
+            const { html, headings, citations, words } = await renderArticle(
+              { article: checked.article, body: checked.body, tree: checked.tree },
+              registries,
+            );
             store.set({
               id: slug,
               data: { kind: 'draft', article: checked.article } satisfies Preview,

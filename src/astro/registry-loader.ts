@@ -18,7 +18,10 @@ export class RegistryError extends Error {
  * `npm run check` checks it. Any error in any registry file fails the build, named by file and
  * line. Articles with no registries above them (test fixtures) leave the collection empty.
  */
-export function registryLoader(name: RegistryName, options: { /** Folder of the articles. */ base?: string } = {}): Loader {
+export function registryLoader(
+  name: RegistryName,
+  options: { /** Folder of the articles. */ base?: string } = {},
+): Loader {
   return {
     name: `sourced-${name}`,
     async load({ config, store, parseData, generateDigest }) {
@@ -36,7 +39,11 @@ export function registryLoader(name: RegistryName, options: { /** Folder of the 
         );
       }
       for (const [id, entry] of Object.entries(entries)) {
-        store.set({ id, data: await parseData({ id, data: entry as Record<string, unknown> }), digest: generateDigest(entry as Record<string, unknown>) });
+        store.set({
+          id,
+          data: await parseData({ id, data: entry as Record<string, unknown> }),
+          digest: generateDigest(entry as Record<string, unknown>),
+        });
       }
     },
   };

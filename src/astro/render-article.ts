@@ -44,7 +44,10 @@ export function renderArticle(
   /** The site's renderer; tests give one with a plugin that throws. */
   render: RenderBody = renderBody,
 ): Promise<RenderedBody> {
-  return render(tree ?? parseBody(body), { sources: sourcesToRender(article.sources, registries), claims: article.claims });
+  return render(tree ?? parseBody(body), {
+    sources: sourcesToRender(article.sources, registries),
+    claims: article.claims,
+  });
 }
 
 /**
@@ -54,12 +57,19 @@ export function renderArticle(
  * loader's thread and on its worker threads.
  */
 export async function publishArticle(task: ArticleTask, render: RenderBody = renderBody): Promise<ArticleResult> {
-  const { checked, tree } = task.checked ? { checked: task.checked, tree: undefined } : checkArticleFileWithTree(task.file!);
+  const { checked, tree } = task.checked
+    ? { checked: task.checked, tree: undefined }
+    : checkArticleFileWithTree(task.file!);
   const { article } = checked;
-  if (!article || article.draft || checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { checked };
+  if (!article || article.draft || checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+    return { checked };
   const registries = registriesOf(task.dir, task.root);
   try {
-    const { html, headings, citations, words } = await renderArticle({ article, body: checked.body!, tree }, registries, render);
+    const { html, headings, citations, words } = await renderArticle(
+      { article, body: checked.body!, tree },
+      registries,
+      render,
+    );
     const name = storedName(task.digest);
     writeStored(storedFile(task.storeDir, name), { article, html, headings, citations, words });
     return { checked, summary: summarizeArticle(article, name, registries?.publishers) };

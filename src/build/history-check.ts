@@ -37,7 +37,9 @@ export async function checkUnannouncedChanges(checked: CheckedFile[]): Promise<v
               date: commit.date,
               article: snapshot.article,
               get body() {
-                return (body ??= visibleBlocks(snapshot.body, (citation) => citation.value.replace(/\s+/g, ' ')).join('\n\n'));
+                return (body ??= visibleBlocks(snapshot.body, (citation) => citation.value.replace(/\s+/g, ' ')).join(
+                  '\n\n',
+                ));
               },
             },
           ];

@@ -42,7 +42,11 @@ function reporter(parsed: ParsedArticle, rule: Pick<Rule, 'id' | 'severity'>, di
     at,
     field: (path, message, severity) => at(parsed.locate(path), message, severity),
     node: (node, message, severity) =>
-      at({ line: (node.position?.start.line ?? 1) + parsed.bodyLine - 1, column: node.position?.start.column ?? 1 }, message, severity),
+      at(
+        { line: (node.position?.start.line ?? 1) + parsed.bodyLine - 1, column: node.position?.start.column ?? 1 },
+        message,
+        severity,
+      ),
   };
 }
 
@@ -82,12 +86,24 @@ export function checkArticle(
   for (const rule of RULES) rule.check?.(parsed, reporter(parsed, rule, diagnostics));
   // A problem found while reading under an id no rule claims is still reported, as an error.
   for (const problem of [...parsed.readProblems, ...parsed.schemaProblems]) {
-    if (!KNOWN.has(problem.rule)) reporter(parsed, { id: problem.rule, severity: 'error' }, diagnostics).at(problem, problem.message);
+    if (!KNOWN.has(problem.rule))
+      reporter(parsed, { id: problem.rule, severity: 'error' }, diagnostics).at(problem, problem.message);
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   const toFile = (line: number) => line + parsed.bodyLine - 1;
   const citations = parsed.tree
-    ? attributedCitations(parsed.tree).map(({ position, ids }) => ({ line: toFile(position?.start.line ?? 1), column: position?.start.column ?? 1, ids }))
+    ? attributedCitations(parsed.tree).map(({ position, ids }) => ({
+        line: toFile(position?.start.line ?? 1),
+        column: position?.start.column ?? 1,
+        ids,
+      }))
     : [];
-  return { ...(parsed.article ? { article: parsed.article } : {}), body: parsed.body, bodyLine: parsed.bodyLine, citations, diagnostics, ...(parsed.tree ? { tree: parsed.tree } : {}) };
+  return {
+    ...(parsed.article ? { article: parsed.article } : {}),
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    citations,
+    diagnostics,
+    ...(parsed.tree ? { tree: parsed.tree } : {}),
+  };
 }

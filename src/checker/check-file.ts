@@ -49,13 +49,40 @@ export function checkArticleFile(file: FileToCheck): CheckedFile {
  * `checkArticleFile`, with the body's tree as the checker parsed it with the site's Markdown parser
  * (src/markdown/parse-body.ts), which the renderer renders instead of parsing the body again.
  */
-export function checkArticleFileWithTree({ path, full, file, text = readFileSync(full, 'utf8'), lockText }: FileToCheck): { checked: CheckedFile; tree?: Root | undefined } {
+export function checkArticleFileWithTree({
+  path,
+  full,
+  file,
+  text = readFileSync(full, 'utf8'),
+  lockText,
+}: FileToCheck): { checked: CheckedFile; tree?: Root | undefined } {
   // The lock file, `sources/<slug>.lock.json` beside the articles folder; none is no problem.
   const lockFile = articleLockPath(full, path);
-  const { lock, problem } = lockText === undefined ? readLock(dirname(lockFile), slugOf(path)) : lockText === '' ? {} : parseLock(lockText);
-  const lockProblem = problem ? `The lock file ${relative(process.cwd(), lockFile)} cannot be read: ${problem}.` : undefined;
+  const { lock, problem } =
+    lockText === undefined ? readLock(dirname(lockFile), slugOf(path)) : lockText === '' ? {} : parseLock(lockText);
+  const lockProblem = problem
+    ? `The lock file ${relative(process.cwd(), lockFile)} cannot be read: ${problem}.`
+    : undefined;
   // The registries of the content folder above the article, if any (their own problems are reported once, by checkTargets).
   const registries = registriesOf(full)?.index;
-  const { article, diagnostics, body, bodyLine, tree } = checkArticle(file, text, { path, lock, lockProblem, registries });
-  return { checked: { path, full, file, slug: slugOf(path), draft: article?.draft === true, diagnostics, ...(article ? { article } : {}), body, bodyLine }, tree };
+  const { article, diagnostics, body, bodyLine, tree } = checkArticle(file, text, {
+    path,
+    lock,
+    lockProblem,
+    registries,
+  });
+  return {
+    checked: {
+      path,
+      full,
+      file,
+      slug: slugOf(path),
+      draft: article?.draft === true,
+      diagnostics,
+      ...(article ? { article } : {}),
+      body,
+      bodyLine,
+    },
+    tree,
+  };
 }

@@ -102,7 +102,9 @@ export class CachedChecker {
 
   /** Checks a file (with its stored result when there is one) and stores the result. */
   async check(file: ReadFile, pool?: CheckPool): Promise<CheckedFile> {
-    return this.checkWith(file, async (toCheck) => (pool ? pool.check(toCheck) : (await import('./check-file.ts')).checkArticleFile(toCheck)));
+    return this.checkWith(file, async (toCheck) =>
+      pool ? pool.check(toCheck) : (await import('./check-file.ts')).checkArticleFile(toCheck),
+    );
   }
 
   /**
@@ -118,7 +120,11 @@ export class CachedChecker {
     this.#misses.delete(file);
     // The lock file is read once, here, for the key and the rules alike.
     const checked = await run({ ...file, lockText });
-    this.cache.set(key, toCache(checked), { ...(checked.article ? { article: checked.article } : {}), body: checked.body!, bodyLine: checked.bodyLine! });
+    this.cache.set(key, toCache(checked), {
+      ...(checked.article ? { article: checked.article } : {}),
+      body: checked.body!,
+      bodyLine: checked.bodyLine!,
+    });
     return checked;
   }
 }
@@ -138,11 +144,16 @@ export async function checkTargets(
     const found = (await import('./registries.ts')).registriesOf(resolve(target), cwd);
     if (found) registries.set(found.dir, found);
   }
-  const files: ReadFile[] = targets.flatMap((target) => filesOf(target, cwd)).map((file) => ({ ...file, text: readFileSync(file.full, 'utf8') }));
+  const files: ReadFile[] = targets
+    .flatMap((target) => filesOf(target, cwd))
+    .map((file) => ({ ...file, text: readFileSync(file.full, 'utf8') }));
   const results: (CheckedFile | undefined)[] = files.map((file) => checker.cached(file));
   const misses = files.filter((_, index) => !results[index]);
   // The pool (and piscina) is loaded only when there is work for it: a warm check loads no checker at all.
-  const pool = misses.length >= PARALLEL_FROM && availableParallelism() > 1 ? new (await import('./check-pool.ts')).CheckPool() : undefined;
+  const pool =
+    misses.length >= PARALLEL_FROM && availableParallelism() > 1
+      ? new (await import('./check-pool.ts')).CheckPool()
+      : undefined;
   try {
     const checked = await Promise.all(files.map((file, index) => results[index] ?? checker.check(file, pool)));
     return { checked, fromCache: files.length - misses.length, registries: [...registries.values()] };

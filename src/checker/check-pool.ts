@@ -19,7 +19,10 @@ export class CheckPool {
   readonly #pool: Piscina<FileToCheck, CheckedFile> | undefined;
 
   /** `threads` defaults to one per core; `worker` is the worker's module (tests give one that dies). */
-  constructor({ threads = availableParallelism(), worker = new URL('./check-worker.ts', import.meta.url) }: { threads?: number; worker?: URL } = {}) {
+  constructor({
+    threads = availableParallelism(),
+    worker = new URL('./check-worker.ts', import.meta.url),
+  }: { threads?: number; worker?: URL } = {}) {
     try {
       this.#pool = new Piscina({ filename: worker.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
       // A worker that fails rejects its task, which is then checked here; nothing else needs telling.

@@ -81,7 +81,20 @@ export function parseArticle(
   },
 ): ParsedArticle {
   const bytes = Buffer.byteLength(text, 'utf8');
-  const parsed: ParsedArticle = { file, path, bytes, readProblems: [], locate: nowhere, schemaProblems: [], body: '', bodyLine: 1, latestDay, lock, lockProblem, registries };
+  const parsed: ParsedArticle = {
+    file,
+    path,
+    bytes,
+    readProblems: [],
+    locate: nowhere,
+    schemaProblems: [],
+    body: '',
+    bodyLine: 1,
+    latestDay,
+    lock,
+    lockProblem,
+    registries,
+  };
   if (bytes > MAX_ARTICLE_BYTES) return parsed;
   const split = splitFrontmatter(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
   if (!('yaml' in split)) {
@@ -98,7 +111,12 @@ export function parseArticle(
   const data = yaml.data ?? {};
   if (yaml.errors.length === 0) {
     if (typeof data !== 'object' || Array.isArray(data)) {
-      parsed.readProblems.push({ line: split.yamlLine, column: 1, rule: 'frontmatter', message: 'The frontmatter must be a list of "field: value" lines.' });
+      parsed.readProblems.push({
+        line: split.yamlLine,
+        column: 1,
+        rule: 'frontmatter',
+        message: 'The frontmatter must be a list of "field: value" lines.',
+      });
     } else {
       parsed.fields = data as Loose;
       const result = articleSchema.safeParse(data);

@@ -36,7 +36,11 @@ export interface CheckedRegistries extends Registries {
   diagnostics: Diagnostic[];
 }
 
-const SCHEMAS: Record<RegistryName, z.ZodType> = { topics: topicsSchema, authors: authorsSchema, publishers: publishersSchema };
+const SCHEMAS: Record<RegistryName, z.ZodType> = {
+  topics: topicsSchema,
+  authors: authorsSchema,
+  publishers: publishersSchema,
+};
 
 /**
  * Reads and checks the three registry files of `dir`: YAML syntax and every entry against its
@@ -57,7 +61,12 @@ export function checkRegistries(dir: string, cwd = process.cwd()): CheckedRegist
     loaded[name] = {};
     ids[name] = {};
     if (!existsSync(full)) {
-      report(1, 1, 'registry-missing', `The registry file is missing; create ${fileName} next to the other registries (see docs/content-format.md).`);
+      report(
+        1,
+        1,
+        'registry-missing',
+        `The registry file is missing; create ${fileName} next to the other registries (see docs/content-format.md).`,
+      );
       continue;
     }
     const yaml = parseYaml(readFileSync(full, 'utf8'), 1);

@@ -28,4 +28,3 @@ export function registryTexts(dir: string): string {
     })
     .join('\0');
 }
-

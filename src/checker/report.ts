@@ -1,5 +1,12 @@
 import type { CheckedFile } from './check-files.ts';
-import { countDiagnostics, formatGithub, formatText, sortDiagnostics, type Diagnostic, type Format } from './diagnostic.ts';
+import {
+  countDiagnostics,
+  formatGithub,
+  formatText,
+  sortDiagnostics,
+  type Diagnostic,
+  type Format,
+} from './diagnostic.ts';
 
 /** What to print for a check, and whether it found errors. */
 export interface CheckReport {
@@ -12,7 +19,11 @@ export interface CheckReport {
 }
 
 /** Renders the result of checking some files, and the problems of their registries, in one of the checker's output formats. */
-export function reportCheck(checked: readonly CheckedFile[], format: Format, registryProblems: readonly Diagnostic[] = []): CheckReport {
+export function reportCheck(
+  checked: readonly CheckedFile[],
+  format: Format,
+  registryProblems: readonly Diagnostic[] = [],
+): CheckReport {
   const diagnostics = sortDiagnostics([...registryProblems, ...checked.flatMap((file) => file.diagnostics)]);
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') {

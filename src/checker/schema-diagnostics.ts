@@ -60,7 +60,6 @@ function fieldNames(schema: AnySchema | undefined): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-
 /** A claim's `status` field, the one field with retired values. */
 const isClaimStatus = (path: FieldPath) => path.length === 3 && path[0] === 'claims' && path[2] === 'status';
 
@@ -134,14 +133,18 @@ export function describeIssues(
         problems.push({
           ...locate([...path, key]),
           rule: 'unknown-field',
-          message: `Unknown field "${key}" in ${(path.length === 0 ? root : describePath(path, data))}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
+          message: `Unknown field "${key}" in ${path.length === 0 ? root : describePath(path, data)}${suggestion ? `${suggestion} ` : '. '}Allowed fields: ${known.join(', ')}.`,
         });
       }
       continue;
     }
     if (issue.code === 'invalid_key') {
       const reason = issue.issues[0]?.message ?? 'is not a kebab-case id';
-      problems.push({ ...locate(path), rule: 'invalid-id', message: `The id "${String(path[path.length - 1])}" ${reason}.` });
+      problems.push({
+        ...locate(path),
+        rule: 'invalid-id',
+        message: `The id "${String(path[path.length - 1])}" ${reason}.`,
+      });
       continue;
     }
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, path) === undefined) {
@@ -151,13 +154,18 @@ export function describeIssues(
       problems.push({
         ...locate(path.slice(0, -1)),
         rule: 'missing-field',
-        message: `Missing required field "${name}" in ${(path.length === 1 ? root : describePath(path.slice(0, -1), data))}; add ${name}: ${description ?? 'a value'}.`,
+        message: `Missing required field "${name}" in ${path.length === 1 ? root : describePath(path.slice(0, -1), data)}; add ${name}: ${description ?? 'a value'}.`,
       });
       continue;
     }
     const position = locate(path);
     const raw = valueAt(data, path);
-    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof raw === 'string' && /^(?:true|false)$/i.test(raw.trim())) {
+    if (
+      issue.code === 'invalid_type' &&
+      issue.expected === 'boolean' &&
+      typeof raw === 'string' &&
+      /^(?:true|false)$/i.test(raw.trim())
+    ) {
       // Quotes make true and false text; the advice to quote 'false' is for text fields such as status.
       const value = raw.trim().toLowerCase();
       problems.push({
@@ -183,7 +191,11 @@ export function describeIssues(
       }
       const straight = straightened(raw, issue.values.map(String));
       if (straight) {
-        problems.push({ ...position, rule: 'invalid-value', message: `${field} is written in curly quotes (${value}); use straight quotes: ${straight}.` });
+        problems.push({
+          ...position,
+          rule: 'invalid-value',
+          message: `${field} is written in curly quotes (${value}); use straight quotes: ${straight}.`,
+        });
         continue;
       }
       const retired = isClaimStatus(path) ? retiredStatus(raw) : undefined;
@@ -203,7 +215,12 @@ export function describeIssues(
         message: `${field} is "${value}"; it ${issue.message}${suggestion || '.'}`,
       });
     } else if (issue.code === 'custom') {
-      const params = (issue.params ?? {}) as { rule?: string; value?: string; candidates?: string[]; sentence?: boolean };
+      const params = (issue.params ?? {}) as {
+        rule?: string;
+        value?: string;
+        candidates?: string[];
+        sentence?: boolean;
+      };
       const rule = params.rule ?? 'invalid-value';
       // A message written as a whole sentence, naming its own field.
       if (params.sentence) {
@@ -215,9 +232,10 @@ export function describeIssues(
       let message = `${subject} ${issue.message}`;
       if (rule === 'unknown-reference' && params.value !== undefined && params.candidates) {
         const suggestion = didYouMean(params.value, params.candidates);
-        message += params.candidates.length === 0
-          ? '; the article has no valid sources yet.'
-          : `${suggestion ? `${suggestion} ` : '. '}Known source ids: ${params.candidates.join(', ')}.`;
+        message +=
+          params.candidates.length === 0
+            ? '; the article has no valid sources yet.'
+            : `${suggestion ? `${suggestion} ` : '. '}Known source ids: ${params.candidates.join(', ')}.`;
       } else if (rule === 'duplicate-id') {
         message += '; rename one of them.';
       } else if (rule === 'unsafe-url') {

@@ -29,14 +29,20 @@ interface Places {
  * What is wrong with the place or name of a file that looks like an article, or undefined when it
  * will be published (a `.md` file in the articles folder) or is plainly no article.
  */
-function problemOf(full: string, named: boolean, { cwd, articlesRoot, projectRoot, otherContent = [] }: Places): string | undefined {
+function problemOf(
+  full: string,
+  named: boolean,
+  { cwd, articlesRoot, projectRoot, otherContent = [] }: Places,
+): string | undefined {
   const name = basename(full);
   if (!LOOK_ALIKE.test(name) || name.startsWith('_') || name.startsWith('.')) return undefined;
   if (otherContent.some((folder) => within(folder, full))) return undefined;
   const stem = name.replace(LOOK_ALIKE, '');
   const folder = relative(cwd, articlesRoot) || '.';
   if (within(articlesRoot, full)) {
-    return name.endsWith('.md') ? undefined : `This file will never be published: only files whose names end in .md are articles; rename it to ${relative(cwd, join(dirname(full), `${stem}.md`))}.`;
+    return name.endsWith('.md')
+      ? undefined
+      : `This file will never be published: only files whose names end in .md are articles; rename it to ${relative(cwd, join(dirname(full), `${stem}.md`))}.`;
   }
   // Outside the articles folder, a file is taken for a misplaced article only where articles are
   // kept: in the content folder around the articles folder, or (when named) at the project's root.
@@ -55,14 +61,25 @@ function problemOf(full: string, named: boolean, { cwd, articlesRoot, projectRoo
  * found in a folder is a warning. When `scanContent` is set, the content folder around the articles
  * folder is searched too (what `npm run check` with no argument does).
  */
-export function unpublishedFiles(targets: readonly string[], places: Places, { scanContent = false } = {}): Diagnostic[] {
+export function unpublishedFiles(
+  targets: readonly string[],
+  places: Places,
+  { scanContent = false } = {},
+): Diagnostic[] {
   const found = new Map<string, Diagnostic>();
   const note = (full: string, named: boolean) => {
     if (found.has(full)) return;
     const message = problemOf(full, named, places);
     if (!message) return;
     const severity: Severity = named ? 'error' : 'warning';
-    found.set(full, { file: relative(places.cwd, full) || full, line: 1, column: 1, severity, rule: NOT_PUBLISHED, message });
+    found.set(full, {
+      file: relative(places.cwd, full) || full,
+      line: 1,
+      column: 1,
+      severity,
+      rule: NOT_PUBLISHED,
+      message,
+    });
   };
   const walk = (folder: string, skip: readonly string[]) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -80,6 +97,7 @@ export function unpublishedFiles(targets: readonly string[], places: Places, { s
   }
   const contentRoot = dirname(places.articlesRoot);
   // The content folder is searched only when it is one (it holds the registries), never a folder such as /tmp.
-  if (scanContent && findRegistryDir(contentRoot) === contentRoot) walk(contentRoot, [places.articlesRoot, ...(places.otherContent ?? [])]);
+  if (scanContent && findRegistryDir(contentRoot) === contentRoot)
+    walk(contentRoot, [places.articlesRoot, ...(places.otherContent ?? [])]);
   return [...found.values()];
 }

@@ -7,7 +7,16 @@ const STATUS_WORDS = CLAIM_STATUSES.map((status) => (status === 'false' ? "'fals
 
 /** Letters that Unicode decomposition does not reduce to a Latin letter plus accents. */
 const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
 };
 
 /** Longest slug `slugify` returns, in characters. */
@@ -139,4 +148,3 @@ ${PLACEHOLDER.body[0]} Put a citation right after every factual sentence, like t
 ${PLACEHOLDER.body[1]} Links to other pages are written [like this](https://example.com/).
 `;
 }
-

@@ -51,10 +51,18 @@ await checkUnannouncedChanges(checked);
 const ROOT = resolve(import.meta.dirname, '../..');
 const unpublished = unpublishedFiles(
   targets,
-  { cwd: process.cwd(), articlesRoot: resolve(articlesDir()), projectRoot: ROOT, otherContent: [join(ROOT, PAGES_DIR)] },
+  {
+    cwd: process.cwd(),
+    articlesRoot: resolve(articlesDir()),
+    projectRoot: ROOT,
+    otherContent: [join(ROOT, PAGES_DIR)],
+  },
   { scanContent: parsed.positionals.length === 0 },
 );
-const report = reportCheck(checked, format, [...registries.flatMap((registry) => registry.diagnostics), ...unpublished]);
+const report = reportCheck(checked, format, [
+  ...registries.flatMap((registry) => registry.diagnostics),
+  ...unpublished,
+]);
 process.stdout.write(report.stdout);
 process.stderr.write(report.stderr);
 process.exitCode = report.errors > 0 ? 1 : 0;

@@ -49,7 +49,8 @@ if (!title) fail('The headline is empty; give the headline in quotes.');
 
 const slug = values.slug ?? slugify(title);
 if (!slug) fail(`The headline "${title}" has no Latin letter or digit to make a file name from; give one with --slug.`);
-if (!KEBAB_CASE.test(slug)) fail(`--slug "${slug}" is not kebab-case; use lowercase letters, digits and single hyphens.`);
+if (!KEBAB_CASE.test(slug))
+  fail(`--slug "${slug}" is not kebab-case; use lowercase letters, digits and single hyphens.`);
 
 const today = values.date ?? process.env.SOURCED_TODAY ?? localDate(new Date());
 if (!isCalendarDate(today)) fail(`The date "${today}" is not a real date written YYYY-MM-DD.`);
@@ -58,7 +59,9 @@ const dir = articlesDir();
 const file = join(dir, `${slug}.md`);
 const shown = relative(process.cwd(), file) || file;
 if (existsSync(file)) {
-  process.stderr.write(`${shown} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`);
+  process.stderr.write(
+    `${shown} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`,
+  );
   process.exit(1);
 }
 mkdirSync(dir, { recursive: true });
@@ -67,7 +70,11 @@ try {
   writeFileSync(file, articleTemplate(title, today), { flag: 'wx' });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  process.stderr.write(`${shown} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`);
+  process.stderr.write(
+    `${shown} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`,
+  );
   process.exit(1);
 }
-process.stdout.write(`Created ${shown} (a draft dated ${today}).\nFill in the fields, set draft: false to publish, and run npm run check.\n`);
+process.stdout.write(
+  `Created ${shown} (a draft dated ${today}).\nFill in the fields, set draft: false to publish, and run npm run check.\n`,
+);

@@ -76,7 +76,9 @@ for (const target of targets) {
     if (!article) {
       broken++;
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-      process.stderr.write(`${errors.map(formatText).join('\n')}\n${file}: its sources cannot be read until these errors are fixed (npm run check).\n`);
+      process.stderr.write(
+        `${errors.map(formatText).join('\n')}\n${file}: its sources cannot be read until these errors are fixed (npm run check).\n`,
+      );
       continue;
     }
     const locksDir = locksDirFor(root);

@@ -39,7 +39,10 @@ export function listArticleFiles(dir: string): string[] {
  * list: a `.md` file with no part starting with `_` or `.`.
  */
 export function isArticlePath(relativePath: string): boolean {
-  return relativePath.endsWith('.md') && !relativePath.split('/').some((part) => part.startsWith('_') || part.startsWith('.'));
+  return (
+    relativePath.endsWith('.md') &&
+    !relativePath.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))
+  );
 }
 
 /** The page address part of an article file: `2025/talks.md` is `2025/talks`, at `/articles/2025/talks/`. */

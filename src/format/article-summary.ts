@@ -24,7 +24,14 @@ export const articleSummarySchema = z.object({
   topics: z.array(z.string()),
   corrections: z.array(correctionSchema),
   /** Counts for the evidence profile. */
-  evidence: z.object({ claims: count, sources: count, publishers: count, stateAffiliated: count, primary: count, parties: count }),
+  evidence: z.object({
+    claims: count,
+    sources: count,
+    publishers: count,
+    stateAffiliated: count,
+    primary: count,
+    parties: count,
+  }),
   /** The authors' ids (content/authors.yaml), for the bylines of listings and the author pages. */
   authors: z.array(z.string()),
   /** Each publisher the article cites, once, as first written (trimmed). */
@@ -37,7 +44,9 @@ export const articleSummarySchema = z.object({
     z.object({
       id: z.string(),
       status: z.enum(CLAIM_STATUSES),
-      page: z.optional(z.object({ statement: z.string(), claimant: z.string().optional(), date: dateSchema.optional() })),
+      page: z.optional(
+        z.object({ statement: z.string(), claimant: z.string().optional(), date: dateSchema.optional() }),
+      ),
     }),
   ),
   /**
@@ -57,7 +66,8 @@ export function summarizeArticle(
   registry: Readonly<Record<string, Pick<Publisher, 'stateAffiliated'>>> = {},
 ): ArticleSummary {
   const publishers = new Map<string, string>();
-  for (const { publisher } of article.sources) if (!publishers.has(publisherKey(publisher))) publishers.set(publisherKey(publisher), publisher.trim());
+  for (const { publisher } of article.sources)
+    if (!publishers.has(publisherKey(publisher))) publishers.set(publisherKey(publisher), publisher.trim());
   return {
     title: article.title,
     description: article.description,
@@ -74,7 +84,13 @@ export function summarizeArticle(
       id: claim.id,
       status: claim.status,
       ...(hasClaimPage(claim)
-        ? { page: { statement: claim.statement, ...(claim.claimant === undefined ? {} : { claimant: claim.claimant }), ...(claim.date === undefined ? {} : { date: claim.date }) } }
+        ? {
+            page: {
+              statement: claim.statement,
+              ...(claim.claimant === undefined ? {} : { claimant: claim.claimant }),
+              ...(claim.date === undefined ? {} : { date: claim.date }),
+            },
+          }
         : {}),
     })),
     stored,

@@ -31,7 +31,7 @@ const articleFields = z.strictObject({
    * The explainer's verdict in one plain sentence (no Markdown, no citations), shown under the
    * headline and in listings; required when the article has claims (see requireConclusion).
    */
-  conclusion: textSchema.optional().describe("one plain sentence saying what the explainer concludes"),
+  conclusion: textSchema.optional().describe('one plain sentence saying what the explainer concludes'),
   /** Publication date. */
   published: dateSchema.describe('the publication date, YYYY-MM-DD'),
   /** Date of the last substantive update; not before `published`. */
@@ -47,7 +47,10 @@ const articleFields = z.strictObject({
     .default([])
     .describe('a list of topic slugs from content/topics.yaml, such as russia-ukraine-war'),
   /** A draft is checked but never published. */
-  draft: z.boolean({ error: 'must be true or false' }).default(false).describe('true keeps the article out of every output'),
+  draft: z
+    .boolean({ error: 'must be true or false' })
+    .default(false)
+    .describe('true keeps the article out of every output'),
   /** Every document the article relies on. */
   sources: z
     .array(sourceSchema, { error: 'must be a list of sources' })

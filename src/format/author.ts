@@ -20,7 +20,9 @@ export const authorSchema = z.strictObject({
 });
 
 /** `content/authors.yaml`: each author under the kebab-case id articles list in `authors`. */
-export const authorsSchema = z.record(idSchema, authorSchema, { error: 'must be a list of "id:" entries, each with name, type, role and bio' });
+export const authorsSchema = z.record(idSchema, authorSchema, {
+  error: 'must be a list of "id:" entries, each with name, type, role and bio',
+});
 
 export type Author = z.output<typeof authorSchema>;
 export type AuthorType = (typeof AUTHOR_TYPES)[number];

@@ -31,7 +31,9 @@ export type RetiredClaimStatus = keyof typeof RETIRED_CLAIM_STATUSES;
 
 /** A retired rating's name, or undefined for any other value. */
 export function retiredStatus(value: unknown): RetiredClaimStatus | undefined {
-  return typeof value === 'string' && Object.hasOwn(RETIRED_CLAIM_STATUSES, value) ? (value as RetiredClaimStatus) : undefined;
+  return typeof value === 'string' && Object.hasOwn(RETIRED_CLAIM_STATUSES, value)
+    ? (value as RetiredClaimStatus)
+    : undefined;
 }
 
 const STATUS_LIST = CLAIM_STATUSES.join(', ');
@@ -66,7 +68,9 @@ export const claimSchema = z.strictObject({
    * The checked words verbatim, as they appeared in the claim's first appearance (`appearances[0]`):
    * plain text, shown as a quotation of that source; `npm run sources` looks for them on its page.
    */
-  wording: textSchema.optional().describe("the checked words verbatim, as they appeared in the claim's first appearance (appearances[0])"),
+  wording: textSchema
+    .optional()
+    .describe("the checked words verbatim, as they appeared in the claim's first appearance (appearances[0])"),
   /** One or two sentences on why the claim has its status. */
   note: textSchema.optional().describe('why the claim has its status'),
 });
@@ -81,7 +85,10 @@ export const pastClaimSchema = claimSchema.extend({
 
 /** How many claims have each rating, in the order of the scale; ratings no claim has are left out. */
 export function ratingCounts(claims: readonly { status: ClaimStatus }[]): { status: ClaimStatus; count: number }[] {
-  return CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((claim) => claim.status === status).length })).filter(({ count }) => count > 0);
+  return CLAIM_STATUSES.map((status) => ({
+    status,
+    count: claims.filter((claim) => claim.status === status).length,
+  })).filter(({ count }) => count > 0);
 }
 
 export type Claim = z.output<typeof claimSchema>;
@@ -90,8 +97,10 @@ export type Claim = z.output<typeof claimSchema>;
  * True for someone's claim, one that names who made it or where it appeared, rather than the
  * newsroom's own finding: such a claim gets a page of its own and a ClaimReview.
  */
-export const hasClaimPage = (claim: { claimant?: string | undefined; appearances?: readonly string[] | undefined }): boolean =>
-  claim.claimant !== undefined || claim.appearances !== undefined;
+export const hasClaimPage = (claim: {
+  claimant?: string | undefined;
+  appearances?: readonly string[] | undefined;
+}): boolean => claim.claimant !== undefined || claim.appearances !== undefined;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** A rating as any revision may have it, current or retired. */
 export type AnyClaimStatus = ClaimStatus | RetiredClaimStatus;

@@ -22,4 +22,5 @@ export function correctionParts(text: string): CorrectionPart[] {
 }
 
 /** The ids a correction's text cites, in order. */
-export const correctionCitations = (text: string): string[] => correctionParts(text).flatMap((part) => (part.kind === 'claims' ? part.ids : []));
+export const correctionCitations = (text: string): string[] =>
+  correctionParts(text).flatMap((part) => (part.kind === 'claims' ? part.ids : []));

@@ -27,7 +27,9 @@ export function evidenceProfile(
     claims: article.claims.length,
     sources: article.sources.length,
     publishers: new Set(article.sources.map((source) => publisherKey(source.publisher))).size,
-    stateAffiliated: article.sources.filter((source) => Object.hasOwn(publishers, source.publisher) && publishers[source.publisher]!.stateAffiliated).length,
+    stateAffiliated: article.sources.filter(
+      (source) => Object.hasOwn(publishers, source.publisher) && publishers[source.publisher]!.stateAffiliated,
+    ).length,
     primary: article.sources.filter((source) => source.kind === 'primary').length,
     parties: article.sources.filter((source) => source.party === true).length,
   };

@@ -27,7 +27,9 @@ export function describePath(path: readonly PropertyKey[], data?: unknown): stri
     if (typeof key === 'string' && typeof next === 'number') {
       value = Array.isArray(value) ? value[next] : undefined;
       const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
-      parts.push(`${ENTRY_NAMES[key] ?? `entry of "${key}"`} ${next + 1}${typeof id === 'string' && SHOWN_ID.test(id) ? ` (\`${id}\`)` : ''}`);
+      parts.push(
+        `${ENTRY_NAMES[key] ?? `entry of "${key}"`} ${next + 1}${typeof id === 'string' && SHOWN_ID.test(id) ? ` (\`${id}\`)` : ''}`,
+      );
       index++;
     } else {
       parts.push(`"${String(key)}"`);
@@ -42,5 +44,7 @@ export function describePath(path: readonly PropertyKey[], data?: unknown): stri
  */
 export function describeSubject(path: readonly PropertyKey[], data?: unknown): string {
   const described = describePath(path, data);
-  return typeof path[path.length - 1] === 'number' ? described.charAt(0).toUpperCase() + described.slice(1) : `Field ${described}`;
+  return typeof path[path.length - 1] === 'number'
+    ? described.charAt(0).toUpperCase() + described.slice(1)
+    : `Field ${described}`;
 }

@@ -4,12 +4,10 @@ import { z } from './zod.ts';
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A kebab-case id such as `bbc-putin-talks`. */
-export const idSchema = z
-  .string({ error: 'must be a kebab-case id such as bbc-putin-talks' })
-  .regex(KEBAB_CASE, {
-    error: (issue) =>
-      `must be kebab-case (lowercase letters, digits and single hyphens, such as bbc-putin-talks), not "${String(issue.input)}"`,
-  });
+export const idSchema = z.string({ error: 'must be a kebab-case id such as bbc-putin-talks' }).regex(KEBAB_CASE, {
+  error: (issue) =>
+    `must be kebab-case (lowercase letters, digits and single hyphens, such as bbc-putin-talks), not "${String(issue.input)}"`,
+});
 
 /**
  * C0 and C1 control characters (other than tab and line breaks) and the Unicode noncharacters:

@@ -1,6 +1,14 @@
 export { articleSchema, correctionSchema, pastArticleSchema, timelineEntrySchema } from './article.ts';
 export type { Article, Correction, PastArticle, TimelineEntry } from './article.ts';
-export { CLAIM_STATUSES, RETIRED_CLAIM_STATUSES, claimSchema, pastClaimSchema, retiredStatus, ratingCounts, hasClaimPage } from './claim.ts';
+export {
+  CLAIM_STATUSES,
+  RETIRED_CLAIM_STATUSES,
+  claimSchema,
+  pastClaimSchema,
+  retiredStatus,
+  ratingCounts,
+  hasClaimPage,
+} from './claim.ts';
 export type { AnyClaimStatus, Claim, ClaimStatus, PastClaim, RetiredClaimStatus } from './claim.ts';
 export { calendarDay, dateSchema, dateValue, isCalendarDate, isDateOrDateTime } from './date.ts';
 export { KEBAB_CASE, idSchema } from './id.ts';

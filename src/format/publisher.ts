@@ -19,7 +19,9 @@ const publisherFields = z.strictObject({
   /** The name readers know, such as `TASS` or `The Kyiv Independent`. */
   name: textSchema.describe('the name readers know, such as TASS'),
   /** The publisher's home page, as seen in the research or a stored copy; leave it out rather than guess it. */
-  homepage: httpUrlSchema.optional().describe("the publisher's home page, starting with https://, as seen in the research"),
+  homepage: httpUrlSchema
+    .optional()
+    .describe("the publisher's home page, starting with https://, as seen in the research"),
   /**
    * The publisher's country, as an ISO 3166-1 two-letter code such as `RU` or `GB`: for a
    * state-affiliated publisher, the state behind it. Left out when no document shows it.
@@ -28,7 +30,9 @@ const publisherFields = z.strictObject({
     .string({ error: 'must be a two-letter country code such as RU or GB' })
     .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter ISO 3166-1 country code in capitals, such as RU or GB' })
     .optional()
-    .describe("the publisher's country, a two-letter code such as RU; for a state-affiliated publisher, the state behind it"),
+    .describe(
+      "the publisher's country, a two-letter code such as RU; for a state-affiliated publisher, the state behind it",
+    ),
   /** news agency, broadcaster, newspaper, magazine, online outlet, government, international organization, research or other. */
   type: z
     .enum(PUBLISHER_TYPES, { error: `must be one of ${PUBLISHER_TYPES.join(', ')}` })
@@ -41,7 +45,9 @@ const publisherFields = z.strictObject({
    * The address of a document that establishes `stateAffiliated`: required when it is true. When it
    * is false, give one only where readers might assume otherwise (a public broadcaster, say).
    */
-  basis: httpUrlSchema.optional().describe('the address of a document showing the state affiliation, starting with https://'),
+  basis: httpUrlSchema
+    .optional()
+    .describe('the address of a document showing the state affiliation, starting with https://'),
   /** Who owns the publisher, when that matters to readers: `Government of Russia`. */
   owner: textSchema.optional().describe('who owns the publisher, such as Government of Russia'),
 });
@@ -53,7 +59,8 @@ export const publisherSchema = publisherFields.superRefine(
       ctx.addIssue({
         code: 'custom',
         path: ['stateAffiliated'],
-        message: 'is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher',
+        message:
+          'is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher',
         params: { rule: 'missing-basis' },
       });
     }

@@ -10,6 +10,8 @@ export const topicSchema = z.strictObject({
 });
 
 /** `content/topics.yaml`: each topic under its kebab-case slug, the id articles list in `topics`. */
-export const topicsSchema = z.record(idSchema, topicSchema, { error: 'must be a list of "slug:" entries, each with label and description' });
+export const topicsSchema = z.record(idSchema, topicSchema, {
+  error: 'must be a list of "slug:" entries, each with label and description',
+});
 
 export type Topic = z.output<typeof topicSchema>;

@@ -8,7 +8,8 @@ export function unsafeUrlReason(value: string): string | null {
   if (value.startsWith('//')) return 'it is protocol-relative; start it with https://';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
   if (!scheme) return 'it is not an absolute address; start it with https://';
-  if (!/^https?$/i.test(scheme)) return `it uses the "${scheme.toLowerCase()}:" scheme; only http: and https: are allowed`;
+  if (!/^https?$/i.test(scheme))
+    return `it uses the "${scheme.toLowerCase()}:" scheme; only http: and https: are allowed`;
   if (!/^https?:\/\/[^/]/i.test(value)) return 'it has no host after the scheme';
   let url: URL;
   try {

@@ -49,7 +49,8 @@ export interface ArticleHistory {
 export const utcDate = (date: string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The key of a correction in `ArticleHistory.corrections`. */
-export const correctionKey = (correction: { date: string; text: string }) => `${correction.date}\n${correction.text.replace(/\s+/g, ' ').trim()}`;
+export const correctionKey = (correction: { date: string; text: string }) =>
+  `${correction.date}\n${correction.text.replace(/\s+/g, ' ').trim()}`;
 
 /**
  * The history of one article from its commits, oldest first, each with its published state (or
@@ -79,14 +80,18 @@ export function articleHistory(
   for (const { commit, snapshot } of commits) {
     if (!snapshot) continue;
     const date = utcDate(commit.date);
-    const changes = previous ? diffSnapshots(previous, snapshot, blocksOf, (source) => showPublisher(source, publishers).name) : [];
+    const changes = previous
+      ? diffSnapshots(previous, snapshot, blocksOf, (source) => showPublisher(source, publishers).name)
+      : [];
     // A commit that changed nothing a reader sees (a rename, a rewrapped line) is no revision.
     if (previous && changes.length === 0) continue;
     revisions.push({
       commit: commit.commit,
       date,
       notes: [
-        ...snapshot.article.corrections.filter((correction) => calendarDay(correction.date) === calendarDay(commit.date)).map((correction) => correction.text),
+        ...snapshot.article.corrections
+          .filter((correction) => calendarDay(correction.date) === calendarDay(commit.date))
+          .map((correction) => correction.text),
         ...commit.publicNotes,
       ],
       first: previous === undefined,

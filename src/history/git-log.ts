@@ -58,7 +58,17 @@ export function readGitLog(dir: string): GitLog {
   if (!probe.ok) return { status: 'no-repository' };
   const shallow = probe.stdout.trim() === 'true';
   const commits = shallow ? Number(git(dir, ['rev-list', '--count', 'HEAD']).stdout.trim()) || 0 : 0;
-  const log = git(dir, ['log', '--relative', '-M', '--raw', '--no-abbrev', '--no-color', `--format=${RECORD}%H${FIELD}%cI${FIELD}%(trailers:key=Public-note,valueonly,unfold,separator=%x1d)`, '--', '.']);
+  const log = git(dir, [
+    'log',
+    '--relative',
+    '-M',
+    '--raw',
+    '--no-abbrev',
+    '--no-color',
+    `--format=${RECORD}%H${FIELD}%cI${FIELD}%(trailers:key=Public-note,valueonly,unfold,separator=%x1d)`,
+    '--',
+    '.',
+  ]);
   // A repository without commits has no history yet.
   if (!log.ok) return { status: 'ok', shallow, commits, files: new Map() };
 
@@ -109,7 +119,11 @@ export function readGitLog(dir: string): GitLog {
  * so that callers can use each text and let it go instead of holding every revision in memory.
  * A blob the repository lacks (`missing`) is passed as undefined.
  */
-export async function readBlobs(dir: string, blobs: readonly string[], onBlob: (blob: string, text: string | undefined) => void): Promise<void> {
+export async function readBlobs(
+  dir: string,
+  blobs: readonly string[],
+  onBlob: (blob: string, text: string | undefined) => void,
+): Promise<void> {
   if (blobs.length === 0) return;
   const child = spawn('git', ['-C', dir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const done = new Promise<void>((resolve, reject) => {

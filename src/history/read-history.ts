@@ -30,7 +30,9 @@ export async function forEachArticleHistory(
 ): Promise<{ status: 'no-repository' } | { status: 'ok'; shallow: boolean; commits: number }> {
   const log = readGitLog(dir);
   if (log.status !== 'ok') return log;
-  const order = [...log.files].filter(([path, commits]) => !only || only(path, commits, log.shallow)).map(([path, commits]) => ({ path, commits }));
+  const order = [...log.files]
+    .filter(([path, commits]) => !only || only(path, commits, log.shallow))
+    .map(([path, commits]) => ({ path, commits }));
   const blobs = order.flatMap(({ commits }) => commits.map((commit) => commit.blob));
   let article = 0;
   let revisions: CommittedRevision[] = [];
@@ -40,7 +42,11 @@ export async function forEachArticleHistory(
     const { path, commits } = order[article]!;
     const commit = commits[revisions.length]!;
     const key = `${commit.path}\n${blob}`;
-    const snapshot = seen.has(key) ? seen.get(key) : text === undefined ? undefined : publishedSnapshot(commit.path, text);
+    const snapshot = seen.has(key)
+      ? seen.get(key)
+      : text === undefined
+        ? undefined
+        : publishedSnapshot(commit.path, text);
     seen.set(key, snapshot);
     revisions.push({ commit, snapshot });
     if (revisions.length === commits.length) {
@@ -57,16 +63,16 @@ export async function forEachArticleHistory(
  * Reads the published history of every article under `dir`, by slug (see forEachArticleHistory);
  * `publishers` (the registry) names the publishers citations show.
  */
-export async function readSiteHistory(dir: string, publishers: Readonly<Record<string, DescribablePublisher>> = {}): Promise<SiteHistory> {
+export async function readSiteHistory(
+  dir: string,
+  publishers: Readonly<Record<string, DescribablePublisher>> = {},
+): Promise<SiteHistory> {
   const articles = new Map<string, ArticleHistory>();
-  const result = await forEachArticleHistory(
-    dir,
-    (path, revisions) => {
-      const history = articleHistory(revisions, false, publishers);
-      // An article never published (a draft so far) has no public history.
-      if (history.revisions.length > 0) articles.set(slugOf(path), history);
-    },
-  );
+  const result = await forEachArticleHistory(dir, (path, revisions) => {
+    const history = articleHistory(revisions, false, publishers);
+    // An article never published (a draft so far) has no public history.
+    if (history.revisions.length > 0) articles.set(slugOf(path), history);
+  });
   if (result.status !== 'ok') return result;
   for (const history of articles.values()) history.shallow = result.shallow;
   return { ...result, articles };

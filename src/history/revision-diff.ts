@@ -62,7 +62,8 @@ export function diffSnapshots(
   const a = before.article;
   const b = after.article;
   for (const field of ['title', 'description'] as const) {
-    if (squash(a[field]) !== squash(b[field])) changes.push({ kind: 'field-changed', field, words: wordDiff(a[field], b[field]) });
+    if (squash(a[field]) !== squash(b[field]))
+      changes.push({ kind: 'field-changed', field, words: wordDiff(a[field], b[field]) });
   }
   changes.push(...diffParagraphs(blocksOf(before), blocksOf(after)));
 
@@ -75,7 +76,11 @@ export function diffSnapshots(
       continue;
     }
     if (squash(old.statement) !== squash(claim.statement)) {
-      changes.push({ kind: 'claim-statement-changed', claim: claim.id, words: wordDiff(old.statement, claim.statement) });
+      changes.push({
+        kind: 'claim-statement-changed',
+        claim: claim.id,
+        words: wordDiff(old.statement, claim.statement),
+      });
     }
     for (const [field, kind] of [
       ['wording', 'claim-wording-changed'],
@@ -83,10 +88,17 @@ export function diffSnapshots(
     ] as const) {
       const was = old[field] ?? '';
       const is = claim[field] ?? '';
-      if (squash(was) !== squash(is)) changes.push({ kind, claim: claim.id, statement: claim.statement, words: wordDiff(was, is) });
+      if (squash(was) !== squash(is))
+        changes.push({ kind, claim: claim.id, statement: claim.statement, words: wordDiff(was, is) });
     }
     if (old.status !== claim.status) {
-      changes.push({ kind: 'claim-status-changed', claim: claim.id, statement: claim.statement, from: old.status, to: claim.status });
+      changes.push({
+        kind: 'claim-status-changed',
+        claim: claim.id,
+        statement: claim.statement,
+        from: old.status,
+        to: claim.status,
+      });
     }
   }
   for (const claim of a.claims) {
@@ -96,10 +108,17 @@ export function diffSnapshots(
   const oldSources = new Set(a.sources.map((source) => source.id));
   const newSources = new Set(b.sources.map((source) => source.id));
   for (const source of b.sources) {
-    if (!oldSources.has(source.id)) changes.push({ kind: 'source-added', source: source.id, publisher: publisherName(source), title: source.title });
+    if (!oldSources.has(source.id))
+      changes.push({ kind: 'source-added', source: source.id, publisher: publisherName(source), title: source.title });
   }
   for (const source of a.sources) {
-    if (!newSources.has(source.id)) changes.push({ kind: 'source-removed', source: source.id, publisher: publisherName(source), title: source.title });
+    if (!newSources.has(source.id))
+      changes.push({
+        kind: 'source-removed',
+        source: source.id,
+        publisher: publisherName(source),
+        title: source.title,
+      });
   }
 
   // A correction whose text changed keeps its date: the first one gone of a date is paired with the
@@ -115,10 +134,15 @@ export function diffSnapshots(
       changes.push({ kind: 'correction-added', date: correction.date, text: correction.text });
       continue;
     }
-    changes.push({ kind: 'correction-changed', date: correction.date, words: wordDiff(gone[earlier]!.text, correction.text) });
+    changes.push({
+      kind: 'correction-changed',
+      date: correction.date,
+      words: wordDiff(gone[earlier]!.text, correction.text),
+    });
     gone.splice(earlier, 1);
   }
-  for (const correction of gone) changes.push({ kind: 'correction-removed', date: correction.date, text: correction.text });
+  for (const correction of gone)
+    changes.push({ kind: 'correction-removed', date: correction.date, text: correction.text });
 
   // Other fields, and details of claims and sources that the summary above does not name.
   const fields = Object.keys({ ...a, ...b })
@@ -127,9 +151,12 @@ export function diffSnapshots(
   const strip = <T extends object>(items: T[], keep: (keyof T)[]) =>
     items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !keep.includes(key as keyof T))));
   const sharedSources = (list: typeof a.sources, ids: Set<string>) => list.filter((source) => ids.has(source.id));
-  if (!same(strip(sharedSources(a.sources, newSources), []), strip(sharedSources(b.sources, oldSources), []))) fields.push('sources');
+  if (!same(strip(sharedSources(a.sources, newSources), []), strip(sharedSources(b.sources, oldSources), [])))
+    fields.push('sources');
   const sharedClaims = (list: typeof a.claims, ids: Map<string, unknown>) => list.filter((claim) => ids.has(claim.id));
-  if (!same(strip(sharedClaims(a.claims, newClaims), CLAIM_SHOWN), strip(sharedClaims(b.claims, oldClaims), CLAIM_SHOWN))) {
+  if (
+    !same(strip(sharedClaims(a.claims, newClaims), CLAIM_SHOWN), strip(sharedClaims(b.claims, oldClaims), CLAIM_SHOWN))
+  ) {
     fields.push('claims');
   }
   if (fields.length > 0) changes.push({ kind: 'other', fields });
@@ -145,7 +172,8 @@ function diffParagraphs(before: string[], after: string[]): Change[] {
   let removed: string[] = [];
   const flush = (added: string[]) => {
     const paired = Math.min(removed.length, added.length);
-    for (let index = 0; index < paired; index++) changes.push({ kind: 'paragraph-changed', words: wordDiff(removed[index]!, added[index]!) });
+    for (let index = 0; index < paired; index++)
+      changes.push({ kind: 'paragraph-changed', words: wordDiff(removed[index]!, added[index]!) });
     for (const text of removed.slice(paired)) changes.push({ kind: 'paragraph-removed', text });
     for (const text of added.slice(paired)) changes.push({ kind: 'paragraph-added', text });
     removed = [];

@@ -17,7 +17,10 @@ export type CitationText = (citation: Citation) => string;
  * from the registry when it is given. The status a cited claim shows beside them is left out: a
  * change of status is listed once, as the claim's, not again at every place that cites it.
  */
-export function attributionText(article: Pick<PastArticle, 'sources' | 'claims'>, publishers: Readonly<Record<string, DescribablePublisher>> = {}): CitationText {
+export function attributionText(
+  article: Pick<PastArticle, 'sources' | 'claims'>,
+  publishers: Readonly<Record<string, DescribablePublisher>> = {},
+): CitationText {
   const sources = new Map(article.sources.map((source) => [source.id, source]));
   const claims = new Map(article.claims.map((claim) => [claim.id, claim]));
   const label = (id: string) => {

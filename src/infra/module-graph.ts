@@ -6,8 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
  * Relative module specifiers in TypeScript or JavaScript source: static and dynamic imports,
  * re-exports, and `new URL('./worker.ts', import.meta.url)` (a worker's entry).
  */
-const SPECIFIER =
-  /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+|\bnew\s+URL\s*\(\s*)(['"])(\.{1,2}\/[^'"\n]+)\1/gm;
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+|\bnew\s+URL\s*\(\s*)(['"])(\.{1,2}\/[^'"\n]+)\1/gm;
 
 /** The relative specifiers one module's source names. */
 export function relativeImports(source: string): string[] {
@@ -52,8 +51,16 @@ export function patchFiles(root: string): string[] {
 export function codeVersion(root: string, entries: readonly string[], extra: readonly string[] = []): string {
   const hash = createHash('sha256');
   const files = [
-    ...new Set([...moduleGraph(entries), ...extra.map((file) => resolve(root, file)).filter((file) => existsSync(file)), ...patchFiles(root)]),
+    ...new Set([
+      ...moduleGraph(entries),
+      ...extra.map((file) => resolve(root, file)).filter((file) => existsSync(file)),
+      ...patchFiles(root),
+    ]),
   ].sort();
-  for (const file of files) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('base64url').slice(0, 22);
 }

@@ -58,12 +58,17 @@ export function shortPublisher(publisher: string): string {
  * An article's sources by id, each with its number: its place in the source list, from 1, which
  * names its card (`card-<n>`) everywhere the page shows it.
  */
-export function numberSources<S extends CitableSource>(sources: readonly S[]): Map<string, { source: S; number: number }> {
+export function numberSources<S extends CitableSource>(
+  sources: readonly S[],
+): Map<string, { source: S; number: number }> {
   return new Map(sources.map((source, index) => [source.id, { source, number: index + 1 }]));
 }
 
 /** Indexes an article's sources (with their place in the source list) and claims by id. */
-export function indexTargets(sources: readonly CitableSource[], claims: readonly CitableClaim[]): Map<string, CitationTarget> {
+export function indexTargets(
+  sources: readonly CitableSource[],
+  claims: readonly CitableClaim[],
+): Map<string, CitationTarget> {
   const byId = new Map<string, CitationTarget>();
   for (const [id, { source, number }] of numberSources(sources)) byId.set(id, { kind: 'source', source, number });
   for (const claim of claims) {

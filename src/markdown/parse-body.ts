@@ -33,7 +33,10 @@ const GFM_TREE = gfmFromMarkdown();
 /** The autolink transform (the only one of GitHub's extensions), run by parseBody itself. */
 const AUTOLINK_TRANSFORMS = GFM_TREE.flatMap((extension) => extension.transforms ?? []);
 const GFM_TREE_HANDLERS = GFM_TREE.map(({ transforms: _, ...handlers }) => handlers);
-const options = (syntax: Extension) => ({ extensions: [syntax, citation()], mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()] });
+const options = (syntax: Extension) => ({
+  extensions: [syntax, citation()],
+  mdastExtensions: [...GFM_TREE_HANDLERS, citationFromMarkdown()],
+});
 /** Built once: building the extensions for each article cost about 5% of the parse. */
 const MARKDOWN_OPTIONS = {
   full: options(GFM),
@@ -48,7 +51,8 @@ export function constructNames(extension: Extension = GFM): Set<string> {
   for (const record of Object.values(extension)) {
     if (!record || typeof record !== 'object' || Array.isArray(record)) continue;
     for (const constructs of Object.values(record as Record<string, unknown>)) {
-      for (const construct of (Array.isArray(constructs) ? constructs : [constructs]) as { name?: string }[]) if (construct?.name) names.add(construct.name);
+      for (const construct of (Array.isArray(constructs) ? constructs : [constructs]) as { name?: string }[])
+        if (construct?.name) names.add(construct.name);
     }
   }
   return names;
@@ -64,7 +68,9 @@ function withoutConstructs(extension: Extension, names: readonly string[]): Exte
     }
     const kept: Record<string, unknown> = {};
     for (const [code, constructs] of Object.entries(record)) {
-      const list = (Array.isArray(constructs) ? constructs : [constructs]).filter((construct: { name?: string }) => !names.includes(construct.name ?? ''));
+      const list = (Array.isArray(constructs) ? constructs : [constructs]).filter(
+        (construct: { name?: string }) => !names.includes(construct.name ?? ''),
+      );
       if (list.length > 0) kept[code] = list;
     }
     (copy as Record<string, unknown>)[field] = kept;

@@ -59,7 +59,9 @@ export type RenderBody = (tree: Root, data: BodyData) => Promise<RenderedBody>;
  * results, where Astro hands a page's frontmatter to them. A plugin that throws rejects the
  * promise: the caller must then publish nothing.
  */
-export function bodyRenderer(plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList } = processorOptions): RenderBody {
+export function bodyRenderer(
+  plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList } = processorOptions,
+): RenderBody {
   let processor: Processor<Root, Root, never, never, string> | undefined;
   const build = () =>
     unified()

@@ -53,7 +53,9 @@ export default function rehypeHeadingSlugs() {
   const slug = rehypeSlug();
   return (tree: Root, file: VFile) => {
     const found = headings(tree);
-    const cited = found.filter((heading) => heading.children.some(isAttribution)).map((heading) => ({ heading, children: heading.children }));
+    const cited = found
+      .filter((heading) => heading.children.some(isAttribution))
+      .map((heading) => ({ heading, children: heading.children }));
     for (const { heading, children } of cited) heading.children = ownWords(children);
     // rehype-slug is given the headings alone, in the order written: it gives them the ids it
     // would give them in the whole tree, without walking every element of the body to find them.
@@ -61,8 +63,13 @@ export default function rehypeHeadingSlugs() {
     for (const { heading, children } of cited) heading.children = children;
     const all = found.filter((heading) => typeof heading.properties.id === 'string');
     // The article's sources and claims, which Astro hands the processor as frontmatter.
-    const frontmatter = (file.data as { astro?: { frontmatter?: Partial<Record<'sources' | 'claims', { id: string }[]>> } }).astro?.frontmatter;
-    const article = { sources: (frontmatter?.sources ?? []).map(({ id }) => id), claims: (frontmatter?.claims ?? []).map(({ id }) => id) };
+    const frontmatter = (
+      file.data as { astro?: { frontmatter?: Partial<Record<'sources' | 'claims', { id: string }[]>> } }
+    ).astro?.frontmatter;
+    const article = {
+      sources: (frontmatter?.sources ?? []).map(({ id }) => id),
+      claims: (frontmatter?.claims ?? []).map(({ id }) => id),
+    };
     const ids = avoidTemplateIds(
       all.map((heading) => heading.properties.id as string),
       article,

@@ -39,10 +39,23 @@ const text = (value: string): Text => ({ type: 'text', value });
  * card for browsers without popovers; the stylesheet shows one or the other. The button carries
  * `anchor`, the id of this place in the text.
  */
-function cardOpener(card: string, anchor: string, label: () => PhrasingContent[], more: Record<string, string | string[]>): PhrasingContent[] {
+function cardOpener(
+  card: string,
+  anchor: string,
+  label: () => PhrasingContent[],
+  more: Record<string, string | string[]>,
+): PhrasingContent[] {
   return [
     element('button', { id: anchor, popovertarget: card, ...more }, label()),
-    element('a', { href: `#${card}`, ...(more['className'] ? { className: more['className'] } : {}), ...(more['ariaLabel'] ? { ariaLabel: more['ariaLabel'] } : {}) }, label()),
+    element(
+      'a',
+      {
+        href: `#${card}`,
+        ...(more['className'] ? { className: more['className'] } : {}),
+        ...(more['ariaLabel'] ? { ariaLabel: more['ariaLabel'] } : {}),
+      },
+      label(),
+    ),
   ];
 }
 
@@ -50,7 +63,8 @@ function cardOpener(card: string, anchor: string, label: () => PhrasingContent[]
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /** A name as it sits in an English sentence: isolated in <bdi> when it is written right to left, so punctuation stays in place. */
-const name = (value: string): PhrasingContent => (RIGHT_TO_LEFT.test(value) ? element('bdi', {}, [text(value)]) : text(value));
+const name = (value: string): PhrasingContent =>
+  RIGHT_TO_LEFT.test(value) ? element('bdi', {}, [text(value)]) : text(value);
 
 /** The marker of a source cited again right after itself in the same paragraph. */
 export const REPEAT_MARKER = 'ibid.';
@@ -93,7 +107,11 @@ function attribution(items: readonly AttributionItem[], paragraph: ParagraphCita
   const cited = new Set<string>();
   // A single source cited again right after itself shows the marker; anything else is named.
   const only = items.length === 1 ? items[0] : undefined;
-  const repeat = only?.kind === 'source' && paragraph !== undefined && paragraph.last.size === 1 && paragraph.last.has(only.link.card);
+  const repeat =
+    only?.kind === 'source' &&
+    paragraph !== undefined &&
+    paragraph.last.size === 1 &&
+    paragraph.last.has(only.link.card);
   items.forEach((item, index) => {
     if (index > 0) children.push(text('; '));
     if (item.kind === 'source') {
@@ -113,7 +131,12 @@ type Parent = { type: string; children: unknown[] };
  * Replaces each citation among `parent`'s descendants with its attribution, in the order written.
  * Inside a link (which the checker refuses) a citation, and anywhere a broken one, shows as written.
  */
-function attribute(parent: Parent, numbering: CitationNumbering, inLink: boolean, paragraph?: ParagraphCitations): void {
+function attribute(
+  parent: Parent,
+  numbering: CitationNumbering,
+  inLink: boolean,
+  paragraph?: ParagraphCitations,
+): void {
   const children = parent.children as (PhrasingContent | Parent)[];
   children.forEach((child, index) => {
     if (child.type === 'citation') {
@@ -125,7 +148,10 @@ function attribute(parent: Parent, numbering: CitationNumbering, inLink: boolean
       children[index] = text((child as BrokenCitation).value);
     } else if ('children' in child && Array.isArray(child.children)) {
       // Each paragraph (or table cell, or heading) starts naming its sources afresh.
-      const own = child.type === 'paragraph' || child.type === 'tableCell' || child.type === 'heading' ? { last: new Set<string>() } : paragraph;
+      const own =
+        child.type === 'paragraph' || child.type === 'tableCell' || child.type === 'heading'
+          ? { last: new Set<string>() }
+          : paragraph;
       attribute(child as Parent, numbering, inLink || child.type === 'link' || child.type === 'linkReference', own);
     }
   });

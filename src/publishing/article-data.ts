@@ -44,7 +44,12 @@ let version: string | undefined;
  * `cacheDir` (a rebuild after one edit writes one); the others are made and kept there for the next
  * build, and files no article asked for this time are deleted.
  */
-export function writeArticleData(siteDir: string, siteRoot: string, tasks: readonly ArticleDataTask[], cacheDir: string): { written: number; reused: number } {
+export function writeArticleData(
+  siteDir: string,
+  siteRoot: string,
+  tasks: readonly ArticleDataTask[],
+  cacheDir: string,
+): { written: number; reused: number } {
   const urls = openDataUrlsFor(siteRoot);
   const folder = articleDataCacheDir(cacheDir);
   mkdirSync(folder, { recursive: true });
@@ -56,7 +61,12 @@ export function writeArticleData(siteDir: string, siteRoot: string, tasks: reado
     const target = join(siteDir, articleDataPath(task.slug));
     mkdirSync(dirname(target), { recursive: true });
     const cached =
-      task.cacheKey === undefined ? undefined : join(folder, `${createHash('sha256').update(`${version}\0${siteRoot}\0${task.slug}\0${task.cacheKey}`).digest('base64url')}.json`);
+      task.cacheKey === undefined
+        ? undefined
+        : join(
+            folder,
+            `${createHash('sha256').update(`${version}\0${siteRoot}\0${task.slug}\0${task.cacheKey}`).digest('base64url')}.json`,
+          );
     if (cached) keep.add(cached);
     if (cached && existsSync(cached)) {
       // A copy, never a link: a later build writing into the site must not change the cache.

@@ -71,7 +71,8 @@ class PartWriter {
   async end(): Promise<void> {
     const stream = this.stream;
     this.stream = undefined;
-    if (stream) await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
+    if (stream)
+      await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
   }
 }
 
@@ -84,7 +85,12 @@ export function articleSlugs(outDir: string): string[] {
   if (!existsSync(root)) return [];
   const slugs = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/').replace(/\.json$/, ''));
+    .map((entry) =>
+      relative(root, join(entry.parentPath, entry.name))
+        .split(sep)
+        .join('/')
+        .replace(/\.json$/, ''),
+    );
   const all = new Set(slugs);
   return slugs.filter((slug) => !(slug.endsWith('/history') && all.has(slug.slice(0, -'/history'.length))));
 }
@@ -94,7 +100,13 @@ const PUBLISHED = /^ {2}"published": "([^"\\]*)",?$/m;
 
 /** The NDJSON lines of one article: its claims and its sources, each with a reference to the article. */
 export function bulkLines(record: ArticleRecord, data: string): { claims: string[]; sources: string[] } {
-  const article: ArticleRef = { slug: record.slug, title: record.title, published: record.published, url: record.url, data };
+  const article: ArticleRef = {
+    slug: record.slug,
+    title: record.title,
+    published: record.published,
+    url: record.url,
+    data,
+  };
   return {
     claims: record.claims.map((claim) => JSON.stringify({ ...claim, article })),
     sources: record.sources.map((source) => JSON.stringify({ ...source, article })),

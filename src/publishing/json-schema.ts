@@ -1,5 +1,14 @@
 import { RULES } from '../checker/rules/index.ts';
-import { articleSchema, authorsSchema, dateSchema, httpUrlSchema, publishersSchema, REGISTRY_FILES, topicsSchema, type RegistryName } from '../format/index.ts';
+import {
+  articleSchema,
+  authorsSchema,
+  dateSchema,
+  httpUrlSchema,
+  publishersSchema,
+  REGISTRY_FILES,
+  topicsSchema,
+  type RegistryName,
+} from '../format/index.ts';
 import { textSchema } from '../format/id.ts';
 import { z } from '../format/zod.ts';
 
@@ -12,7 +21,8 @@ const APPROXIMATIONS = [
     schema: dateSchema,
     json: {
       pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
-      $comment: 'YYYY-MM-DD, or a date-time with an offset; the checker also rejects dates that do not exist, such as 2025-02-30.',
+      $comment:
+        'YYYY-MM-DD, or a date-time with an offset; the checker also rejects dates that do not exist, such as 2025-02-30.',
     },
   },
   {
@@ -20,7 +30,8 @@ const APPROXIMATIONS = [
     json: {
       format: 'uri',
       pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]',
-      $comment: 'An absolute http(s) address; the checker also rejects spaces, control characters, user names and passwords, and hosts without a dot.',
+      $comment:
+        'An absolute http(s) address; the checker also rejects spaces, control characters, user names and passwords, and hosts without a dot.',
     },
   },
   { schema: textSchema, json: { minLength: 1, pattern: '\\S' } },

@@ -57,7 +57,11 @@ export interface ArticleRef {
  * with the field names and values of the frontmatter, `permalink` on each claim and source, and
  * `statusHistory` on each claim.
  */
-export function articleRecord({ slug, article, history }: PublishedArticle, urls: OpenDataUrls, locks: SourceLocks = NO_LOCKS) {
+export function articleRecord(
+  { slug, article, history }: PublishedArticle,
+  urls: OpenDataUrls,
+  locks: SourceLocks = NO_LOCKS,
+) {
   const statuses = claimStatusHistories(article, history);
   return {
     slug,
@@ -69,10 +73,16 @@ export function articleRecord({ slug, article, history }: PublishedArticle, urls
     ...(article.updated ? { updated: article.updated } : {}),
     authors: article.authors,
     topics: article.topics,
-    claims: article.claims.map((claim): ClaimRecord => ({ ...claim, permalink: urls.anchor(slug, 'claim', claim.id), statusHistory: statuses[claim.id]! })),
-    sources: article.sources.map(
-      (source): SourceRecord => ({ ...source, permalink: urls.anchor(slug, 'source', source.id), lock: locks.get(source.id) ?? null }),
-    ),
+    claims: article.claims.map((claim): ClaimRecord => ({
+      ...claim,
+      permalink: urls.anchor(slug, 'claim', claim.id),
+      statusHistory: statuses[claim.id]!,
+    })),
+    sources: article.sources.map((source): SourceRecord => ({
+      ...source,
+      permalink: urls.anchor(slug, 'source', source.id),
+      lock: locks.get(source.id) ?? null,
+    })),
     timeline: article.timeline,
     corrections: article.corrections,
   };

@@ -1,4 +1,11 @@
-import { hasClaimPage, type Article, type Author, type Claim, type ClaimStatus, type Publisher } from '../format/index.ts';
+import {
+  hasClaimPage,
+  type Article,
+  type Author,
+  type Claim,
+  type ClaimStatus,
+  type Publisher,
+} from '../format/index.ts';
 import { STATUS_LABELS } from '../site/labels.ts';
 
 /** The name the site publishes under. */
@@ -44,8 +51,16 @@ function authorNode(id: string, registries: StructuredDataRegistries, urls: Stru
  */
 function claimantNode(claimant: string, registries: StructuredDataRegistries, urls: StructuredDataUrls): Agent {
   if (registries.authors && Object.hasOwn(registries.authors, claimant)) return authorNode(claimant, registries, urls);
-  const publisher = registries.publishers && Object.hasOwn(registries.publishers, claimant) ? registries.publishers[claimant]! : undefined;
-  if (publisher) return { '@type': 'Organization', name: publisher.name, ...(publisher.homepage ? { url: publisher.homepage } : {}) };
+  const publisher =
+    registries.publishers && Object.hasOwn(registries.publishers, claimant)
+      ? registries.publishers[claimant]!
+      : undefined;
+  if (publisher)
+    return {
+      '@type': 'Organization',
+      name: publisher.name,
+      ...(publisher.homepage ? { url: publisher.homepage } : {}),
+    };
   return { name: claimant };
 }
 
@@ -53,7 +68,12 @@ function claimantNode(claimant: string, registries: StructuredDataRegistries, ur
 function appearanceOf(article: Article, id: string): Record<string, unknown> | undefined {
   const source = article.sources.find((candidate) => candidate.id === id);
   if (!source) return undefined;
-  return { '@type': 'CreativeWork', url: source.url, headline: source.title, ...(source.published ? { datePublished: source.published } : {}) };
+  return {
+    '@type': 'CreativeWork',
+    url: source.url,
+    headline: source.title,
+    ...(source.published ? { datePublished: source.published } : {}),
+  };
 }
 
 /**
@@ -62,7 +82,12 @@ function appearanceOf(article: Article, id: string): Record<string, unknown> | u
  * the words checked, verbatim, as its `text` (schema.org: "the content of a claim can be summarized
  * with the text property"; `claimReviewed` stays the newsroom's own statement of it).
  */
-function reviewedClaim(claim: Claim, article: Article, registries: StructuredDataRegistries, urls: StructuredDataUrls): Record<string, unknown> {
+function reviewedClaim(
+  claim: Claim,
+  article: Article,
+  registries: StructuredDataRegistries,
+  urls: StructuredDataUrls,
+): Record<string, unknown> {
   const appearances = (claim.appearances ?? []).flatMap((id) => appearanceOf(article, id) ?? []);
   return {
     '@type': 'Claim',
@@ -139,12 +164,19 @@ export function articleStructuredData(
         }
       : {}),
   };
-  const claimReviews = article.claims.filter(hasClaimPage).map((claim) => claimReview(claim, article, urls, registries));
+  const claimReviews = article.claims
+    .filter(hasClaimPage)
+    .map((claim) => claimReview(claim, article, urls, registries));
   return { '@context': 'https://schema.org', '@graph': [newsArticle, ...claimReviews] };
 }
 
 /** The schema.org `ClaimReview` of someone's claim (`hasClaimPage`): the same node on the article's page and on the claim's own page. */
-export function claimReview(claim: Claim, article: Article, urls: StructuredDataUrls, registries: StructuredDataRegistries = {}): Record<string, unknown> {
+export function claimReview(
+  claim: Claim,
+  article: Article,
+  urls: StructuredDataUrls,
+  registries: StructuredDataRegistries = {},
+): Record<string, unknown> {
   return {
     '@type': 'ClaimReview',
     url: urls.claim(claim.id),

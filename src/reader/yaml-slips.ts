@@ -52,7 +52,11 @@ export function quoteYaml(value: string): string {
  * line where it was made, and replaces every parser error (they all follow from it); undefined when
  * no error is one of these slips. `firstLine` is the file's line number of the frontmatter's first line.
  */
-export function explainYamlSlips(source: string, errors: readonly YamlError[], firstLine: number): YamlSlip[] | undefined {
+export function explainYamlSlips(
+  source: string,
+  errors: readonly YamlError[],
+  firstLine: number,
+): YamlSlip[] | undefined {
   const lines = source.split('\n');
   // Slips seen in the text itself come first: the parser often reports them a line later, or in words
   // of its own that lead an editor astray.
@@ -74,7 +78,8 @@ export function explainYamlSlips(source: string, errors: readonly YamlError[], f
     for (let at = index + 1; at < lines.length; at++) if (read(lines[at])) return at;
     return -1;
   };
-  const lineRef = (index: number, from: number) => (index === from - 1 ? 'the line above' : `line ${index + firstLine}`);
+  const lineRef = (index: number, from: number) =>
+    index === from - 1 ? 'the line above' : `line ${index + firstLine}`;
 
   for (const error of errors) {
     const index = error.line - 1;
@@ -87,7 +92,11 @@ export function explainYamlSlips(source: string, errors: readonly YamlError[], f
       !/^["'[{|>]/.test(line.value) &&
       line.value.includes(': ')
     ) {
-      add(index, line.valueColumn, `The value of "${line.key}" contains ": ", which YAML takes for the start of another field; put the whole value in quotes: ${line.key}: ${quoteYaml(line.value)}`);
+      add(
+        index,
+        line.valueColumn,
+        `The value of "${line.key}" contains ": ", which YAML takes for the start of another field; put the whole value in quotes: ${line.key}: ${quoteYaml(line.value)}`,
+      );
       continue;
     }
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') {
@@ -107,7 +116,14 @@ export function explainYamlSlips(source: string, errors: readonly YamlError[], f
       // A field indented less than the one above it, but not back to any enclosing level.
       const previous = above(index);
       const previousLine = read(lines[previous]);
-      if (line.key && !line.dash && previousLine?.key && !previousLine.value.endsWith(':') && line.indent < previousLine.keyColumn && previousLine.keyColumn - line.indent <= 2) {
+      if (
+        line.key &&
+        !line.dash &&
+        previousLine?.key &&
+        !previousLine.value.endsWith(':') &&
+        line.indent < previousLine.keyColumn &&
+        previousLine.keyColumn - line.indent <= 2
+      ) {
         const missing = previousLine.keyColumn - line.indent;
         add(
           index,
@@ -130,7 +146,14 @@ export function explainYamlSlips(source: string, errors: readonly YamlError[], f
         );
         continue;
       }
-      if (closing > 0 && line.value.slice(closing + 1).trim() !== '' && !line.value.slice(closing + 1).trim().startsWith('#')) {
+      if (
+        closing > 0 &&
+        line.value.slice(closing + 1).trim() !== '' &&
+        !line.value
+          .slice(closing + 1)
+          .trim()
+          .startsWith('#')
+      ) {
         add(
           index,
           line.valueColumn,
@@ -198,10 +221,14 @@ function findTypingSlips(lines: readonly string[], errors: readonly YamlError[],
   const errorLines = new Set(errors.map((error) => error.line - 1));
   const slips: YamlSlip[] = [];
   lines.forEach((text, index) => {
-    const at = (column: number, message: string) => slips.push({ line: index + firstLine, column: column + 1, message });
+    const at = (column: number, message: string) =>
+      slips.push({ line: index + firstLine, column: column + 1, message });
     const tabbed = TABBED.exec(text);
     if (tabbed) {
-      at(tabbed[1]!.length, 'This line is indented with a tab, and YAML counts only spaces; replace the tab with spaces, so that the line starts where the lines of its level do.');
+      at(
+        tabbed[1]!.length,
+        'This line is indented with a tab, and YAML counts only spaces; replace the tab with spaces, so that the line starts where the lines of its level do.',
+      );
       return;
     }
     const star = STAR_ITEM.exec(text);
@@ -211,7 +238,10 @@ function findTypingSlips(lines: readonly string[], errors: readonly YamlError[],
     }
     const noSpace = NO_SPACE.exec(text);
     if (noSpace && (errorLines.has(index) || errorLines.has(index + 1))) {
-      at(noSpace[1]!.length + noSpace[2]!.length + 1, `Add a space after the colon of "${noSpace[2]}:": write "${noSpace[1]}${noSpace[2]}: ${noSpace[3]}".`);
+      at(
+        noSpace[1]!.length + noSpace[2]!.length + 1,
+        `Add a space after the colon of "${noSpace[2]}:": write "${noSpace[1]}${noSpace[2]}: ${noSpace[3]}".`,
+      );
       return;
     }
     const empty = EMPTY_LIST.exec(text);
@@ -220,7 +250,10 @@ function findTypingSlips(lines: readonly string[], errors: readonly YamlError[],
       const nextLine = read(next);
       const column = empty[1]!.length + empty[2]!.length;
       if (nextLine && (nextLine.indent > column || (nextLine.dash && nextLine.indent >= column))) {
-        at(text.indexOf('['), `"${empty[3]}:" is followed by [], which is an empty list, and by the items of a list on the lines below; remove [] — the items below make the list: write "${text.slice(0, text.indexOf(':') + 1)}".`);
+        at(
+          text.indexOf('['),
+          `"${empty[3]}:" is followed by [], which is an empty list, and by the items of a list on the lines below; remove [] — the items below make the list: write "${text.slice(0, text.indexOf(':') + 1)}".`,
+        );
       }
     }
   });

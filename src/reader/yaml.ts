@@ -38,7 +38,11 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
       return parseYamlWithPositions(source, firstLine);
     }
     let positioned: ParsedYaml | undefined;
-    return { data, errors: [], locate: (path) => (positioned ??= parseYamlWithPositions(source, firstLine)).locate(path) };
+    return {
+      data,
+      errors: [],
+      locate: (path) => (positioned ??= parseYamlWithPositions(source, firstLine)).locate(path),
+    };
   }
   return parseYamlWithPositions(source, firstLine);
 }
@@ -47,7 +51,8 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
 const require = createRequire(import.meta.url);
 
 function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
-  const { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } = require('yaml') as typeof import('yaml');
+  const { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } =
+    require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
   const toPosition = (offset: number): Position => {
@@ -58,21 +63,38 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
   // The commonest slips get a message of their own, once, instead of the parser's (see yaml-slips.ts).
   const slips =
     parserErrors.length > 0
-      ? explainYamlSlips(source, parserErrors.map((error) => ({ ...lineCounter.linePos(error.pos[0]), column: lineCounter.linePos(error.pos[0]).col, code: error.code })), firstLine)
+      ? explainYamlSlips(
+          source,
+          parserErrors.map((error) => ({
+            ...lineCounter.linePos(error.pos[0]),
+            column: lineCounter.linePos(error.pos[0]).col,
+            code: error.code,
+          })),
+          firstLine,
+        )
       : undefined;
-  const errors = slips ?? parserErrors.map((error) => {
-    const message = error.message.split('\n')[0] ?? error.message;
-    if (error.code === 'DUPLICATE_KEY') {
-      const key = /^\s*(?:-\s+)?([^:]+):/.exec(source.slice(error.pos[0]).split('\n')[0] ?? '')?.[1] ?? '';
-      return { ...toPosition(error.pos[0]), message: `Field "${key}" is written twice in the same place; keep one of the two lines.` };
-    }
-    // An unclosed quote or bracket is reported where the parser gave up; point at where it opens.
-    const opening = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedAt(error.pos[0]) : undefined;
-    if (opening) {
-      return { ...toPosition(opening.offset), message: `The ${opening.what} that starts here is never closed; add ${opening.closer} at the end of the value${opening.what === 'quote' ? '' : ', or write the items one per line, each after "- "'}.` };
-    }
-    return { ...toPosition(error.pos[0]), message: describeYamlError(error.code, message) };
-  });
+  const errors =
+    slips ??
+    parserErrors.map((error) => {
+      const message = error.message.split('\n')[0] ?? error.message;
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /^\s*(?:-\s+)?([^:]+):/.exec(source.slice(error.pos[0]).split('\n')[0] ?? '')?.[1] ?? '';
+        return {
+          ...toPosition(error.pos[0]),
+          message: `Field "${key}" is written twice in the same place; keep one of the two lines.`,
+        };
+      }
+      // An unclosed quote or bracket is reported where the parser gave up; point at where it opens.
+      const opening =
+        error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedAt(error.pos[0]) : undefined;
+      if (opening) {
+        return {
+          ...toPosition(opening.offset),
+          message: `The ${opening.what} that starts here is never closed; add ${opening.closer} at the end of the value${opening.what === 'quote' ? '' : ', or write the items one per line, each after "- "'}.`,
+        };
+      }
+      return { ...toPosition(error.pos[0]), message: describeYamlError(error.code, message) };
+    });
 
   /** The quoted text or flow collection that runs unclosed up to `offset`, if any. */
   function unclosedAt(offset: number): { offset: number; what: string; closer: string } | undefined {
@@ -85,7 +107,9 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
           const quote = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
           found = { offset: range[0], what: 'quote', closer: `the closing ${quote}` };
         } else if (isCollection(node) && node.flow) {
-          found = isSeq(node) ? { offset: range[0], what: 'bracket [', closer: ']' } : { offset: range[0], what: 'brace {', closer: '}' };
+          found = isSeq(node)
+            ? { offset: range[0], what: 'bracket [', closer: ']' }
+            : { offset: range[0], what: 'brace {', closer: '}' };
         }
       },
     });
@@ -126,7 +150,8 @@ function parseYamlWithPositions(source: string, firstLine: number): ParsedYaml {
       visit(document, { Alias: (_, node) => void (alias ??= node) });
       errors.push({
         ...toPosition(alias?.range?.[0] ?? 0),
-        message: 'The frontmatter repeats a value marked with & (as *name) so many times that it cannot be read; write each value out in full instead of marking it with & and repeating it with *.',
+        message:
+          'The frontmatter repeats a value marked with & (as *name) so many times that it cannot be read; write each value out in full instead of marking it with & and repeating it with *.',
       });
     }
   }

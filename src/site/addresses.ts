@@ -27,7 +27,8 @@ export const claimPage = (slug: string, claim: string): string => `${articlePage
 export const claimCardPage = (slug: string, claim: string): string => `${claimPage(slug, claim)}card/`;
 
 /** The share image (og:image) of an article's page, or of a claim's page, as a path inside the site. */
-export const shareImageFile = (slug: string, claim?: string): string => `${claim === undefined ? articlePage(slug) : claimPage(slug, claim)}share.png`;
+export const shareImageFile = (slug: string, claim?: string): string =>
+  `${claim === undefined ? articlePage(slug) : claimPage(slug, claim)}share.png`;
 
 /** The listing of checked claims, all of them or those of one status, as a path inside the site. */
 export const claimsListing = (status?: string): string => (status === undefined ? 'claims/' : `claims/${status}/`);
@@ -56,7 +57,8 @@ export function siteAddresses(siteRoot: string) {
   /** An article's JSON file. */
   const data = (slug: string) => url(articleDataPath(slug));
   /** A claim's or source's entry on its article's page. */
-  const anchor = (slug: string, kind: 'claim' | 'source', id: string) => `${page(slug)}#${kind === 'claim' ? claimAnchor(id) : sourceAnchor(id)}`;
+  const anchor = (slug: string, kind: 'claim' | 'source', id: string) =>
+    `${page(slug)}#${kind === 'claim' ? claimAnchor(id) : sourceAnchor(id)}`;
   /** A claim's own page. */
   const claim = (slug: string, id: string) => url(claimPage(slug, id));
   return { url, page, history, data, anchor, claim };

@@ -16,11 +16,17 @@ export function updatesLabel(history: ArticleHistory): string {
  * the article as built when it is not the last committed one (an edit not committed yet, or no git
  * at all), dated by the article's last update.
  */
-export function claimStatusHistories(article: Article, history: ArticleHistory | undefined): Record<string, StatusEntry[]> {
+export function claimStatusHistories(
+  article: Article,
+  history: ArticleHistory | undefined,
+): Record<string, StatusEntry[]> {
   return Object.fromEntries(
     article.claims.map((claim) => {
       const committed = history?.statusHistory[claim.id] ?? [];
-      const current = committed.at(-1)?.status === claim.status ? [] : [{ date: article.updated ?? article.published, status: claim.status, commit: null }];
+      const current =
+        committed.at(-1)?.status === claim.status
+          ? []
+          : [{ date: article.updated ?? article.published, status: claim.status, commit: null }];
       return [claim.id, [...committed, ...current]];
     }),
   );

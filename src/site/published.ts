@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articleStoreDir, historyStoreDir, readStored, storedFile, type StoredArticle } from '../astro/article-store.ts';
+import {
+  articleStoreDir,
+  historyStoreDir,
+  readStored,
+  storedFile,
+  type StoredArticle,
+} from '../astro/article-store.ts';
 import { articleKey } from '../astro/published-record.ts';
 import { newestFirst } from './articles.ts';
 
@@ -39,7 +45,8 @@ function histories(): Promise<Record<string, HistoryEntry>> {
 const CACHE_DIR = fileURLToPath(cacheDir);
 
 /** The file holding a published article's full frontmatter and rendered body. */
-export const storedArticleFile = (entry: ArticleListing): string => storedFile(articleStoreDir(CACHE_DIR), entry.data.stored);
+export const storedArticleFile = (entry: ArticleListing): string =>
+  storedFile(articleStoreDir(CACHE_DIR), entry.data.stored);
 
 /** Reads a published article's full frontmatter and rendered body (only its own page and JSON files need them). */
 export const readArticle = (entry: ArticleListing): StoredArticle => readStored(storedArticleFile(entry));
@@ -52,7 +59,10 @@ export const readArticle = (entry: ArticleListing): StoredArticle => readStored(
 export async function historyOf(slug: string): Promise<{ stored: string; digest: string | undefined } | undefined> {
   const entry = (await histories())[slug];
   if (!entry) return undefined;
-  return { stored: storedFile(historyStoreDir(CACHE_DIR), String(entry.data['stored'])), digest: entry.digest === undefined ? undefined : String(entry.digest) };
+  return {
+    stored: storedFile(historyStoreDir(CACHE_DIR), String(entry.data['stored'])),
+    digest: entry.digest === undefined ? undefined : String(entry.digest),
+  };
 }
 
 /**
@@ -60,8 +70,10 @@ export async function historyOf(slug: string): Promise<{ stored: string; digest:
  * its history page and data): when the digests of both are the last build's, Astro copies the page
  * from that build (astro.config.mjs). No key, and the page made every time, without the article's digest.
  */
-export const articleCacheKey = (entry: ArticleListing, history: { digest: string | undefined } | undefined): { cacheKey?: string } =>
-  entry.digest === undefined ? {} : { cacheKey: articleKey(entry.digest, history?.digest) };
+export const articleCacheKey = (
+  entry: ArticleListing,
+  history: { digest: string | undefined } | undefined,
+): { cacheKey?: string } => (entry.digest === undefined ? {} : { cacheKey: articleKey(entry.digest, history?.digest) });
 
 /** Reads the history a `history` entry points to (historyOf). */
 export { readHistory } from '../astro/article-store.ts';

@@ -61,9 +61,13 @@ export function collectPublishers<T extends { data: { publishers: readonly strin
     }
   }
   // A publisher of the registry is at its id (`/sources/reuters/`), unless a name outside it already gives that slug.
-  const plain = new Set([...byKey.values()].filter((use) => !Object.hasOwn(registry, use.written)).map((use) => publisherSlug(use.written)));
+  const plain = new Set(
+    [...byKey.values()].filter((use) => !Object.hasOwn(registry, use.written)).map((use) => publisherSlug(use.written)),
+  );
   const slugOf = (written: string) =>
-    Object.hasOwn(registry, written) && !RESERVED.has(written) && !plain.has(written) ? written : publisherSlug(written);
+    Object.hasOwn(registry, written) && !RESERVED.has(written) && !plain.has(written)
+      ? written
+      : publisherSlug(written);
   return [...byKey.values()]
     .map(({ written, ...use }) => ({ ...use, slug: slugOf(written) }))
     .sort((a, b) => b.articles.length - a.articles.length || a.publisher.localeCompare(b.publisher, 'en'));

@@ -31,6 +31,9 @@ export function otherBundles(manifest: unknown, baseUrl: string): string[] {
   const bundles = (manifest as { bundles?: unknown } | null)?.bundles;
   if (!Array.isArray(bundles)) return [];
   return bundles
-    .filter((bundle): bundle is string => typeof bundle === 'string' && BUNDLE_FOLDER.test(bundle) && bundle !== bundleFolder(0))
+    .filter(
+      (bundle): bundle is string =>
+        typeof bundle === 'string' && BUNDLE_FOLDER.test(bundle) && bundle !== bundleFolder(0),
+    )
     .map((bundle) => `${baseUrl}${bundle}`);
 }

@@ -30,10 +30,14 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
 export function withVerdict(result: SearchResult): SearchResult {
   const { conclusion, ratings } = result.meta;
   const verdict = [
-    conclusion ? `<span class="search-conclusion"><strong>Our conclusion:</strong> ${escapeHtml(conclusion)}</span>` : '',
+    conclusion
+      ? `<span class="search-conclusion"><strong>Our conclusion:</strong> ${escapeHtml(conclusion)}</span>`
+      : '',
     ratings ? `<span class="search-ratings">${escapeHtml(ratings)}</span>` : '',
   ].filter(Boolean);
-  return verdict.length === 0 ? result : { ...result, excerpt: `${verdict.join(' ')} <span class="search-excerpt">${result.excerpt}</span>` };
+  return verdict.length === 0
+    ? result
+    : { ...result, excerpt: `${verdict.join(' ')} <span class="search-excerpt">${result.excerpt}</span>` };
 }
 
 /** The manifest of the index's bundles, or null when it cannot be read (then the first bundle is searched alone). */
@@ -66,7 +70,15 @@ export function startSearch(root: HTMLElement | null): void {
   script.addEventListener('load', async () => {
     const mergeIndex = otherBundles(await manifest, baseUrl).map((other) => ({ bundlePath: other, baseUrl }));
     root.replaceChildren();
-    new PagefindUI({ element: root, bundlePath, baseUrl, showSubResults: true, showImages: false, mergeIndex, processResult: withVerdict });
+    new PagefindUI({
+      element: root,
+      bundlePath,
+      baseUrl,
+      showSubResults: true,
+      showImages: false,
+      mergeIndex,
+      processResult: withVerdict,
+    });
   });
   script.addEventListener('error', () => {
     const message = document.createElement('p');

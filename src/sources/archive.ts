@@ -18,7 +18,8 @@ export interface ArchiveOptions {
 
 /** The public addresses, and Save Page Now's published limits (a capture every few seconds, one at a time). */
 export function archiveOptionsFromEnv(env: NodeJS.ProcessEnv, userAgent: string): ArchiveOptions {
-  const number = (value: string | undefined, fallback: number) => (value && Number.isFinite(Number(value)) ? Number(value) : fallback);
+  const number = (value: string | undefined, fallback: number) =>
+    value && Number.isFinite(Number(value)) ? Number(value) : fallback;
   return {
     availabilityUrl: env.WAYBACK_AVAILABILITY_URL || 'https://archive.org/wayback/available',
     saveUrl: env.WAYBACK_SAVE_URL || 'https://web.archive.org/save',
@@ -66,7 +67,11 @@ export class Archiver {
     const response = await fetch(address, {
       ...init,
       signal: AbortSignal.timeout(this.options.timeoutMs),
-      headers: { Accept: 'application/json', 'User-Agent': this.options.userAgent, ...(init.headers as Record<string, string>) },
+      headers: {
+        Accept: 'application/json',
+        'User-Agent': this.options.userAgent,
+        ...(init.headers as Record<string, string>),
+      },
     });
     const text = await response.text();
     let data: unknown = null;
@@ -85,8 +90,15 @@ export class Archiver {
     address.searchParams.set('timestamp', day.slice(0, 10).replace(/-/g, ''));
     const { status, data } = await this.getJson(address.href);
     if (status !== 200) throw new Error(`the availability API answered ${status}`);
-    const closest = (data as { archived_snapshots?: { closest?: { available?: boolean; url?: unknown; status?: unknown } } } | null)?.archived_snapshots?.closest;
-    if (!closest?.available || typeof closest.url !== 'string' || (closest.status !== undefined && String(closest.status) !== '200')) return null;
+    const closest = (
+      data as { archived_snapshots?: { closest?: { available?: boolean; url?: unknown; status?: unknown } } } | null
+    )?.archived_snapshots?.closest;
+    if (
+      !closest?.available ||
+      typeof closest.url !== 'string' ||
+      (closest.status !== undefined && String(closest.status) !== '200')
+    )
+      return null;
     return /^https?:\/\//.test(closest.url) ? closest.url : null;
   }
 
@@ -96,7 +108,8 @@ export class Archiver {
       if (found) return { snapshot: found, note: 'snapshot found' };
       if (!live) return { snapshot: null, note: 'no snapshot, and the page does not answer' };
       const { accessKey, secretKey } = this.options;
-      if (!accessKey || !secretKey) return { snapshot: null, note: 'no snapshot; set WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY to ask for one' };
+      if (!accessKey || !secretKey)
+        return { snapshot: null, note: 'no snapshot; set WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY to ask for one' };
       const wait = this.lastSave + this.options.saveIntervalMs - Date.now();
       if (wait > 0) await sleep(wait);
       this.lastSave = Date.now();
@@ -109,16 +122,28 @@ export class Archiver {
       const jobId = (saved.data as { job_id?: unknown } | null)?.job_id;
       if (saved.status !== 200 || typeof jobId !== 'string') {
         const message = (saved.data as { message?: unknown } | null)?.message;
-        return { snapshot: null, note: `Save Page Now refused the capture (${saved.status}${typeof message === 'string' ? `: ${message}` : ''})` };
+        return {
+          snapshot: null,
+          note: `Save Page Now refused the capture (${saved.status}${typeof message === 'string' ? `: ${message}` : ''})`,
+        };
       }
       for (let poll = 0; poll < this.options.pollLimit; poll++) {
         await sleep(this.options.pollMs);
-        const { data } = await this.getJson(`${this.options.saveUrl.replace(/\/$/, '')}/status/${encodeURIComponent(jobId)}`, { headers: auth });
+        const { data } = await this.getJson(
+          `${this.options.saveUrl.replace(/\/$/, '')}/status/${encodeURIComponent(jobId)}`,
+          { headers: auth },
+        );
         const state = (data as { status?: unknown; message?: unknown } | null) ?? {};
         if (state.status === 'pending') continue;
-        if (state.status !== 'success') return { snapshot: null, note: `the capture failed${typeof state.message === 'string' ? `: ${state.message}` : ''}` };
+        if (state.status !== 'success')
+          return {
+            snapshot: null,
+            note: `the capture failed${typeof state.message === 'string' ? `: ${state.message}` : ''}`,
+          };
         const snapshot = await this.closestSnapshot(url, new Date().toISOString());
-        return snapshot ? { snapshot, note: 'captured now' } : { snapshot: null, note: 'captured, but not yet listed; the next run records it' };
+        return snapshot
+          ? { snapshot, note: 'captured now' }
+          : { snapshot: null, note: 'captured, but not yet listed; the next run records it' };
       }
       return { snapshot: null, note: 'the capture is still pending; the next run records it' };
     } catch (error) {

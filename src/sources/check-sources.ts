@@ -23,11 +23,24 @@ export interface ArticleSources {
  * wording on the page of the claim's first appearance, recorded under the claim's id (ids are
  * unique across sources and claims) and read like a quote. The page is fetched once for both.
  */
-export function sourcesToCheck(article: { sources: readonly Source[]; claims: readonly Claim[] }): ArticleSources['sources'] {
+export function sourcesToCheck(article: {
+  sources: readonly Source[];
+  claims: readonly Claim[];
+}): ArticleSources['sources'] {
   const byId = new Map(article.sources.map((source) => [source.id, source]));
   const wordings = article.claims.flatMap((claim) => {
     const appearance = claim.wording === undefined ? undefined : byId.get(claim.appearances?.[0] ?? '');
-    return appearance ? [{ id: claim.id, url: appearance.url, quote: claim.wording, accessed: appearance.accessed, archive: appearance.archive }] : [];
+    return appearance
+      ? [
+          {
+            id: claim.id,
+            url: appearance.url,
+            quote: claim.wording,
+            accessed: appearance.accessed,
+            archive: appearance.archive,
+          },
+        ]
+      : [];
   });
   return [...article.sources, ...wordings];
 }
@@ -72,10 +85,18 @@ export interface ArticleReport {
 }
 
 /** Reads documents: on this thread, or on a pool of worker threads. */
-export type ReadDocument = (bytes: Uint8Array, contentType: string | null, quote: string | undefined) => Promise<ReadResult>;
+export type ReadDocument = (
+  bytes: Uint8Array,
+  contentType: string | null,
+  quote: string | undefined,
+) => Promise<ReadResult>;
 
 /** What a fetched page gave: the observation for the lock and a note for the report. */
-async function observe(fetched: Fetched, quote: string | undefined, read: ReadDocument): Promise<{ observation: Observation; detail?: string | undefined }> {
+async function observe(
+  fetched: Fetched,
+  quote: string | undefined,
+  read: ReadDocument,
+): Promise<{ observation: Observation; detail?: string | undefined }> {
   const { finalUrl, redirects, status, contentType } = fetched;
   const base = { finalUrl, redirects, httpStatus: status, contentType };
   if (status !== null && BLOCKED_STATUSES.has(status)) return { observation: { ...base, kind: 'blocked' } };
@@ -86,7 +107,8 @@ async function observe(fetched: Fetched, quote: string | undefined, read: ReadDo
     return { observation: { ...base, kind: 'failed', error: fetched.error }, detail: fetched.detail };
   }
   const result = await read(fetched.body, contentType, quote);
-  if (result.kind === 'unreadable') return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: result.detail };
+  if (result.kind === 'unreadable')
+    return { observation: { ...base, kind: 'unreadable', error: 'unreadable' }, detail: result.detail };
   return { observation: { ...base, kind: 'read', textSha256: result.textSha256, quote: result.quote } };
 }
 
@@ -122,36 +144,48 @@ export async function checkSources(
     return pending;
   };
   try {
-    return await Promise.all(articles.map(async (article) => {
-      const lockFile = lockPath(options.locksDir, article.slug);
-      const old = previousLock(lockFile);
-      const sources = await Promise.all(
-        article.sources.map(async (source): Promise<SourceReport> => {
-          const previous = old.lock?.sources[source.id];
-          const { observation, detail } = await observe(await fetchOnce(source.url), source.quote, read);
-          let archive: string | null | undefined;
-          let archiveNote: string | undefined;
-          const hasCopy = source.archive !== undefined || (previous?.url === source.url && previous.archive !== null);
-          if (options.archiver && !hasCopy) {
-            const result = await options.archiver.archive(source.url, source.accessed, observation.kind !== 'failed');
-            archive = result.snapshot;
-            archiveNote = result.note;
-          }
-          const entry = nextEntry(previous, source.url, observation, { now, archive });
-          return { id: source.id, url: source.url, entry, previous, detail, archiveNote };
-        }),
-      );
-      const lock: SourceLock = { article: article.slug, sources: Object.fromEntries(sources.map((report) => [report.id, report.entry])) };
-      const text = serializeLock(lock);
-      const written = text !== old.text;
-      if (written) {
-        mkdirSync(dirname(lockFile), { recursive: true });
-        writeFileSync(lockFile, text);
-      }
-      const report: ArticleReport = { slug: article.slug, file: article.file, lockFile, sources, written, problem: old.problem };
-      onArticle(report);
-      return report;
-    }));
+    return await Promise.all(
+      articles.map(async (article) => {
+        const lockFile = lockPath(options.locksDir, article.slug);
+        const old = previousLock(lockFile);
+        const sources = await Promise.all(
+          article.sources.map(async (source): Promise<SourceReport> => {
+            const previous = old.lock?.sources[source.id];
+            const { observation, detail } = await observe(await fetchOnce(source.url), source.quote, read);
+            let archive: string | null | undefined;
+            let archiveNote: string | undefined;
+            const hasCopy = source.archive !== undefined || (previous?.url === source.url && previous.archive !== null);
+            if (options.archiver && !hasCopy) {
+              const result = await options.archiver.archive(source.url, source.accessed, observation.kind !== 'failed');
+              archive = result.snapshot;
+              archiveNote = result.note;
+            }
+            const entry = nextEntry(previous, source.url, observation, { now, archive });
+            return { id: source.id, url: source.url, entry, previous, detail, archiveNote };
+          }),
+        );
+        const lock: SourceLock = {
+          article: article.slug,
+          sources: Object.fromEntries(sources.map((report) => [report.id, report.entry])),
+        };
+        const text = serializeLock(lock);
+        const written = text !== old.text;
+        if (written) {
+          mkdirSync(dirname(lockFile), { recursive: true });
+          writeFileSync(lockFile, text);
+        }
+        const report: ArticleReport = {
+          slug: article.slug,
+          file: article.file,
+          lockFile,
+          sources,
+          written,
+          problem: old.problem,
+        };
+        onArticle(report);
+        return report;
+      }),
+    );
   } finally {
     await pool?.close();
   }

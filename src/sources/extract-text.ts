@@ -28,9 +28,38 @@ export function decode(bytes: Uint8Array, charset: string | undefined): string {
 }
 
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
 
@@ -68,7 +97,9 @@ export function htmlText(html: string): ExtractedText {
   let readable = '';
   try {
     // The serializer hands back the article's element itself, which saves parsing its HTML again.
-    const article = new Readability<TextNode>(document as unknown as Document, { serializer: (element) => element as unknown as TextNode }).parse();
+    const article = new Readability<TextNode>(document as unknown as Document, {
+      serializer: (element) => element as unknown as TextNode,
+    }).parse();
     if (article?.content) readable = blockText(article.content);
   } catch {
     // Readability gives up on some pages; the whole text stands in for the article.

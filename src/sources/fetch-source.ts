@@ -25,7 +25,8 @@ export interface Redirect {
 }
 
 /** Why no answer came: the kinds a dead-link check tells apart. */
-export type NetworkError = 'timeout' | 'dns' | 'refused' | 'reset' | 'redirects' | 'bad-redirect' | 'too-large' | 'network';
+export type NetworkError =
+  'timeout' | 'dns' | 'refused' | 'reset' | 'redirects' | 'bad-redirect' | 'too-large' | 'network';
 
 /** What fetching a source gave. */
 export interface Fetched {
@@ -75,7 +76,13 @@ export function networkErrorOf(error: unknown): NetworkError {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return 'dns';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'reset';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') return 'timeout';
+  if (
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  )
+    return 'timeout';
   return 'network';
 }
 
@@ -106,13 +113,35 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
         try {
           next = new URL(location, current).href;
         } catch {
-          return { finalUrl: current, redirects, status: response.status, contentType, error: 'bad-redirect', detail: `redirect to "${location}", which is not an address` };
+          return {
+            finalUrl: current,
+            redirects,
+            status: response.status,
+            contentType,
+            error: 'bad-redirect',
+            detail: `redirect to "${location}", which is not an address`,
+          };
         }
         const unsafe = unsafeUrlReason(next);
-        if (unsafe) return { finalUrl: current, redirects, status: response.status, contentType, error: 'bad-redirect', detail: `redirect to ${next}: ${unsafe}` };
+        if (unsafe)
+          return {
+            finalUrl: current,
+            redirects,
+            status: response.status,
+            contentType,
+            error: 'bad-redirect',
+            detail: `redirect to ${next}: ${unsafe}`,
+          };
         redirects.push({ status: response.status, to: next });
         if (redirects.length > options.maxRedirects) {
-          return { finalUrl: next, redirects, status: response.status, contentType, error: 'redirects', detail: `more than ${options.maxRedirects} redirects` };
+          return {
+            finalUrl: next,
+            redirects,
+            status: response.status,
+            contentType,
+            error: 'redirects',
+            detail: `more than ${options.maxRedirects} redirects`,
+          };
         }
         current = next;
         continue;
@@ -123,14 +152,22 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
       }
       const body = await readLimited(response, options.maxBytes);
       if (!body) {
-        return { finalUrl: current, redirects, status: response.status, contentType, error: 'too-large', detail: `larger than ${options.maxBytes} bytes` };
+        return {
+          finalUrl: current,
+          redirects,
+          status: response.status,
+          contentType,
+          error: 'too-large',
+          detail: `larger than ${options.maxBytes} bytes`,
+        };
       }
       return { finalUrl: current, redirects, status: response.status, contentType, body, error: null };
     }
   } catch (error) {
     const kind = networkErrorOf(error);
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    const detail = kind === 'timeout' ? `no answer within ${options.timeoutMs / 1000} s` : (cause ?? (error as Error).message);
+    const detail =
+      kind === 'timeout' ? `no answer within ${options.timeoutMs / 1000} s` : (cause ?? (error as Error).message);
     return { finalUrl: current, redirects, status: null, contentType: null, error: kind, detail };
   }
 }

@@ -34,7 +34,7 @@ export class HostLimiter {
   }
 
   private next(): void {
-    for (let i = 0; i < this.waiting.length && this.running < this.total; ) {
+    for (let i = 0; i < this.waiting.length && this.running < this.total;) {
       const item = this.waiting[i]!;
       const active = this.byHost.get(item.host) ?? 0;
       if (active >= this.perHost) {

@@ -70,7 +70,10 @@ export function serializeLock(lock: SourceLock): string {
 }
 
 /** What reading a lock file gave: nothing (no file), the lock, or why it cannot be used. */
-export type ReadLock = { lock?: undefined; problem?: undefined } | { lock: SourceLock; problem?: undefined } | { lock?: undefined; problem: string };
+export type ReadLock =
+  | { lock?: undefined; problem?: undefined }
+  | { lock: SourceLock; problem?: undefined }
+  | { lock?: undefined; problem: string };
 
 /** Parses a lock file's text. */
 export function parseLock(text: string): ReadLock {
@@ -92,4 +95,3 @@ export function readLock(locksDir: string, slug: string): ReadLock {
   if (!existsSync(path)) return {};
   return parseLock(readFileSync(path, 'utf8'));
 }
-

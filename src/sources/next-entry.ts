@@ -13,9 +13,15 @@ export type Observation = {
   contentType: string | null;
 } & (
   | /** The page answered and its text was read. */ { kind: 'read'; textSha256: string; quote: QuoteResult | 'none' }
-  | /** The page answered 2xx, but its text could not be read (too large, an image). */ { kind: 'unreadable'; error: string }
+  | /** The page answered 2xx, but its text could not be read (too large, an image). */ {
+      kind: 'unreadable';
+      error: string;
+    }
   | /** A paywall or bot wall answered (401, 402, 403, 429): never counts towards dead. */ { kind: 'blocked' }
-  | /** No page: 404, 410, another 4xx or 5xx, DNS failure, refused connection, timeout. */ { kind: 'failed'; error: string | null }
+  | /** No page: 404, 410, another 4xx or 5xx, DNS failure, refused connection, timeout. */ {
+      kind: 'failed';
+      error: string | null;
+    }
 );
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,7 +42,10 @@ export function nextEntry(
   previous: LockEntry | undefined,
   url: string,
   observation: Observation,
-  { now, archive }: { now: Date; /** The archived copy found by this run, if any. */ archive?: string | null | undefined },
+  {
+    now,
+    archive,
+  }: { now: Date; /** The archived copy found by this run, if any. */ archive?: string | null | undefined },
 ): LockEntry {
   const before = previous?.url === url ? previous : undefined;
   const at = lockTime(now);
@@ -73,7 +82,14 @@ export function nextEntry(
       break;
     }
     case 'unreadable':
-      candidate = { ...answer, error: observation.error, checked: before?.checked ?? at, ...kept, archive: archived, ...healthy };
+      candidate = {
+        ...answer,
+        error: observation.error,
+        checked: before?.checked ?? at,
+        ...kept,
+        archive: archived,
+        ...healthy,
+      };
       break;
     case 'blocked':
       candidate = {
@@ -88,7 +104,10 @@ export function nextEntry(
       };
       break;
     case 'failed': {
-      const tooSoon = before !== undefined && before.failures > 0 && now.getTime() - Date.parse(before.checked) < DEAD_AFTER_DAYS * DAY;
+      const tooSoon =
+        before !== undefined &&
+        before.failures > 0 &&
+        now.getTime() - Date.parse(before.checked) < DEAD_AFTER_DAYS * DAY;
       if (tooSoon) return archived === before.archive ? before : { ...before, archive: archived, checked: at };
       const failures = (before?.failures ?? 0) + 1;
       candidate = {

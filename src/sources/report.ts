@@ -10,7 +10,9 @@ export function describeEntry(entry: LockEntry): string {
   if (entry.dead) {
     parts.push(`${status}, dead: ${entry.failures} failed checks since ${day(entry.firstFailure ?? entry.checked)}`);
   } else if (entry.failures > 0) {
-    parts.push(`${status}, failed check ${entry.failures} of ${DEAD_AFTER_FAILURES} (a failure counts ${DEAD_AFTER_DAYS} days after the last one)`);
+    parts.push(
+      `${status}, failed check ${entry.failures} of ${DEAD_AFTER_FAILURES} (a failure counts ${DEAD_AFTER_DAYS} days after the last one)`,
+    );
   } else if (entry.httpStatus !== null && [401, 402, 403, 429].includes(entry.httpStatus)) {
     parts.push(`${status}, refused to us (paywall or bot wall); never counted as dead`);
   } else if (entry.error !== null) {

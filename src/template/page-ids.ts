@@ -37,8 +37,16 @@ const NUMBERED_ID = new RegExp(`^(?:${NUMBERED.join('|')})\\d+$`);
  * numbered ones, and those named after the article's own sources and claims (a page without them,
  * such as the methodology, keeps `claim-statuses`).
  */
-export function isTemplateId(id: string, { sources = [], claims = [] }: { sources?: readonly string[]; claims?: readonly string[] } = {}): boolean {
-  return FIXED.has(id) || NUMBERED_ID.test(id) || sources.some((source) => id === sourceAnchor(source)) || claims.some((claim) => id === claimAnchor(claim));
+export function isTemplateId(
+  id: string,
+  { sources = [], claims = [] }: { sources?: readonly string[]; claims?: readonly string[] } = {},
+): boolean {
+  return (
+    FIXED.has(id) ||
+    NUMBERED_ID.test(id) ||
+    sources.some((source) => id === sourceAnchor(source)) ||
+    claims.some((claim) => id === claimAnchor(claim))
+  );
 }
 
 /** The id of a source's entry in the source list: its permalink. */

@@ -8,9 +8,25 @@ export interface DescribablePublisher {
 
 // The adjective of each country the registry names; any other country is named after the type.
 const DEMONYMS: Record<string, string> = {
-  AZ: 'Azerbaijani', CZ: 'Czech', DE: 'German', FR: 'French', GB: 'British', GH: 'Ghanaian', IN: 'Indian',
-  IQ: 'Iraqi', IT: 'Italian', KW: 'Kuwaiti', LV: 'Latvian', NL: 'Dutch', PK: 'Pakistani', PL: 'Polish',
-  RU: 'Russian', SG: 'Singaporean', TR: 'Turkish', UA: 'Ukrainian', US: 'American',
+  AZ: 'Azerbaijani',
+  CZ: 'Czech',
+  DE: 'German',
+  FR: 'French',
+  GB: 'British',
+  GH: 'Ghanaian',
+  IN: 'Indian',
+  IQ: 'Iraqi',
+  IT: 'Italian',
+  KW: 'Kuwaiti',
+  LV: 'Latvian',
+  NL: 'Dutch',
+  PK: 'Pakistani',
+  PL: 'Polish',
+  RU: 'Russian',
+  SG: 'Singaporean',
+  TR: 'Turkish',
+  UA: 'Ukrainian',
+  US: 'American',
 };
 
 // Types whose registry word is not a noun a reader would expect after the country.
@@ -59,7 +75,12 @@ export function showPublisher(
   publishers: Readonly<Record<string, DescribablePublisher>>,
 ): ShownPublisher {
   const entry = Object.hasOwn(publishers, source.publisher) ? publishers[source.publisher] : undefined;
-  const via = source.via === undefined ? undefined : Object.hasOwn(publishers, source.via) ? publishers[source.via]!.name : source.via;
+  const via =
+    source.via === undefined
+      ? undefined
+      : Object.hasOwn(publishers, source.via)
+        ? publishers[source.via]!.name
+        : source.via;
   return {
     name: entry?.name ?? source.publisher,
     ...(entry ? { description: describePublisher(entry) } : {}),

@@ -5,7 +5,9 @@ import { ROOT } from '../helpers/site.ts';
 
 // An internal module of Astro, which its package does not export: imported by its path.
 const WRITER = join(ROOT, 'node_modules/astro/dist/content/data-store-writer.js');
-const { chunkString } = (await import(pathToFileURL(WRITER).href)) as { chunkString: (text: string, maxBytes: number) => string[] };
+const { chunkString } = (await import(pathToFileURL(WRITER).href)) as {
+  chunkString: (text: string, maxBytes: number) => string[];
+};
 
 /**
  * What Astro's chunked data store must do with a string: cut it, between code points, into chunks
@@ -62,7 +64,9 @@ describe("Astro's chunked data store, as patched (patches/astro+7.3.5.patch)", (
     for (const text of samples) {
       for (const maxBytes of [1, 2, 3, 4, 5, 7, 16, 64, 1024]) {
         const chunks = chunkString(text, maxBytes);
-        expect(chunks, `${JSON.stringify(text)} in chunks of ${maxBytes} bytes`).toEqual(expectedChunks(text, maxBytes));
+        expect(chunks, `${JSON.stringify(text)} in chunks of ${maxBytes} bytes`).toEqual(
+          expectedChunks(text, maxBytes),
+        );
         expect(chunks.join('')).toBe(text);
       }
     }

@@ -42,7 +42,11 @@ describe('storeSiteHistory', () => {
 
     // A new commit to the article gives it a new file, read from git; the old one is deleted.
     // Publishing the draft replaces its marker with a history.
-    commitStep(repo, { date: '2025-05-28T08:00:00Z', message: 'Confirm again', files: { 'istanbul-talks.md': REVISIONS.confirmed, 'plans.md': REVISIONS.published } });
+    commitStep(repo, {
+      date: '2025-05-28T08:00:00Z',
+      message: 'Confirm again',
+      files: { 'istanbul-talks.md': REVISIONS.confirmed, 'plans.md': REVISIONS.published },
+    });
     const changed = await storeSiteHistory(articles, dir, 'v1');
     if (changed.status !== 'ok') throw new Error('no history');
     expect(changed.articles.map(({ slug }) => slug)).toEqual(['istanbul-talks', 'plans']);
@@ -68,7 +72,9 @@ describe('storeSiteHistory', () => {
 
   it('says so outside a git repository, and stores nothing', async () => {
     const dir = storeDir();
-    expect(await storeSiteHistory(writeArticles({ 'a.md': REVISIONS.published }), dir, 'v1')).toEqual({ status: 'no-repository' });
+    expect(await storeSiteHistory(writeArticles({ 'a.md': REVISIONS.published }), dir, 'v1')).toEqual({
+      status: 'no-repository',
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -14,13 +14,20 @@ const FIRST = 'zelensky-invites-putin-to-turkiye.md';
 
 /** A task for the first explainer, read afresh, stored in a folder of its own. */
 function task(withCheck: boolean): ArticleTask {
-  const file = { path: FIRST, full: join(DIR, FIRST), file: `content/articles/${FIRST}`, text: readFileSync(join(DIR, FIRST), 'utf8'), lockText: '' };
+  const file = {
+    path: FIRST,
+    full: join(DIR, FIRST),
+    file: `content/articles/${FIRST}`,
+    text: readFileSync(join(DIR, FIRST), 'utf8'),
+    lockText: '',
+  };
   const common = { digest: 'first', storeDir: mkdtempSync(join(tmpdir(), 'sourced-publish-')), dir: DIR, root: ROOT };
   return withCheck ? { file, ...common } : { checked: checkArticleFile(file), ...common };
 }
 
 /** The stored record a task's result names. */
-const stored = (done: ArticleTask, summary: { stored: string } | undefined) => readStored(storedFile(done.storeDir, summary!.stored));
+const stored = (done: ArticleTask, summary: { stored: string } | undefined) =>
+  readStored(storedFile(done.storeDir, summary!.stored));
 
 describe('publishing an article', () => {
   const pool = new ArticlePool({ threads: 1 });

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +21,13 @@ import { ROOT } from '../helpers/site.ts';
 /** A project of our own sources, which the test may edit, with one article. */
 function copyProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'sourced-render-cache-'));
-  for (const path of ['src/markdown', 'src/format', 'src/publishing/security-policy.ts', 'astro.config.mjs', 'package-lock.json']) {
+  for (const path of [
+    'src/markdown',
+    'src/format',
+    'src/publishing/security-policy.ts',
+    'astro.config.mjs',
+    'package-lock.json',
+  ]) {
     cpSync(join(ROOT, path), join(root, path), { recursive: true });
   }
   mkdirSync(join(root, 'content/articles'), { recursive: true });
@@ -106,7 +121,9 @@ describe('the render cache', () => {
   it('keeps every entry right when the project folder moves with its cache: no entry names a path', async () => {
     expect(await loader.load()).toBe('0 articles rendered, 1 unchanged');
     const html = loader.html();
-    expect([...loader.entries.values()].map((entry) => entry.data.stored)).toEqual([expect.stringMatching(/^[\w-]+\.json$/)]);
+    expect([...loader.entries.values()].map((entry) => entry.data.stored)).toEqual([
+      expect.stringMatching(/^[\w-]+\.json$/),
+    ]);
     const moved = `${root}-moved`;
     renameSync(root, moved);
     const after = loaderContext(moved, loader.entries);

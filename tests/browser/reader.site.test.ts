@@ -49,13 +49,17 @@ beforeAll(async () => {
       message: 'Publish two explainers',
       files: {
         [`${EXPLAINER}.md`]: readFileSync(join(ROOT, 'content/articles', `${EXPLAINER}.md`), 'utf8'),
-        'talks.md': fixtureArticle(VALID_FRONTMATTER.replace('status: confirmed', 'status: disputed'), VALID_BODY.replace('They demanded a ceasefire.', 'They asked for a truce.')),
+        'talks.md': fixtureArticle(
+          VALID_FRONTMATTER.replace('status: confirmed', 'status: disputed'),
+          VALID_BODY.replace('They demanded a ceasefire.', 'They asked for a truce.'),
+        ),
       },
     },
     { date: '2025-05-22T10:00:00Z', message: 'Correct the day of the talks', files: { 'talks.md': CORRECTED } },
   ]);
   // The site's registries beside the articles, so that sources show their publishers' names and words.
-  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml']) copyFileSync(join(ROOT, 'content', name), join(articles, '..', name));
+  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml'])
+    copyFileSync(join(ROOT, 'content', name), join(articles, '..', name));
   const site = buildSite(articles);
   expect(site.status, site.output).toBe(0);
   server = await serveStatic(site.outDir);
@@ -67,7 +71,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(viewport: keyof typeof VIEWPORTS, path: string, javaScriptEnabled = true, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+async function open(
+  viewport: keyof typeof VIEWPORTS,
+  path: string,
+  javaScriptEnabled = true,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], javaScriptEnabled, colorScheme });
   const page = await context.newPage();
   await page.goto(`${server.origin}${path}`);
@@ -75,7 +84,8 @@ async function open(viewport: keyof typeof VIEWPORTS, path: string, javaScriptEn
 }
 
 /** The id of the card (a popover) in the source list entry of the source `id`. */
-const cardOf = (page: Page, id: string) => page.locator(`#source-${id} [popover]`).getAttribute('id') as Promise<string>;
+const cardOf = (page: Page, id: string) =>
+  page.locator(`#source-${id} [popover]`).getAttribute('id') as Promise<string>;
 
 /** Whether the popover with this id is open. */
 const isOpen = (page: Page, id: string) =>
@@ -93,14 +103,26 @@ function coverage(page: Page, index: number) {
     const range = document.createRange();
     range.setStart(paragraph, 0);
     let previous = attribution.previousSibling;
-    while (previous && !(previous instanceof Element && previous.classList.contains('attribution'))) previous = previous.previousSibling;
+    while (previous && !(previous instanceof Element && previous.classList.contains('attribution')))
+      previous = previous.previousSibling;
     if (previous) range.setStartAfter(previous);
     range.setEndBefore(attribution);
     const card = document.getElementById(button.getAttribute('popovertarget')!)!.getBoundingClientRect();
     const overlaps = [...range.getClientRects(), button.getBoundingClientRect()].filter(
-      (box) => box.width > 0 && box.left < card.right && box.right > card.left && box.top < card.bottom && box.bottom > card.top,
+      (box) =>
+        box.width > 0 &&
+        box.left < card.right &&
+        box.right > card.left &&
+        box.top < card.bottom &&
+        box.bottom > card.top,
     );
-    return { overlaps: overlaps.length, cardWidth: card.width, viewport: window.innerWidth, cardLeft: card.left, cardRight: card.right };
+    return {
+      overlaps: overlaps.length,
+      cardWidth: card.width,
+      viewport: window.innerWidth,
+      cardLeft: card.left,
+      cardRight: card.right,
+    };
   }, index);
 }
 
@@ -119,8 +141,12 @@ describe.each([
     const card = page.locator(`#${id}`);
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.locator('.publisher').textContent()).toBe('Shafaq News');
-    expect(await card.locator('cite a').getAttribute('href')).toBe('https://www.shafaq.com/en/World/Zelensky-ready-for-talks-with-Putin-in-Turkiye');
-    expect(await card.locator('blockquote').textContent()).toContain('I will be waiting for Putin in Türkiye on Thursday.');
+    expect(await card.locator('cite a').getAttribute('href')).toBe(
+      'https://www.shafaq.com/en/World/Zelensky-ready-for-talks-with-Putin-in-Turkiye',
+    );
+    expect(await card.locator('blockquote').textContent()).toContain(
+      'I will be waiting for Putin in Türkiye on Thursday.',
+    );
     await card.getByRole('button', { name: /^Close/ }).click();
     expect(await isOpen(page, id)).toBe(false);
 
@@ -156,17 +182,23 @@ describe.each([
     expect(await card.locator('summary .status').textContent()).toBe('Rated False');
     expect(await card.locator('.statement').textContent()).toContain('Donald Trump was a former US president');
     // The first explainer cites this claim once in its text: one link, saying where.
-    expect(await card.locator('p.meta').getByRole('link').allTextContents()).toEqual(['Where the text mentions it', 'What “False” means']);
+    expect(await card.locator('p.meta').getByRole('link').allTextContents()).toEqual([
+      'Where the text mentions it',
+      'What “False” means',
+    ]);
     await page.context().close();
   });
 
-  it('describes each attribution by its source\'s publisher, title and dates', async () => {
+  it("describes each attribution by its source's publisher, title and dates", async () => {
     const page = await open(viewport, PAGES.article, javaScript);
     const id = await cardOf(page, 'shafaq-zelensky-x-embed');
-    const described = await page.locator(`.article-body button[popovertarget="${id}"]`).first().evaluate((button) => {
-      const about = document.getElementById(button.getAttribute('aria-describedby')!)!;
-      return about.textContent!.replace(/\s+/g, ' ').trim();
-    });
+    const described = await page
+      .locator(`.article-body button[popovertarget="${id}"]`)
+      .first()
+      .evaluate((button) => {
+        const about = document.getElementById(button.getAttribute('aria-describedby')!)!;
+        return about.textContent!.replace(/\s+/g, ' ').trim();
+      });
     expect(described).toBe(
       'News report Shafaq News, Iraqi online outlet, Zelensky ready for talks with Putin in Turkiye Published 11 May 2025. Accessed 24 November 2026.',
     );
@@ -178,19 +210,24 @@ describe.each([
     const entry = page.locator('#source-kyivindependent-leaders-arrive');
     const backlinks = entry.locator('a[href^="#cite-"]');
     // Links that say what they count, after "In the text:".
-    expect(await backlinks.evaluateAll((links) => links.map((link) => `${link.parentElement!.firstChild!.textContent!.trim()} ${link.textContent}`))).toEqual([
-      'In the text: mention 1 of 2',
-      'In the text: mention 2 of 2',
-    ]);
+    expect(
+      await backlinks.evaluateAll((links) =>
+        links.map((link) => `${link.parentElement!.firstChild!.textContent!.trim()} ${link.textContent}`),
+      ),
+    ).toEqual(['In the text: mention 1 of 2', 'In the text: mention 2 of 2']);
     const href = (await backlinks.nth(1).getAttribute('href'))!;
     await backlinks.nth(1).click();
     expect(new URL(page.url()).hash).toBe(href);
     const target = page.locator(href);
     expect(await target.evaluate((element) => element.closest('.article-body') !== null)).toBe(true);
-    await expect.poll(() => target.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        target.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     await page.context().close();
   });
 
@@ -235,7 +272,9 @@ describe('the history page', () => {
   it('marks words added and removed so that screen readers announce them and paper shows them', async () => {
     const page = await open('desktop', PAGES.history, false);
     const diff = page.locator('.change-paragraph-changed .diff');
-    expect(await diff.innerHTML()).toBe('They <del>asked for</del><ins>demanded</ins> a <del>truce</del><ins>ceasefire</ins>. (Office of the President of Ukraine, Reuters)');
+    expect(await diff.innerHTML()).toBe(
+      'They <del>asked for</del><ins>demanded</ins> a <del>truce</del><ins>ceasefire</ins>. (Office of the President of Ukraine, Reuters)',
+    );
     const markers = () =>
       page.evaluate(() =>
         ['ins', 'del'].map((tag) => {
@@ -297,7 +336,9 @@ async function axeViolations(
   const page = await open(viewport, path, javaScript, colorScheme);
   let audited = page;
   if (!javaScript) {
-    const html = (await page.content()).replace(/<noscript>/g, '<div data-noscript="">').replace(/<\/noscript>/g, '</div>');
+    const html = (await page.content())
+      .replace(/<noscript>/g, '<div data-noscript="">')
+      .replace(/<\/noscript>/g, '</div>');
     await page.context().close();
     audited = await (await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme })).newPage();
     await audited.route(`${server.origin}${path}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
@@ -335,12 +376,16 @@ describe.each([true, false])('accessibility with JavaScript %s', (javaScript) =>
 });
 
 describe('dark mode', () => {
-  it.each(['article', 'home', 'methodology', 'history'] as const)('the %s page keeps WCAG AA contrast in dark mode', async (name) => {
-    const open = async (page: Page) => {
-      if (name === 'article') await page.locator('.article-body button[popovertarget="claim-claim-invite-in-istanbul"]').first().click();
-    };
-    expect(await axeViolations('desktop', PAGES[name], true, 'html', open, 'dark')).toEqual([]);
-  });
+  it.each(['article', 'home', 'methodology', 'history'] as const)(
+    'the %s page keeps WCAG AA contrast in dark mode',
+    async (name) => {
+      const open = async (page: Page) => {
+        if (name === 'article')
+          await page.locator('.article-body button[popovertarget="claim-claim-invite-in-istanbul"]').first().click();
+      };
+      expect(await axeViolations('desktop', PAGES[name], true, 'html', open, 'dark')).toEqual([]);
+    },
+  );
 });
 
 describe('reading pages', () => {
@@ -351,11 +396,14 @@ describe('reading pages', () => {
     await page.context().close();
   });
 
-  it.each(Object.entries(PAGES))('the %s page fits a 320-pixel-wide screen without sideways scrolling', async (_name, path) => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
-    await context.close();
-  });
+  it.each(Object.entries(PAGES))(
+    'the %s page fits a 320-pixel-wide screen without sideways scrolling',
+    async (_name, path) => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      await context.close();
+    },
+  );
 });

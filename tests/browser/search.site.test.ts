@@ -17,10 +17,19 @@ const ENV = { BASE_PATH: BASE, SOURCED_SEARCH_SHARD_SIZE: '1' };
 
 /** Three articles; each has a word no other has, and all share the body's words. */
 const ARTICLES = {
-  'alpha-talks.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Alpha talks'), `${VALID_BODY}\nThe alphaword delegation left early.\n`),
-  'bravo-accord.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Bravo talks'), `${VALID_BODY}\nThe zanzibarquokka delegation stayed.\n`),
+  'alpha-talks.md': article(
+    VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Alpha talks'),
+    `${VALID_BODY}\nThe alphaword delegation left early.\n`,
+  ),
+  'bravo-accord.md': article(
+    VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Bravo talks'),
+    `${VALID_BODY}\nThe zanzibarquokka delegation stayed.\n`,
+  ),
   'charlie-summit.md': article(
-    VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks').replace('    status: confirmed\n', '    status: confirmed\n    claimant: Dmitry Peskov\n'),
+    VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Charlie talks').replace(
+      '    status: confirmed\n',
+      '    status: confirmed\n    claimant: Dmitry Peskov\n',
+    ),
     `${VALID_BODY}\nThe charlieword delegation arrived late.\n`,
   ),
 };
@@ -46,9 +55,12 @@ afterAll(async () => {
 });
 
 /** Opens the search page and collects what the browser reports as errors (a refused script, a failed load). */
-async function openSearch(options: { withoutManifest?: boolean } = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+async function openSearch(
+  options: { withoutManifest?: boolean } = {},
+): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const context = await browser.newContext();
-  if (options.withoutManifest) await context.route('**/shards.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  if (options.withoutManifest)
+    await context.route('**/shards.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -68,14 +80,25 @@ const RESULT_LINK = '.pagefind-ui__result-link:not(.pagefind-ui__result-nested .
 /** Types a query into Pagefind's box and gives the results' addresses once Pagefind has answered. */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.locator('.pagefind-ui__search-input').fill(query);
-  await page.locator('.pagefind-ui__message').filter({ hasText: new RegExp(`for ${query}$`) }).waitFor();
+  await page
+    .locator('.pagefind-ui__message')
+    .filter({ hasText: new RegExp(`for ${query}$`) })
+    .waitFor();
   return page.locator(RESULT_LINK).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 
 describe('search over an index in several bundles', () => {
   it('indexes each article in the bundle of its shard, none for the empty shard, and lists the bundles in pagefind/shards.json', () => {
-    expect(readdirSync(outDir).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2', 'pagefind-4']);
-    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-4/']);
+    expect(
+      readdirSync(outDir)
+        .filter((name) => name.startsWith('pagefind'))
+        .sort(),
+    ).toEqual(['pagefind', 'pagefind-2', 'pagefind-4']);
+    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).bundles).toEqual([
+      'pagefind/',
+      'pagefind-2/',
+      'pagefind-4/',
+    ]);
     // A first build indexes each shard once Astro has written the pages.
     expect(buildOutput).toMatch(/^Search index: pagefind-2\/ 1 page$/m);
     expect(readdirSync(join(outDir, '..')).filter((name) => name.startsWith('.dist-staging'))).toEqual([]);
@@ -86,7 +109,13 @@ describe('search over an index in several bundles', () => {
     const { page, errors, requests } = await openSearch();
     expect(await search(page, 'zanzibarquokka')).toEqual([`${BASE}articles/bravo-accord/`]);
     expect(await page.locator(RESULT_LINK).textContent()).toBe('Bravo talks');
-    expect(requests).toEqual(expect.arrayContaining([`${BASE}pagefind/shards.json`, `${BASE}pagefind-2/pagefind-entry.json`, `${BASE}pagefind-4/pagefind-entry.json`]));
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        `${BASE}pagefind/shards.json`,
+        `${BASE}pagefind-2/pagefind-entry.json`,
+        `${BASE}pagefind-4/pagefind-entry.json`,
+      ]),
+    );
     await page.locator(RESULT_LINK).click();
     await page.waitForURL(`${server.origin}${BASE}articles/bravo-accord/`);
     expect(await page.locator('h1').textContent()).toBe('Bravo talks');
@@ -96,7 +125,11 @@ describe('search over an index in several bundles', () => {
 
   it('finds the articles of every bundle for a word they share', async () => {
     const { page, errors } = await openSearch();
-    expect((await search(page, 'delegation')).sort()).toEqual([`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-accord/`, `${BASE}articles/charlie-summit/`]);
+    expect((await search(page, 'delegation')).sort()).toEqual([
+      `${BASE}articles/alpha-talks/`,
+      `${BASE}articles/bravo-accord/`,
+      `${BASE}articles/charlie-summit/`,
+    ]);
     expect(await search(page, 'charlieword')).toEqual([`${BASE}articles/charlie-summit/`]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -106,9 +139,11 @@ describe('search over an index in several bundles', () => {
     const { page, errors } = await openSearch();
     const all = [`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-accord/`, `${BASE}articles/charlie-summit/`];
     // Words every article page shows around its content.
-    for (const word of ['close', 'published', 'report', 'cites', 'read', 'means']) expect([word, await search(page, word)]).toEqual([word, []]);
+    for (const word of ['close', 'published', 'report', 'cites', 'read', 'means'])
+      expect([word, await search(page, word)]).toEqual([word, []]);
     // A claim's statement, a source's publisher, title and quote; a claim's claimant.
-    for (const word of ['demanded', 'reuters', 'direct', 'unconditional']) expect([word, (await search(page, word)).sort()]).toEqual([word, all]);
+    for (const word of ['demanded', 'reuters', 'direct', 'unconditional'])
+      expect([word, (await search(page, word)).sort()]).toEqual([word, all]);
     expect(await search(page, 'peskov')).toEqual([`${BASE}articles/charlie-summit/`]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -126,11 +161,21 @@ describe('npm run build when indexing fails', () => {
   it('says that indexing failed and leaves the previous site as it was', () => {
     const before = readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8');
     // One article changed, so that its shard cannot be copied from the last build and Pagefind must run.
-    const edited = { ...ARTICLES, 'charlie-summit.md': ARTICLES['charlie-summit.md'].replace('arrived late', 'arrived later') };
-    const result = runBuildCommand(writeArticles(edited), outDir, { ...ENV, PAGEFIND_EXTENDED_BINARY_PATH: join(outDir, 'no-such-pagefind') });
+    const edited = {
+      ...ARTICLES,
+      'charlie-summit.md': ARTICLES['charlie-summit.md'].replace('arrived late', 'arrived later'),
+    };
+    const result = runBuildCommand(writeArticles(edited), outDir, {
+      ...ENV,
+      PAGEFIND_EXTENDED_BINARY_PATH: join(outDir, 'no-such-pagefind'),
+    });
     expect(result.status).toBe(1);
-    expect(result.output).toContain('Indexing the site for search failed: Pagefind failed while starting: Pagefind backend closed.');
-    expect(result.output).toContain(`Build failed: fix what is reported above and build again. ${outDir} was left as it was.`);
+    expect(result.output).toContain(
+      'Indexing the site for search failed: Pagefind failed while starting: Pagefind backend closed.',
+    );
+    expect(result.output).toContain(
+      `Build failed: fix what is reported above and build again. ${outDir} was left as it was.`,
+    );
     expect(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')).toBe(before);
     expect(existsSync(join(outDir, '..', '.dist-staging'))).toBe(false);
   });
@@ -138,8 +183,12 @@ describe('npm run build when indexing fails', () => {
   it('refuses a shard size that is not a whole number before building anything', () => {
     const result = runBuildCommand(writeArticles(ARTICLES), outDir, { ...ENV, SOURCED_SEARCH_SHARD_SIZE: '0' });
     expect(result.status).toBe(1);
-    expect(result.output).toContain('SOURCED_SEARCH_SHARD_SIZE is "0"; set it to a whole number of article pages, at least 1, or unset it.');
-    expect(result.output).toContain(`Build failed: fix what is reported above and build again. ${outDir} was left as it was.`);
+    expect(result.output).toContain(
+      'SOURCED_SEARCH_SHARD_SIZE is "0"; set it to a whole number of article pages, at least 1, or unset it.',
+    );
+    expect(result.output).toContain(
+      `Build failed: fix what is reported above and build again. ${outDir} was left as it was.`,
+    );
     // Astro stopped while reading its config, before it built a page.
     expect(result.output).not.toContain('[content] Syncing content');
   });

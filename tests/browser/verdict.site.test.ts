@@ -26,7 +26,8 @@ beforeAll(async () => {
   const articles = join(content, 'articles');
   mkdirSync(articles);
   writeFileSync(join(articles, `${EXPLAINER}.md`), frontmatter);
-  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml']) copyFileSync(join(ROOT, 'content', name), join(content, name));
+  for (const name of ['topics.yaml', 'authors.yaml', 'publishers.yaml'])
+    copyFileSync(join(ROOT, 'content', name), join(content, name));
   const site = buildSite(articles);
   expect(site.status, site.output).toBe(0);
   outDir = site.outDir;
@@ -39,8 +40,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, width: number, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? 'light' });
+async function open(
+  path: string,
+  width: number,
+  options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   await page.goto(`${server.origin}${path}`);
   return page;
@@ -51,11 +60,15 @@ describe('the verdict box', () => {
     expect(conclusion).toBeDefined();
     const page = await open(ARTICLE, 360);
     const box = page.locator('#verdict');
-    expect(await box.locator('.conclusion').innerText()).toBe(`Our conclusion: ${conclusion!.replace(/^['"]|['"]$/g, '')}`);
+    expect(await box.locator('.conclusion').innerText()).toBe(
+      `Our conclusion: ${conclusion!.replace(/^['"]|['"]$/g, '')}`,
+    );
     const bottom = await box.evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
     expect(bottom).toBeLessThanOrEqual(800);
     // Every count links to the group of claims with its rating, which holds that many claims.
-    const counts = await box.locator('a.rating').evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href')]));
+    const counts = await box
+      .locator('a.rating')
+      .evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href')]));
     expect(counts.length).toBeGreaterThan(0);
     for (const [text, href] of counts) {
       const [, count, label] = /^(\d+) (.+)$/.exec(text!)!;
@@ -68,7 +81,9 @@ describe('the verdict box', () => {
   it.each(['/', '/topics/russia-ukraine-war/'])('is in the listing %s, linking into the article', async (path) => {
     const page = await open(path, 360);
     const summary = page.locator('.summary').first();
-    expect(await summary.locator('.conclusion').innerText()).toContain(conclusion!.replace(/^['"]|['"]$/g, '').slice(0, 40));
+    expect(await summary.locator('.conclusion').innerText()).toContain(
+      conclusion!.replace(/^['"]|['"]$/g, '').slice(0, 40),
+    );
     expect(await summary.locator('a.rating').first().getAttribute('href')).toMatch(new RegExp(`^${ARTICLE}#rated-`));
   });
 });
@@ -105,8 +120,12 @@ describe('attributions', () => {
       const buttons = [...body.querySelectorAll<HTMLElement>('.attribution button:not(.status)')];
       return {
         total: visible(body.innerText),
-        names: buttons.filter((button) => !button.classList.contains('again')).reduce((sum, button) => sum + visible(button.innerText), 0),
-        repeats: buttons.filter((button) => button.classList.contains('again')).map((button) => [button.innerText, button.getAttribute('aria-label')]),
+        names: buttons
+          .filter((button) => !button.classList.contains('again'))
+          .reduce((sum, button) => sum + visible(button.innerText), 0),
+        repeats: buttons
+          .filter((button) => button.classList.contains('again'))
+          .map((button) => [button.innerText, button.getAttribute('aria-label')]),
       };
     });
     expect(names / total).toBeLessThan(0.1);
@@ -121,18 +140,25 @@ describe('accessibility and weight', () => {
     [320, 'dark'],
     [1280, 'light'],
     [1280, 'dark'],
-  ] as const)('the article and the home page have no WCAG 2.2 AA violation at %i px, %s', async (width, colorScheme) => {
-    for (const path of [ARTICLE, '/']) {
-      const page = await open(path, width, { colorScheme });
-      await page.locator('.claims summary').first().click().catch(() => undefined);
-      // Evaluated, not added as a script tag, which the page's security policy would refuse.
-      const result = await page.evaluate(
-        `${AXE}\naxe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')) }))`,
-      ) as { passes: number; violations: string[] };
-      expect(result.passes).toBeGreaterThan(0);
-      expect(result.violations, `${path} ${width} ${colorScheme}`).toEqual([]);
-    }
-  });
+  ] as const)(
+    'the article and the home page have no WCAG 2.2 AA violation at %i px, %s',
+    async (width, colorScheme) => {
+      for (const path of [ARTICLE, '/']) {
+        const page = await open(path, width, { colorScheme });
+        await page
+          .locator('.claims summary')
+          .first()
+          .click()
+          .catch(() => undefined);
+        // Evaluated, not added as a script tag, which the page's security policy would refuse.
+        const result = (await page.evaluate(
+          `${AXE}\naxe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')) }))`,
+        )) as { passes: number; violations: string[] };
+        expect(result.passes).toBeGreaterThan(0);
+        expect(result.violations, `${path} ${width} ${colorScheme}`).toEqual([]);
+      }
+    },
+  );
 
   it('keeps the article page within its markup budget (5 KB + 40 B a citation + 60 B a source + 80 B a claim) with no script', () => {
     const html = readFileSync(join(outDir, 'articles', EXPLAINER, 'index.html'), 'utf8');

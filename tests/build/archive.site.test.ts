@@ -18,11 +18,16 @@ const HOME = 'https://example.org/';
 let site: BuiltSite;
 /** Every article's slug, newest first, as the listings order them. */
 let newestFirst: string[];
-const records = new Map<string, { published: string; topics: string[]; sources: { publisher: string }[]; claims: unknown[] }>();
+const records = new Map<
+  string,
+  { published: string; topics: string[]; sources: { publisher: string }[]; claims: unknown[] }
+>();
 
 /** The article links of a listing page, in order. */
-const listed = (page: string) => [...page.matchAll(/<h2 class="title"[^>]*><a href="\/articles\/([^"]+)\/"/g)].map((match) => match[1]!);
-const headLink = (page: string, rel: 'prev' | 'next') => new RegExp(`<link rel="${rel}" href="([^"]+)">`).exec(page)?.[1];
+const listed = (page: string) =>
+  [...page.matchAll(/<h2 class="title"[^>]*><a href="\/articles\/([^"]+)\/"/g)].map((match) => match[1]!);
+const headLink = (page: string, rel: 'prev' | 'next') =>
+  new RegExp(`<link rel="${rel}" href="([^"]+)">`).exec(page)?.[1];
 const navLink = (page: string, rel: 'prev' | 'next') => new RegExp(`<a href="([^"]+)" rel="${rel}"`).exec(page)?.[1];
 const fileOf = (path: string) => `${path.replace(/^\//, '')}index.html`;
 
@@ -45,7 +50,10 @@ function walkListing(listing: string): { pages: string[]; entries: string[] } {
     if (next || number > 1) expect(page).toContain(`<a href="${path}" aria-current="page"`);
     const onPage = listed(page);
     // Every page but the last is full.
-    expect([path, onPage.length === PAGE_SIZE || (!next && onPage.length > 0 && onPage.length <= PAGE_SIZE)]).toEqual([path, true]);
+    expect([path, onPage.length === PAGE_SIZE || (!next && onPage.length > 0 && onPage.length <= PAGE_SIZE)]).toEqual([
+      path,
+      true,
+    ]);
     entries.push(...onPage);
     path = next;
   }
@@ -55,7 +63,9 @@ function walkListing(listing: string): { pages: string[]; entries: string[] } {
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'sourced-archive-'));
   generateArticles(dir, ARTICLES, 3, join(ROOT, 'content/articles/zelensky-invites-putin-to-turkiye.md'));
-  site = buildSite(dir, { env: { SOURCED_SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT), SOURCED_BULK_PART_BYTES: String(PART_BYTES) } });
+  site = buildSite(dir, {
+    env: { SOURCED_SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT), SOURCED_BULK_PART_BYTES: String(PART_BYTES) },
+  });
   if (site.status !== 0) throw new Error(`The generated archive did not build:\n${site.output}`);
   for (const name of readdirSync(join(site.outDir, 'articles')).filter((file) => file.endsWith('.json'))) {
     records.set(name.replace(/\.json$/, ''), JSON.parse(site.read(`articles/${name}`)));
@@ -74,9 +84,10 @@ describe('an archive of a few hundred explainers', () => {
     expect(site.read('page/3/index.html')).toContain('<title>Latest explainers, page 3 of 6 | Sourced</title>');
   });
 
-  it('lists each topic\'s explainers on its own pages', () => {
+  it("lists each topic's explainers on its own pages", () => {
     const counts = new Map<string, number>();
-    for (const record of records.values()) for (const topic of record.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    for (const record of records.values())
+      for (const topic of record.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
     const [topic] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
     const expected = newestFirst.filter((slug) => records.get(slug)!.topics.includes(topic));
     expect(expected.length).toBeGreaterThan(PAGE_SIZE);
@@ -87,7 +98,8 @@ describe('an archive of a few hundred explainers', () => {
     const index = walkListingOfPublishers();
     const cited = new Map<string, number>();
     for (const record of records.values()) {
-      for (const key of new Set(record.sources.map((source) => source.publisher.trim().toLowerCase()))) cited.set(key, (cited.get(key) ?? 0) + 1);
+      for (const key of new Set(record.sources.map((source) => source.publisher.trim().toLowerCase())))
+        cited.set(key, (cited.get(key) ?? 0) + 1);
     }
     expect(index.map(({ count }) => count)).toEqual([...cited.values()].sort((a, b) => b - a));
     const top = index[0]!;
@@ -99,17 +111,23 @@ describe('an archive of a few hundred explainers', () => {
   });
 
   it('keeps the newest fifty explainers in the RSS feed', () => {
-    const items = [...site.read('rss.xml').matchAll(/<link>https:\/\/example\.org\/articles\/([^<]+)\/<\/link>/g)].map((match) => match[1]);
+    const items = [...site.read('rss.xml').matchAll(/<link>https:\/\/example\.org\/articles\/([^<]+)\/<\/link>/g)].map(
+      (match) => match[1],
+    );
     expect(items).toEqual(newestFirst.slice(0, 50));
   });
 
   it('splits the sitemap into files of at most the entry limit, together listing every page once', () => {
     const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
-    const files = parser.parse(site.read('sitemap-index.xml')).sitemapindex.sitemap.map((entry: { loc: string }) => entry.loc);
+    const files = parser
+      .parse(site.read('sitemap-index.xml'))
+      .sitemapindex.sitemap.map((entry: { loc: string }) => entry.loc);
     expect(files.length).toBeGreaterThan(2);
     expect(files).toEqual(files.map((_: string, index: number) => `${HOME}sitemap-${index}.xml`));
     const urls = files.flatMap((file: string) => {
-      const list = parser.parse(site.read(file.slice(HOME.length))).urlset.url.map((entry: { loc: string }) => entry.loc);
+      const list = parser
+        .parse(site.read(file.slice(HOME.length)))
+        .urlset.url.map((entry: { loc: string }) => entry.loc);
       expect(list.length).toBeLessThanOrEqual(SITEMAP_LIMIT);
       return list;
     });
@@ -154,7 +172,9 @@ function walkListingOfPublishers(): { href: string; count: number }[] {
   const rows: { href: string; count: number }[] = [];
   for (let path: string | undefined = '/sources/'; path; path = navLink(site.read(fileOf(path)), 'next')) {
     const page = site.read(fileOf(path));
-    for (const match of page.matchAll(/<th scope="row"[^>]*><a href="([^"]+)"[^>]*>[^<]*<\/a><\/th><td class="count"[^>]*>(\d+)<\/td>/g)) {
+    for (const match of page.matchAll(
+      /<th scope="row"[^>]*><a href="([^"]+)"[^>]*>[^<]*<\/a><\/th><td class="count"[^>]*>(\d+)<\/td>/g,
+    )) {
       rows.push({ href: match[1]!, count: Number(match[2]) });
     }
   }

@@ -45,7 +45,8 @@ describe('a built site', () => {
     const backlinks = hrefs(page, 'cite-');
     // kyiv-statement is cited at place 1, the claim at place 2 (its sources are on its card, not
     // places of their own), reuters-talks at place 3.
-    const entry = (id: string) => page.slice(page.indexOf(`<li id="source-${id}"`), page.indexOf('</li>', page.indexOf(`<li id="source-${id}"`)));
+    const entry = (id: string) =>
+      page.slice(page.indexOf(`<li id="source-${id}"`), page.indexOf('</li>', page.indexOf(`<li id="source-${id}"`)));
     expect(hrefs(entry('kyiv-statement'), 'cite-')).toEqual(['cite-1']);
     expect(hrefs(entry('reuters-talks'), 'cite-')).toEqual(['cite-3']);
     for (const target of backlinks) expect(ids(page).has(target), target).toBe(true);
@@ -54,15 +55,17 @@ describe('a built site', () => {
 
   it('links every section, search included, from the header of every page', () => {
     const nav = /<nav aria-label="Site">(.*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...nav.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`)).toEqual([
-      'Explainers /',
-      'Topics /topics/',
-      'Sources /sources/',
-      'Claims /claims/',
-      'Corrections /corrections/',
-      'Methodology /methodology/',
-      'Search /search/',
-    ]);
+    expect([...nav.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`)).toEqual(
+      [
+        'Explainers /',
+        'Topics /topics/',
+        'Sources /sources/',
+        'Claims /claims/',
+        'Corrections /corrections/',
+        'Methodology /methodology/',
+        'Search /search/',
+      ],
+    );
   });
 
   it('escapes hostile text instead of publishing it as markup', () => {
@@ -92,17 +95,30 @@ describe('npm run build', () => {
     // The open data is written after the pages, while Pagefind indexes the site, and nothing but the
     // site is left beside it.
     expect(built.output).toMatch(/^2 claims in 1 and 4 sources in 1 bulk files$/m);
-    expect(readFileSync(join(outDir, 'data/claims-0001.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).article.slug)).toEqual(['repeated-topic', 'talks']);
-    expect(JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8'))).toMatchObject({ articles: 2, claims: 2, sources: 4 });
+    expect(
+      readFileSync(join(outDir, 'data/claims-0001.ndjson'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).article.slug),
+    ).toEqual(['repeated-topic', 'talks']);
+    expect(JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8'))).toMatchObject({
+      articles: 2,
+      claims: 2,
+      sources: 4,
+    });
     expect(readdirSync(dirname(outDir))).toEqual(['dist']);
     // The articles' own JSON files: byte for byte those of `astro build` alone.
     expect(built.output).toMatch(/^2 article data files: 2 written, 0 unchanged$/m);
     const plain = buildSite(dir);
     expect(plain.status, plain.output).toBe(0);
-    for (const slug of ['talks', 'repeated-topic']) expect(readFileSync(join(outDir, `articles/${slug}.json`), 'utf8')).toBe(plain.read(`articles/${slug}.json`));
-    const [file, draft, second] = ['repeated-topic.md', 'draft-piece.md', 'second-draft.md'].map((name) => relative(ROOT, join(dir, name)));
+    for (const slug of ['talks', 'repeated-topic'])
+      expect(readFileSync(join(outDir, `articles/${slug}.json`), 'utf8')).toBe(plain.read(`articles/${slug}.json`));
+    const [file, draft, second] = ['repeated-topic.md', 'draft-piece.md', 'second-draft.md'].map((name) =>
+      relative(ROOT, join(dir, name)),
+    );
     // Each draft is named; both are dated in the past, so each is a warning too.
-    const pastDraft = 'warning  draft-not-published  This draft is dated 2025-05-20, which has passed, and it is not published; set draft: false to publish it, or set published to the day it will go live.';
+    const pastDraft =
+      'warning  draft-not-published  This draft is dated 2025-05-20, which has passed, and it is not published; set draft: false to publish it, or set published to the day it will go live.';
     expect(built.output.trimEnd().split('\n').slice(-4)).toEqual([
       `Summary: 2 articles published, 2 drafts skipped (${draft}, ${second}), 3 warnings:`,
       `${draft}:4:1  ${pastDraft}`,
@@ -116,18 +132,24 @@ describe('a rebuild with npm run build', () => {
   it('replaces the site, and the site it replaced is deleted after the build, by a process of its own', async () => {
     const outDir = join(buildDir('out-'), 'dist');
     const cache = { SOURCED_CACHE_DIR: join(buildDir('cache-'), 'cache') };
-    const dir = writeArticles({ 'talks.md': article(), 'ceasefire.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Ceasefire talks')) });
+    const dir = writeArticles({
+      'talks.md': article(),
+      'ceasefire.md': article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Ceasefire talks')),
+    });
     expect(runBuildCommand(dir, outDir, cache).status).toBe(0);
     const untouched = readFileSync(join(outDir, 'articles/ceasefire.json'), 'utf8');
     writeFileSync(join(dir, 'talks.md'), `${article().trimEnd()}\n\nA sentence added for the rebuild.\n`);
     const again = runBuildCommand(dir, outDir, cache);
     expect(again.status, again.output).toBe(0);
-    expect(readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8')).toContain('A sentence added for the rebuild.');
+    expect(readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8')).toContain(
+      'A sentence added for the rebuild.',
+    );
     // The untouched article's JSON file is taken from the last build's.
     expect(again.output).toMatch(/^2 article data files: 1 written, 1 unchanged$/m);
     expect(readFileSync(join(outDir, 'articles/ceasefire.json'), 'utf8')).toBe(untouched);
     const aside = () => readdirSync(dirname(outDir)).filter((name) => name.startsWith('.dist-staging'));
-    for (let waited = 0; waited < 20_000 && aside().length > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let waited = 0; waited < 20_000 && aside().length > 0; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(aside()).toEqual([]);
     expect(readdirSync(dirname(outDir))).toEqual(['dist']);
   });
@@ -143,12 +165,14 @@ describe('a build that must fail', () => {
     const broken = writeArticles({ 'talks.md': article(VALID_FRONTMATTER, `${VALID_BODY}\nMore. [@nowhere]\n`) });
     const result = runBuildCommand(broken, outDir);
     expect(result.status).toBe(1);
-    expect(result.output).toMatch(/talks\.md:41:7 {2}error {2}unknown-citation {2}Citation \[@nowhere\] matches no source or claim/);
+    expect(result.output).toMatch(
+      /talks\.md:41:7 {2}error {2}unknown-citation {2}Citation \[@nowhere\] matches no source or claim/,
+    );
     expect(result.output).toContain('was left as it was');
     expect(readFileSync(join(outDir, 'articles/talks/index.html'), 'utf8')).toBe(before);
   });
 
-  it('fails when a Markdown plugin throws, instead of publishing an empty page (Astro\'s glob loader would)', () => {
+  it("fails when a Markdown plugin throws, instead of publishing an empty page (Astro's glob loader would)", () => {
     const dir = writeArticles({
       'fine.md': article(),
       'explodes.md': article(VALID_FRONTMATTER, `${VALID_BODY}\nTHROW-WHILE-RENDERING\n`),
@@ -170,7 +194,9 @@ describe('a build that must fail', () => {
     expect(rendered).toBeGreaterThan(-1);
     // The report after Astro's output takes the loader's result from the cache.
     expect(built.output.indexOf('1 article checked: 0 errors, 0 warnings')).toBeGreaterThan(rendered);
-    expect(built.output.trimEnd().split('\n').at(-1)).toBe('Summary: 1 article published, 0 drafts skipped, no warnings.');
+    expect(built.output.trimEnd().split('\n').at(-1)).toBe(
+      'Summary: 1 article published, 0 drafts skipped, no warnings.',
+    );
 
     // The cache holds the good text's result; a different text must not get it.
     writeFileSync(join(dir, 'talks.md'), article(VALID_FRONTMATTER, `${VALID_BODY}\nMore. [@nowhere]\n`));
@@ -180,7 +206,9 @@ describe('a build that must fail', () => {
   });
 
   it('fails when the loader meets an invalid article even without the checker in front of it', () => {
-    const dir = writeArticles({ 'talks.md': article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2025-02-30')) });
+    const dir = writeArticles({
+      'talks.md': article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2025-02-30')),
+    });
     const result = buildSite(dir);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('talks.md:4:1  error  invalid-date');

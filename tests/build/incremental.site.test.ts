@@ -8,7 +8,8 @@ import { buildDir, buildSite, writeArticles, type BuiltSite } from '../helpers/s
 const EDIT = 'An editor added this sentence before the rebuild.';
 // Astro logs each page as it starts it, then "(restored)" or "(cached)" right after the path when
 // it copies the page from the last build instead of rendering it.
-const copied = (output: string, path: string) => new RegExp(` ${path.replace(/[.]/g, '\\.')} \\((?:restored|cached)\\)`).test(output);
+const copied = (output: string, path: string) =>
+  new RegExp(` ${path.replace(/[.]/g, '\\.')} \\((?:restored|cached)\\)`).test(output);
 const logged = (output: string, path: string) => output.includes(` ${path}`);
 
 describe('a rebuild after one article is edited', () => {
@@ -22,7 +23,10 @@ describe('a rebuild after one article is edited', () => {
 
   beforeAll(() => {
     // Each article's claim has a claimant, so each has a claim page and two share images.
-    const claimed = VALID_FRONTMATTER.replace('    status: confirmed\n', '    status: confirmed\n    claimant: A post\n');
+    const claimed = VALID_FRONTMATTER.replace(
+      '    status: confirmed\n',
+      '    status: confirmed\n    claimant: A post\n',
+    );
     dir = writeArticles({
       'talks.md': article(claimed),
       'ceasefire.md': article(claimed.replace('title: Talks in Istanbul', 'title: Ceasefire talks')),
@@ -45,7 +49,7 @@ describe('a rebuild after one article is edited', () => {
     expect(second.output).toMatch(/^2 article data files: 1 written, 1 unchanged$/m);
   });
 
-  it('copies the untouched article\'s page and data from the last build, byte for byte', () => {
+  it("copies the untouched article's page and data from the last build, byte for byte", () => {
     expect(copied(second.output, '/articles/ceasefire/index.html')).toBe(true);
     expect(logged(second.output, '/articles/talks/index.html')).toBe(true);
     expect(copied(second.output, '/articles/talks/index.html')).toBe(false);
@@ -59,7 +63,11 @@ describe('a rebuild after one article is edited', () => {
     expect(logged(second.output, '/articles/talks/claims/ceasefire-demand/index.html')).toBe(true);
     expect(copied(second.output, '/articles/talks/claims/ceasefire-demand/index.html')).toBe(false);
     // The edit changed the text, not the headline nor any claim: no image is drawn again.
-    for (const image of ['/articles/talks/share.png', '/articles/talks/claims/ceasefire-demand/share.png', '/articles/ceasefire/share.png']) {
+    for (const image of [
+      '/articles/talks/share.png',
+      '/articles/talks/claims/ceasefire-demand/share.png',
+      '/articles/ceasefire/share.png',
+    ]) {
       expect([image, copied(second.output, image)]).toEqual([image, true]);
     }
     expect(second.output).toContain('[sourced-share-images] 0 share images drawn, 0 from the cache');
@@ -70,7 +78,9 @@ describe('a rebuild after one article is edited', () => {
     expect(moved.status, moved.output).toBe(0);
     expect(logged(moved.output, '/articles/ceasefire/index.html')).toBe(true);
     expect(copied(moved.output, '/articles/ceasefire/index.html')).toBe(false);
-    expect(moved.read('articles/ceasefire/index.html')).toContain('<link rel="canonical" href="https://news.example.com/articles/ceasefire/">');
+    expect(moved.read('articles/ceasefire/index.html')).toContain(
+      '<link rel="canonical" href="https://news.example.com/articles/ceasefire/">',
+    );
     // The images show the same text: they come from the share images' cache, none is drawn.
     expect(moved.output).toContain('[sourced-share-images] 0 share images drawn, 4 from the cache');
   });

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -16,7 +26,16 @@ import { listFiles, ROOT } from '../helpers/site.ts';
 function copyProject(parent: string): string {
   const project = join(parent, 'project');
   mkdirSync(project);
-  for (const path of ['src', 'content', 'public', 'patches', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+  for (const path of [
+    'src',
+    'content',
+    'public',
+    'patches',
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ]) {
     if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(project, path), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
@@ -27,7 +46,10 @@ function copyProject(parent: string): string {
 }
 
 /** The caches of the project in `project`. */
-const caches = (project: string) => ({ SOURCED_CACHE_DIR: join(project, 'cache/astro'), SOURCED_CHECK_CACHE_DIR: join(project, 'cache/check') });
+const caches = (project: string) => ({
+  SOURCED_CACHE_DIR: join(project, 'cache/astro'),
+  SOURCED_CHECK_CACHE_DIR: join(project, 'cache/check'),
+});
 
 /** `npm run build` in the project in `project`, into its `dist/`. */
 function build(project: string): { status: number | null; output: string } {
@@ -42,10 +64,12 @@ function build(project: string): { status: number | null; output: string } {
 }
 
 /** Every file of a built site, path -> content. */
-const site = (dist: string) => Object.fromEntries(listFiles(dist).map((path) => [path, readFileSync(join(dist, path), 'utf8')]));
+const site = (dist: string) =>
+  Object.fromEntries(listFiles(dist).map((path) => [path, readFileSync(join(dist, path), 'utf8')]));
 
 /** Every file under `dir` whose text holds `text`. */
-const holding = (dir: string, text: string) => listFiles(dir).filter((path) => readFileSync(join(dir, path), 'latin1').includes(text));
+const holding = (dir: string, text: string) =>
+  listFiles(dir).filter((path) => readFileSync(join(dir, path), 'latin1').includes(text));
 
 describe('a cache never breaks a build', () => {
   it('builds the same site, from its caches, after the project folder moved, and after a stored file is deleted', () => {

@@ -6,7 +6,10 @@ import { ROOT, writeArticles } from '../helpers/site.ts';
 
 describe('npm run check with SOURCED_ARTICLES_DIR', () => {
   it('checks the folder it names, as npm run build and npm run new do', () => {
-    const dir = writeArticles({ 'bad.md': article(VALID_FRONTMATTER, VALID_BODY.replace('[@kyiv-statement]', '[@kyiv]')), 'good.md': article() });
+    const dir = writeArticles({
+      'bad.md': article(VALID_FRONTMATTER, VALID_BODY.replace('[@kyiv-statement]', '[@kyiv]')),
+      'good.md': article(),
+    });
     const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts')], {
       encoding: 'utf8',
       cwd: ROOT,

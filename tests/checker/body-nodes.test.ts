@@ -4,16 +4,19 @@ import { bodyNodes } from '../../src/checker/rules/body-nodes.ts';
 
 describe('bodyNodes', () => {
   const tree = parseBody(
-    ['Said [@a]. See [the list [@b]](https://example.org/list) and ![map](https://example.org/map.png).', '', '> [ref *[@c]*][r] then [@d', '', '[r]: https://example.org/r'].join('\n'),
+    [
+      'Said [@a]. See [the list [@b]](https://example.org/list) and ![map](https://example.org/map.png).',
+      '',
+      '> [ref *[@c]*][r] then [@d',
+      '',
+      '[r]: https://example.org/r',
+    ].join('\n'),
   );
 
   it('gives the nodes of the types asked for in the order written, each saying whether it sits in a link', () => {
-    const found = bodyNodes(tree, 'citation', 'link', 'image', 'linkReference', 'definition', 'brokenCitation').map(({ node, inLink }) => [
-      node.type,
-      node.position?.start.line,
-      node.position?.start.column,
-      inLink,
-    ]);
+    const found = bodyNodes(tree, 'citation', 'link', 'image', 'linkReference', 'definition', 'brokenCitation').map(
+      ({ node, inLink }) => [node.type, node.position?.start.line, node.position?.start.column, inLink],
+    );
     expect(found).toEqual([
       ['citation', 1, 6, false],
       ['link', 1, 16, false],

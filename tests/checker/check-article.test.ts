@@ -63,7 +63,9 @@ describe('checkArticle', () => {
 
   it('reports malformed YAML where the unclosed quote opens, with no follow-on errors', () => {
     const text = article(VALID_FRONTMATTER.replace('title: Talks in Istanbul', "title: 'Talks in Istanbul"));
-    expect(lines(text)).toEqual([`a.md:2:8  error  yaml-syntax  The quote that starts here is never closed; add the closing ' at the end of the value.`]);
+    expect(lines(text)).toEqual([
+      `a.md:2:8  error  yaml-syntax  The quote that starts here is never closed; add the closing ' at the end of the value.`,
+    ]);
   });
 
   it('refuses raw HTML and non-http(s) links in the body, and accepts relative links and anchors', () => {
@@ -107,26 +109,37 @@ describe('checkArticle', () => {
   it('warns about a date still to come, but for a draft, allowing for time zones a day ahead of UTC', () => {
     const at = (text: string) => checkArticle('a.md', text, { latestDay: '2025-05-21' }).diagnostics.map(formatText);
     const ahead = 'a date still to come; check the year (only a draft should be dated ahead).';
-    const future = VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace('accessed: 2025-05-20', 'accessed: 2025-05-22');
+    const future = VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace(
+      'accessed: 2025-05-20',
+      'accessed: 2025-05-22',
+    );
     expect(at(article(future))).toEqual([
       `a.md:4:1  warning  future-date  Field "published" is 2205-05-20, ${ahead}`,
       `a.md:15:5  warning  future-date  Field "accessed" of source 1 (\`kyiv-statement\`) is 2025-05-22, ${ahead}`,
     ]);
-    expect(at(article(VALID_FRONTMATTER.replace('accessed: 2025-05-20', 'accessed: 2025-05-21T23:30:00+03:00')))).toEqual([]);
+    expect(
+      at(article(VALID_FRONTMATTER.replace('accessed: 2025-05-20', 'accessed: 2025-05-21T23:30:00+03:00'))),
+    ).toEqual([]);
     expect(at(article(`${future}draft: true\n`))).toEqual([]);
   });
 
   it('reports a date still to come together with the other problems of the same frontmatter', () => {
-    const text = article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace('title: Talks in Istanbul\n', ''));
-    expect(checkArticle('a.md', text, { latestDay: '2025-05-21' }).diagnostics.map((diagnostic) => diagnostic.rule)).toEqual([
-      'missing-field',
-      'future-date',
-    ]);
+    const text = article(
+      VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2205-05-20').replace(
+        'title: Talks in Istanbul\n',
+        '',
+      ),
+    );
+    expect(
+      checkArticle('a.md', text, { latestDay: '2025-05-21' }).diagnostics.map((diagnostic) => diagnostic.rule),
+    ).toEqual(['missing-field', 'future-date']);
   });
 
   it('refuses a correction dated before publication, and warns when updated does not reflect a correction', () => {
     const corrected = (published: string, updated: string, correction: string) =>
-      article(`${VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)}corrections:\n  - date: ${correction}\n    text: The first version named the wrong city.\n`);
+      article(
+        `${VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)}corrections:\n  - date: ${correction}\n    text: The first version named the wrong city.\n`,
+      );
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-19'))).toEqual([
       'a.md:33:5  error  date-order  Field "date" of correction 1 is 2025-05-19, before published (2025-05-20); a correction cannot come before publication.',
     ]);
@@ -137,7 +150,9 @@ describe('checkArticle', () => {
     expect(lines(corrected('2025-05-20', '2025-05-22', '2025-05-20'))).toEqual([]);
     // With no updated date, a correction after the day of publication asks for one.
     const unupdated = (...dates: string[]) =>
-      article(`${VALID_FRONTMATTER}corrections:\n${dates.map((date) => `  - date: ${date}\n    text: The first version named the wrong city.\n`).join('')}`);
+      article(
+        `${VALID_FRONTMATTER}corrections:\n${dates.map((date) => `  - date: ${date}\n    text: The first version named the wrong city.\n`).join('')}`,
+      );
     expect(lines(unupdated('2025-05-20', '2025-05-23', '2025-05-21'))).toEqual([
       'a.md:34:5  warning  correction-not-updated  Field "date" of correction 2 is 2025-05-23, after publication (2025-05-20), but the article gives no updated date; a correction updates the article, so add updated: 2025-05-23.',
     ]);
@@ -146,7 +161,9 @@ describe('checkArticle', () => {
 
   it('compares a date-time with a plain date by calendar day in every date rule', () => {
     const dated = (published: string, updated: string) =>
-      lines(article(VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)));
+      lines(
+        article(VALID_FRONTMATTER.replace('published: 2025-05-20', `published: ${published}\nupdated: ${updated}`)),
+      );
     // 06:30 UTC on 20 May is not after the day 2025-05-20, which the plain date names as a whole.
     expect(dated('2025-05-20T09:30:00+03:00', '2025-05-20')).toEqual([]);
     expect(dated('2025-05-20T09:30:00+03:00', '2025-05-20T08:00:00+03:00')).toEqual([
@@ -160,7 +177,9 @@ describe('checkArticle', () => {
   });
 
   it('tells publishers apart as the evidence profile does, ignoring case and surrounding spaces', () => {
-    const text = article(VALID_FRONTMATTER.replace('publisher: Office of the President of Ukraine', "publisher: ' REUTERS '"));
+    const text = article(
+      VALID_FRONTMATTER.replace('publisher: Office of the President of Ukraine', "publisher: ' REUTERS '"),
+    );
     expect(lines(text)).toEqual([
       'a.md:24:1  warning  single-publisher  Every claim rests on one publisher (REUTERS); add an independent source to at least one claim.',
     ]);
@@ -170,7 +189,9 @@ describe('checkArticle', () => {
 
   it('warns about a timeline out of date order, comparing a plain date with a date-time by day', () => {
     const timeline = (...dates: string[]) =>
-      article(`${VALID_FRONTMATTER}timeline:\n${dates.map((date) => `  - date: ${date}\n    text: Something happened.\n    sources:\n      - reuters-talks\n`).join('')}`);
+      article(
+        `${VALID_FRONTMATTER}timeline:\n${dates.map((date) => `  - date: ${date}\n    text: Something happened.\n    sources:\n      - reuters-talks\n`).join('')}`,
+      );
     expect(lines(timeline('2025-05-16', '2025-05-11', '2025-05-12'))).toEqual([
       'a.md:36:5  warning  timeline-order  Field "date" of timeline event 2 is 2025-05-11, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
       'a.md:40:5  warning  timeline-order  Field "date" of timeline event 3 is 2025-05-12, before an event above it (2025-05-16); the page lists the events as written, so put them in date order, earliest first.',
@@ -178,7 +199,9 @@ describe('checkArticle', () => {
     expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T09:00:00+03:00'))).toEqual([
       'a.md:40:5  warning  timeline-order  Field "date" of timeline event 3 is 2025-05-16T09:00:00+03:00, before an event above it (2025-05-16T10:00:00+03:00); the page lists the events as written, so put them in date order, earliest first.',
     ]);
-    expect(lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17'))).toEqual([]);
+    expect(
+      lines(timeline('2025-05-16T10:00:00+03:00', '2025-05-16', '2025-05-16T11:00:00+03:00', '2025-05-17')),
+    ).toEqual([]);
   });
 
   it('warns about an author, topic or source listed twice, which the page would show twice', () => {
@@ -196,11 +219,16 @@ describe('checkArticle', () => {
   });
 
   it('refuses a citation never closed, or split by emphasis, which would show as plain text', () => {
-    const fix = 'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
+    const fix =
+      'is not closed or is broken by formatting; write [@id] or [@id1; @id2], closed with "]" and with no brackets or formatting (*, _, `) inside.';
     const unclosed = VALID_BODY.replace('[@reuters-talks]', '[@reuters-talks');
-    expect(lines(article(VALID_FRONTMATTER, unclosed))).toEqual([`a.md:39:34  error  broken-citation  Citation "[@reuters-talks" ${fix}`]);
+    expect(lines(article(VALID_FRONTMATTER, unclosed))).toEqual([
+      `a.md:39:34  error  broken-citation  Citation "[@reuters-talks" ${fix}`,
+    ]);
     const emphasis = VALID_BODY.replace('[@reuters-talks]', '[@reuters-*talks*]');
-    expect(lines(article(VALID_FRONTMATTER, emphasis))).toEqual([`a.md:39:34  error  broken-citation  Citation "[@reuters-" ${fix}`]);
+    expect(lines(article(VALID_FRONTMATTER, emphasis))).toEqual([
+      `a.md:39:34  error  broken-citation  Citation "[@reuters-" ${fix}`,
+    ]);
     const quoted = '> Leaders met. [@kyiv-statement] They [@reuters-talks\n> agreed [@ceasefire-demand';
     expect(lines(article(VALID_FRONTMATTER, `${VALID_BODY}\n${quoted}\n`))).toEqual([
       `a.md:41:39  error  broken-citation  Citation "[@reuters-talks" ${fix}`,
@@ -219,9 +247,15 @@ describe('checkArticle', () => {
 
 describe("the editor's silent losses and slips", () => {
   it('warns when " #" in an unquoted value cuts it short, naming the lost text, and leaves quoted values and plain comments alone', () => {
-    const frontmatter = VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Water rationing, week #3 of the drought')
+    const frontmatter = VALID_FRONTMATTER.replace(
+      'title: Talks in Istanbul',
+      'title: Water rationing, week #3 of the drought',
+    )
       .replace('  - sourced-newsroom', '  - sourced-newsroom #2')
-      .replace('description: What was agreed, and what was not.', 'description: "What was agreed, #1 and #2"\n# A comment line.\ndraft: false # on purpose');
+      .replace(
+        'description: What was agreed, and what was not.',
+        'description: "What was agreed, #1 and #2"\n# A comment line.\ndraft: false # on purpose',
+      );
     expect(lines(article(frontmatter))).toEqual([
       'a.md:2:30  warning  yaml-comment  Field "title" stops at "Water rationing, week": in YAML " #" starts a comment, so "#3 of the drought" is left out; put the whole value in quotes: title: "Water rationing, week #3 of the drought"',
       'a.md:8:22  warning  yaml-comment  An entry of "authors" stops at "sourced-newsroom": in YAML " #" starts a comment, so "#2" is left out; put the whole value in quotes: - "sourced-newsroom #2"',
@@ -236,7 +270,10 @@ describe("the editor's silent losses and slips", () => {
   });
 
   it('leaves alone a comment set apart by two spaces, as the template once wrote them: quoting it into the value would be wrong', () => {
-    const frontmatter = VALID_FRONTMATTER.replace('    status: confirmed', '    status: confirmed  # confirmed, reported or false');
+    const frontmatter = VALID_FRONTMATTER.replace(
+      '    status: confirmed',
+      '    status: confirmed  # confirmed, reported or false',
+    );
     expect(lines(article(frontmatter))).toEqual([]);
   });
 
@@ -250,7 +287,11 @@ describe("the editor's silent losses and slips", () => {
 
   it('warns about a quote of more than 100 words, and allows one of 100', () => {
     const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
-    const quoted = (count: number) => VALID_FRONTMATTER.replace('quote: A full and unconditional ceasefire must begin on Monday.', `quote: ${words(count)}`);
+    const quoted = (count: number) =>
+      VALID_FRONTMATTER.replace(
+        'quote: A full and unconditional ceasefire must begin on Monday.',
+        `quote: ${words(count)}`,
+      );
     expect(lines(article(quoted(100)))).toEqual([]);
     expect(lines(article(quoted(101)))).toEqual([
       'a.md:17:5  warning  long-quote  The quote of source 1 (`kyiv-statement`) is 101 words long; quote only the words that support the article (at most 100), and write [...] where you leave words out.',
@@ -270,12 +311,15 @@ describe("the editor's silent losses and slips", () => {
     ]);
   });
 
-  it('lets a draft keep the template\'s placeholders', () => {
-    const draft = article(`${VALID_FRONTMATTER.replace('description: What was agreed, and what was not.', 'description: Replace this with a one-paragraph summary of the story.').replace('id: reuters-talks', 'id: example-source').replace('[@reuters-talks]', '[@example-source]').replace('[kyiv-statement, reuters-talks]', '[kyiv-statement, example-source]')}draft: true\n`, VALID_BODY.replace('[@reuters-talks]', '[@example-source]'));
+  it("lets a draft keep the template's placeholders", () => {
+    const draft = article(
+      `${VALID_FRONTMATTER.replace('description: What was agreed, and what was not.', 'description: Replace this with a one-paragraph summary of the story.').replace('id: reuters-talks', 'id: example-source').replace('[@reuters-talks]', '[@example-source]').replace('[kyiv-statement, reuters-talks]', '[kyiv-statement, example-source]')}draft: true\n`,
+      VALID_BODY.replace('[@reuters-talks]', '[@example-source]'),
+    );
     expect(lines(draft)).toEqual([]);
     expect(lines(draft.replace('draft: true', 'draft: false'))).toEqual([
-      'a.md:3:1  error  placeholder  The description is still the template\'s placeholder; write a one-paragraph summary of the story.',
-      'a.md:18:5  error  placeholder  Source 2 (`example-source`) is the template\'s example source; replace it with a source the article relies on, or remove it.',
+      "a.md:3:1  error  placeholder  The description is still the template's placeholder; write a one-paragraph summary of the story.",
+      "a.md:18:5  error  placeholder  Source 2 (`example-source`) is the template's example source; replace it with a source the article relies on, or remove it.",
     ]);
   });
 });

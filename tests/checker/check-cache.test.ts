@@ -16,8 +16,10 @@ const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 function project(): string {
   const root = temp('sourced-graph-');
   const files: Record<string, string> = {
-    'src/checker/entry.ts': "import { helper } from './helper.ts';\nimport type { T } from '../format/types.ts';\nexport const run = (t: T) => helper(t);\n",
-    'src/checker/helper.ts': "export { deep as helper } from '../format/deep.ts';\nconst lazy = () => import('./lazy.ts');\n",
+    'src/checker/entry.ts':
+      "import { helper } from './helper.ts';\nimport type { T } from '../format/types.ts';\nexport const run = (t: T) => helper(t);\n",
+    'src/checker/helper.ts':
+      "export { deep as helper } from '../format/deep.ts';\nconst lazy = () => import('./lazy.ts');\n",
     'src/checker/lazy.ts': 'export const lazy = 1;\n',
     'src/format/deep.ts': 'export const deep = (value: unknown) => value;\n',
     'src/format/types.ts': 'export type T = string;\n',
@@ -75,13 +77,23 @@ describe('the code version', () => {
     expect(patchFiles(ROOT).map((file) => file.slice(ROOT.length + 1))).toEqual(['patches/astro+7.3.5.patch']);
   });
 
-  it('covers the real checker: its rules\' modules, the schemas they validate against and the lock file reader', () => {
+  it("covers the real checker: its rules' modules, the schemas they validate against and the lock file reader", () => {
     const graph = moduleGraph([join(ROOT, 'src/checker/check-files.ts')]).map((file) => file.slice(ROOT.length + 1));
     expect(graph).toEqual(
-      expect.arrayContaining(['src/checker/check-article.ts', 'src/format/article.ts', 'src/format/source.ts', 'src/sources/lock.ts', 'src/markdown/parse-body.ts', 'src/checker/check-cache.ts', 'src/checker/check-worker.ts']),
+      expect.arrayContaining([
+        'src/checker/check-article.ts',
+        'src/format/article.ts',
+        'src/format/source.ts',
+        'src/sources/lock.ts',
+        'src/markdown/parse-body.ts',
+        'src/checker/check-cache.ts',
+        'src/checker/check-worker.ts',
+      ]),
     );
     // The checker parses bodies with the site's parser (src/markdown/parse-body.ts), and renders nothing.
-    expect(graph.filter((file) => !/^src\/(?:infra|format|reader|sources|checker)\//.test(file))).toEqual(['src/markdown/parse-body.ts']);
+    expect(graph.filter((file) => !/^src\/(?:infra|format|reader|sources|checker)\//.test(file))).toEqual([
+      'src/markdown/parse-body.ts',
+    ]);
     expect(checkerVersion()).toMatch(/^[\w-]{22}$/);
   });
 });
@@ -94,35 +106,49 @@ describe('the check cache', () => {
     const dir = writeArticles({ 'bad.md': bad, 'good.md': article() });
     const first = await checkTargets([dir], { cwd: dir, checker: new CachedChecker(cache) });
     expect(first.fromCache).toBe(0);
-    const again = await checkTargets([dir], { cwd: join(dir, '..'), checker: new CachedChecker(cache, { content: true }) });
+    const again = await checkTargets([dir], {
+      cwd: join(dir, '..'),
+      checker: new CachedChecker(cache, { content: true }),
+    });
     expect(again.fromCache).toBe(2);
     const name = dir.split('/').pop();
-    expect(again.checked.map((file) => file.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.rule}`))).toEqual([
-      [`${name}/bad.md:35:22  unknown-citation`],
-      [],
-    ]);
+    expect(
+      again.checked.map((file) => file.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.rule}`)),
+    ).toEqual([[`${name}/bad.md:35:22  unknown-citation`], []]);
     expect(again.checked[1]!.article).toEqual(first.checked[1]!.article);
     expect(again.checked[1]!.body).toBe(first.checked[1]!.body);
     // npm run check reads only the diagnostics.
     const forCheck = await checkTargets([dir], { checker: new CachedChecker(cache) });
-    expect([forCheck.fromCache, forCheck.checked[1]!.body, forCheck.checked[1]!.article]).toEqual([2, undefined, undefined]);
+    expect([forCheck.fromCache, forCheck.checked[1]!.body, forCheck.checked[1]!.article]).toEqual([
+      2,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('checks again a file whose text, name, day or checker changed', async () => {
     const dir = temp('sourced-cache-');
     const articles = writeArticles({ 'talks.md': article() });
     const run = async (options: ConstructorParameters<typeof CheckCache>[0]) =>
-      (await checkTargets([articles], { checker: new CachedChecker(new CheckCache({ dir, version: 'v1', today: '2026-01-01', ...options })) })).fromCache;
+      (
+        await checkTargets([articles], {
+          checker: new CachedChecker(new CheckCache({ dir, version: 'v1', today: '2026-01-01', ...options })),
+        })
+      ).fromCache;
     expect(await run({})).toBe(0);
     expect(await run({})).toBe(1);
     expect(await run({ today: '2026-01-02' })).toBe(0);
     expect(await run({ version: 'v2' })).toBe(0);
     writeFileSync(join(articles, 'talks.md'), bad);
-    const changed = await checkTargets([articles], { checker: new CachedChecker(new CheckCache({ dir, version: 'v2', today: '2026-01-01' })) });
+    const changed = await checkTargets([articles], {
+      checker: new CachedChecker(new CheckCache({ dir, version: 'v2', today: '2026-01-01' })),
+    });
     expect(changed.fromCache).toBe(0);
     expect(changed.checked[0]!.diagnostics.map((d) => d.rule)).toEqual(['unknown-citation']);
     cpSync(join(articles, 'talks.md'), join(articles, 'Talks.md'));
-    const renamed = await checkTargets([join(articles, 'Talks.md')], { checker: new CachedChecker(new CheckCache({ dir, version: 'v2', today: '2026-01-01' })) });
+    const renamed = await checkTargets([join(articles, 'Talks.md')], {
+      checker: new CachedChecker(new CheckCache({ dir, version: 'v2', today: '2026-01-01' })),
+    });
     expect(renamed.fromCache).toBe(0);
     expect(renamed.checked[0]!.diagnostics.map((d) => d.rule)).toEqual(['file-name', 'unknown-citation']);
   });
@@ -130,7 +156,9 @@ describe('the check cache', () => {
 
 describe('the check pool', () => {
   it('checks exactly as the calling thread does', async () => {
-    const dir = writeArticles({ 'bad.md': article(VALID_FRONTMATTER, VALID_BODY.replace('[@kyiv-statement]', '[@kyiv]')) });
+    const dir = writeArticles({
+      'bad.md': article(VALID_FRONTMATTER, VALID_BODY.replace('[@kyiv-statement]', '[@kyiv]')),
+    });
     const file = { path: 'bad.md', full: join(dir, 'bad.md'), file: 'bad.md' };
     const pool = new CheckPool({ threads: 1 });
     try {

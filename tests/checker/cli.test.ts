@@ -5,11 +5,17 @@ import { VALID_BODY, VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { ROOT, writeArticles } from '../helpers/site.ts';
 
 function check(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const bad = article(VALID_FRONTMATTER.replace('kind: news', 'kind: newspaper'), VALID_BODY.replace('[@kyiv-statement]', '[@kyiv]'));
+const bad = article(
+  VALID_FRONTMATTER.replace('kind: news', 'kind: newspaper'),
+  VALID_BODY.replace('[@kyiv-statement]', '[@kyiv]'),
+);
 
 describe('npm run check', () => {
   it('exits 0 and prints only the summary when every article is valid', () => {
@@ -51,7 +57,8 @@ describe('npm run check', () => {
       column: 22,
       severity: 'error',
       rule: 'unknown-citation',
-      message: 'Citation [@kyiv] matches no source or claim. Known ids: kyiv-statement, reuters-talks, ceasefire-demand.',
+      message:
+        'Citation [@kyiv] matches no source or claim. Known ids: kyiv-statement, reuters-talks, ceasefire-demand.',
     });
   });
 
@@ -64,10 +71,16 @@ describe('npm run check', () => {
     const dir = writeArticles({ 'Bad Name.md': article() });
     const { status, stdout } = check(dir);
     expect(status).toBe(1);
-    expect(stdout).toMatch(/Bad Name\.md:1:1 {2}error {2}file-name {2}The file name part "Bad Name" cannot be a page address/);
+    expect(stdout).toMatch(
+      /Bad Name\.md:1:1 {2}error {2}file-name {2}The file name part "Bad Name" cannot be a page address/,
+    );
   });
 
   it('passes the first explainer with no errors and no warnings', () => {
-    expect(check()).toEqual({ status: 0, stdout: '', stderr: expect.stringMatching(/ checked: 0 errors, 0 warnings\n$/) });
+    expect(check()).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: expect.stringMatching(/ checked: 0 errors, 0 warnings\n$/),
+    });
   });
 });

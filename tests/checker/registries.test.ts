@@ -22,7 +22,8 @@ function contentFolder(files: Record<string, string>): string {
 }
 
 const TOPICS = 'diplomacy:\n  label: Diplomacy\n  description: Talks between governments.\n';
-const AUTHORS = 'sourced-newsroom:\n  name: Sourced newsroom\n  type: organization\n  role: Newsroom\n  bio: The newsroom.\n';
+const AUTHORS =
+  'sourced-newsroom:\n  name: Sourced newsroom\n  type: organization\n  role: Newsroom\n  bio: The newsroom.\n';
 const PUBLISHERS = `tass:
   name: TASS
   country: RU
@@ -57,7 +58,11 @@ describe('the registries of content/', () => {
   it('are valid, so npm run check and the build accept them', () => {
     const checked = checkRegistries(join(ROOT, 'content'), ROOT);
     expect(checked.diagnostics.map(formatText)).toEqual([]);
-    expect(checked.index.files).toEqual({ topics: 'content/topics.yaml', authors: 'content/authors.yaml', publishers: 'content/publishers.yaml' });
+    expect(checked.index.files).toEqual({
+      topics: 'content/topics.yaml',
+      authors: 'content/authors.yaml',
+      publishers: 'content/publishers.yaml',
+    });
     expect(Object.keys(checked.authors)).toContain('sourced-newsroom');
   });
 
@@ -72,9 +77,12 @@ describe('the registries of content/', () => {
 describe('checkRegistries', () => {
   it('reports every problem in every registry file at its line and column', () => {
     const dir = contentFolder({
-      'topics.yaml': 'diplomacy:\n  label: Diplomacy\n  descripton: Talks.\nBad_Slug:\n  label: Bad\n  description: Bad.\n',
-      'publishers.yaml': 'tass:\n  name: TASS\n  country: Russia\n  type: news agency\n  stateAffiliated: true\nreuters:\n  name: Reuters\n  type: wire\n  stateAffiliated: \'no\'\n',
-      'authors.yaml': 'sourced-newsroom:\n  name: Sourced newsroom\n  type: team\n  role: Newsroom\n  bio: The newsroom.\n  url: javascript:alert(1)\n',
+      'topics.yaml':
+        'diplomacy:\n  label: Diplomacy\n  descripton: Talks.\nBad_Slug:\n  label: Bad\n  description: Bad.\n',
+      'publishers.yaml':
+        "tass:\n  name: TASS\n  country: Russia\n  type: news agency\n  stateAffiliated: true\nreuters:\n  name: Reuters\n  type: wire\n  stateAffiliated: 'no'\n",
+      'authors.yaml':
+        'sourced-newsroom:\n  name: Sourced newsroom\n  type: team\n  role: Newsroom\n  bio: The newsroom.\n  url: javascript:alert(1)\n',
     });
     const checked = checkRegistries(dir, dir);
     expect(checked.diagnostics.map(formatText).sort()).toEqual([
@@ -108,7 +116,13 @@ describe('checkRegistries', () => {
     const dir = contentFolder({ 'topics.yaml': TOPICS, 'authors.yaml': AUTHORS, 'publishers.yaml': PUBLISHERS });
     const checked = checkRegistries(dir, dir);
     expect(checked.diagnostics).toEqual([]);
-    expect(checked.publishers['tass']).toEqual({ name: 'TASS', country: 'RU', type: 'news agency', stateAffiliated: true, basis: 'https://en.wikipedia.org/wiki/TASS' });
+    expect(checked.publishers['tass']).toEqual({
+      name: 'TASS',
+      country: 'RU',
+      type: 'news agency',
+      stateAffiliated: true,
+      basis: 'https://en.wikipedia.org/wiki/TASS',
+    });
     expect(checked.authors['sourced-newsroom']?.type).toBe('organization');
   });
 });
@@ -117,7 +131,12 @@ describe('registry rules in checkArticle', () => {
   const lines = (text: string) => checkArticle('a.md', text, { registries: INDEX }).diagnostics.map(formatText);
 
   it('refuses an unknown topic or author, suggesting the closest id', () => {
-    const text = article(VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomcy\n  - elections').replace('  - sourced-newsroom', '  - sourced-newsrom'));
+    const text = article(
+      VALID_FRONTMATTER.replace('  - diplomacy', '  - diplomcy\n  - elections').replace(
+        '  - sourced-newsroom',
+        '  - sourced-newsrom',
+      ),
+    );
     expect(lines(text).filter((line) => !line.includes('unknown-publisher'))).toEqual([
       'a.md:6:5  error  unknown-author  Author "sourced-newsrom" is not in content/authors.yaml; did you mean "sourced-newsroom"? Use an id listed there, or add the author to it.',
       'a.md:8:5  error  unknown-topic  Topic "diplomcy" is not in content/topics.yaml; did you mean "diplomacy"? Use a slug listed there, or add the topic to it with a label and a description.',
@@ -126,13 +145,16 @@ describe('registry rules in checkArticle', () => {
   });
 
   it('warns about a publisher written by name, suggesting its id; a via: by name is accepted', () => {
-    const text = article(
-      VALID_FRONTMATTER.replace('publisher: Reuters', 'publisher: reuters\n    via: AsiaOne'),
-    );
+    const text = article(VALID_FRONTMATTER.replace('publisher: Reuters', 'publisher: reuters\n    via: AsiaOne'));
     expect(lines(text)).toEqual([
       'a.md:12:5  warning  unknown-publisher  Publisher "Office of the President of Ukraine" is not an id of content/publishers.yaml; did you mean "office-of-the-president-of-ukraine"? Write the id of a listed publisher (and via: for a site that republished it), or add the publisher there.',
     ]);
-    const ids = article(VALID_FRONTMATTER.replace('publisher: Reuters', 'publisher: reuters').replace('publisher: Office of the President of Ukraine', 'publisher: office-of-the-president-of-ukraine'));
+    const ids = article(
+      VALID_FRONTMATTER.replace('publisher: Reuters', 'publisher: reuters').replace(
+        'publisher: Office of the President of Ukraine',
+        'publisher: office-of-the-president-of-ukraine',
+      ),
+    );
     expect(lines(ids)).toEqual([]);
   });
 
@@ -152,7 +174,9 @@ describe('registry rules in checkArticle', () => {
 describe('suggestPublisher', () => {
   it('suggests the id for a name, a near miss, or a name followed by details', () => {
     expect(suggestPublisher('TASS', INDEX.publishers)).toBe('tass');
-    expect(suggestPublisher('office of the president of ukraine', INDEX.publishers)).toBe('office-of-the-president-of-ukraine');
+    expect(suggestPublisher('office of the president of ukraine', INDEX.publishers)).toBe(
+      'office-of-the-president-of-ukraine',
+    );
     expect(suggestPublisher('Reuter', INDEX.publishers)).toBe('reuters');
     expect(suggestPublisher('Reuters (Elizabeth Piper), republished by daily8.com', INDEX.publishers)).toBe('reuters');
     expect(suggestPublisher('Ukrinform via MENAFN', INDEX.publishers)).toBeUndefined();
@@ -161,7 +185,7 @@ describe('suggestPublisher', () => {
 });
 
 describe('claim provenance', () => {
-  it('checks that a claim\'s appearances name sources of the article, and its date', () => {
+  it("checks that a claim's appearances name sources of the article, and its date", () => {
     const text = article(
       VALID_FRONTMATTER.replace(
         '    status: confirmed\n',
@@ -182,9 +206,16 @@ describe('npm run check with registries', () => {
       'topics.yaml': TOPICS,
       'authors.yaml': AUTHORS,
       'publishers.yaml': PUBLISHERS.replace('  basis: https://en.wikipedia.org/wiki/TASS\n', ''),
-      'articles/talks.md': article(VALID_FRONTMATTER.replace('publisher: Reuters', 'publisher: reuters').replace('publisher: Office of the President of Ukraine', 'publisher: office-of-the-president-of-ukraine').replace('  - diplomacy', '  - diplomacy\n  - elections')),
+      'articles/talks.md': article(
+        VALID_FRONTMATTER.replace('publisher: Reuters', 'publisher: reuters')
+          .replace('publisher: Office of the President of Ukraine', 'publisher: office-of-the-president-of-ukraine')
+          .replace('  - diplomacy', '  - diplomacy\n  - elections'),
+      ),
     });
-    const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), 'articles'], { encoding: 'utf8', cwd: dir });
+    const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), 'articles'], {
+      encoding: 'utf8',
+      cwd: dir,
+    });
     expect(result.stdout).toBe(
       [
         'articles/talks.md:9:5  error  unknown-topic  Topic "elections" is not in topics.yaml. Use a slug listed there, or add the topic to it with a label and a description.',

@@ -36,25 +36,36 @@ describe('the rule list', () => {
 
   it('is the table of what the checker reports (docs/checker.md), rule for rule and severity for severity', () => {
     const readme = readFileSync(join(ROOT, 'docs/checker.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning)[^|]*\|/gm)].map((match) => `${match[1]} ${match[2]}`);
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning)[^|]*\|/gm)].map(
+      (match) => `${match[1]} ${match[2]}`,
+    );
     expect([...new Set(rows)].sort()).toEqual(RULES.map((rule) => `${rule.id} ${rule.severity}`).sort());
   });
 
   it('gives every error rule the checker applies a case in the bad-input corpus', () => {
     const bad = join(ROOT, 'tests/fixtures/bad');
     const reported = new Set(
-      readdirSync(bad).flatMap((name) => readFileSync(join(bad, name, 'expected.txt'), 'utf8').split('\n').map((line) => line.split(/ {2}/)[2])),
+      readdirSync(bad).flatMap((name) =>
+        readFileSync(join(bad, name, 'expected.txt'), 'utf8')
+          .split('\n')
+          .map((line) => line.split(/ {2}/)[2]),
+      ),
     );
     // source-dead reads a lock file, which the corpus's articles have none of: tests/sources/ covers it with lock files.
     // unknown-author and unknown-topic read the registries, which the corpus has none of: tests/checker/registries.test.ts covers them.
     const corpusCannotShow = new Set(['source-dead', 'unknown-author', 'unknown-topic']);
-    for (const rule of RULES) if (rule.severity === 'error' && rule.check && !corpusCannotShow.has(rule.id)) expect(reported.has(rule.id), rule.id).toBe(true);
+    for (const rule of RULES)
+      if (rule.severity === 'error' && rule.check && !corpusCannotShow.has(rule.id))
+        expect(reported.has(rule.id), rule.id).toBe(true);
   });
 });
 
 describe('the checker runs every rule on one parse', () => {
   it('reports problems from the file, the frontmatter and the body in one run, each under its rule', () => {
-    const frontmatter = VALID_FRONTMATTER.replace('title: Talks in Istanbul\n', '').replace('published: 2025-05-20', 'published: 2025-05-20\nupdated: 2025-05-19');
+    const frontmatter = VALID_FRONTMATTER.replace('title: Talks in Istanbul\n', '').replace(
+      'published: 2025-05-20',
+      'published: 2025-05-20\nupdated: 2025-05-19',
+    );
     const body = VALID_BODY.replace('[@reuters-talks]', '[@reuters-*talks*]');
     expect(checkArticle('a.md', article(frontmatter, body), { path: 'Talks.md' }).diagnostics.map(formatText)).toEqual([
       'a.md:1:1  error  file-name  The file name part "Talks" cannot be a page address; rename it in kebab-case (lowercase letters, digits and single hyphens), such as zelensky-invites-putin.md.',

@@ -12,7 +12,9 @@ function frontmatters(): [string, string][] {
   const files = [
     ...readdirSync(join(ROOT, 'tests/fixtures/bad')).flatMap((name) => {
       const folder = join(ROOT, 'tests/fixtures/bad', name);
-      return readdirSync(folder).filter((file) => file.endsWith('.md')).map((file) => join(folder, file));
+      return readdirSync(folder)
+        .filter((file) => file.endsWith('.md'))
+        .map((file) => join(folder, file));
     }),
     ...listArticleFiles(join(ROOT, 'tests/fixtures')).map((path) => join(ROOT, 'tests/fixtures', path)),
     ...listArticleFiles(join(ROOT, 'content')).map((path) => join(ROOT, 'content', path)),

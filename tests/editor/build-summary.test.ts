@@ -19,7 +19,12 @@ const env = { SOURCED_TODAY: '2026-11-25' };
 
 describe("npm run build's summary", () => {
   it('names every draft skipped, and warns of each draft whose date has passed', () => {
-    const files = [checked('a.md', '2026-11-25', false), checked('old-draft.md', '2026-11-24', true), checked('new-draft.md', '2026-11-25', true), checked('dated-ahead.md', "'2026-12-01'", true)];
+    const files = [
+      checked('a.md', '2026-11-25', false),
+      checked('old-draft.md', '2026-11-24', true),
+      checked('new-draft.md', '2026-11-25', true),
+      checked('dated-ahead.md', "'2026-12-01'", true),
+    ];
     expect(buildSummary(files, { env })).toBe(
       'Summary: 1 article published, 3 drafts skipped (content/articles/old-draft.md, content/articles/new-draft.md, content/articles/dated-ahead.md), 1 warning:\n' +
         'content/articles/old-draft.md:3:1  warning  draft-not-published  This draft is dated 2026-11-24, which has passed, and it is not published; set draft: false to publish it, or set published to the day it will go live.\n',
@@ -27,14 +32,30 @@ describe("npm run build's summary", () => {
   });
 
   it("counts every warning printed before it, the registries' included", () => {
-    const registry: Diagnostic = { file: 'content/topics.yaml', line: 3, column: 1, severity: 'warning', rule: 'duplicate-value', message: 'A repeat.' };
-    const article: Diagnostic = { file: 'content/articles/a.md', line: 9, column: 5, severity: 'warning', rule: 'unused-source', message: 'Unused.' };
+    const registry: Diagnostic = {
+      file: 'content/topics.yaml',
+      line: 3,
+      column: 1,
+      severity: 'warning',
+      rule: 'duplicate-value',
+      message: 'A repeat.',
+    };
+    const article: Diagnostic = {
+      file: 'content/articles/a.md',
+      line: 9,
+      column: 5,
+      severity: 'warning',
+      rule: 'unused-source',
+      message: 'Unused.',
+    };
     expect(buildSummary([checked('a.md', '2026-11-25', false, [article])], { env, registries: [registry] })).toBe(
       'Summary: 1 article published, 0 drafts skipped, 2 warnings:\ncontent/articles/a.md:9:5  warning  unused-source  Unused.\ncontent/topics.yaml:3:1  warning  duplicate-value  A repeat.\n',
     );
   });
 
   it('says "no warnings" when there is none', () => {
-    expect(buildSummary([checked('a.md', '2026-11-25', false)], { env })).toBe('Summary: 1 article published, 0 drafts skipped, no warnings.\n');
+    expect(buildSummary([checked('a.md', '2026-11-25', false)], { env })).toBe(
+      'Summary: 1 article published, 0 drafts skipped, no warnings.\n',
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('npm run dev', () => {
       await import('../../astro.config.mjs');
       expect(process.env.ASTRO_DISABLE_UPDATE_CHECK).toBe('true');
       // Astro's own test: with the check due (never made) and enabled in the preferences, the variable alone stops it.
-      const { shouldCheckForUpdates } = (await import(pathToFileURL(join(ROOT, 'node_modules/astro/dist/core/dev/update-check.js')).href)) as { shouldCheckForUpdates(preferences: unknown): Promise<boolean> };
+      const { shouldCheckForUpdates } = (await import(
+        pathToFileURL(join(ROOT, 'node_modules/astro/dist/core/dev/update-check.js')).href
+      )) as { shouldCheckForUpdates(preferences: unknown): Promise<boolean> };
       const preferences = { get: async (key: string) => (key === 'checkUpdates.enabled' ? true : 0) };
       const ci = process.env.CI;
       expect(await shouldCheckForUpdates(preferences)).toBe(false);

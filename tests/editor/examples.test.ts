@@ -71,7 +71,9 @@ export function uncommented(template: string): string {
     return /^[a-z]+: \[\]$/.test(line) && next !== undefined && /^\s+- /.test(next) ? line.replace(' []', '') : line;
   });
   const text = taken.join('\n');
-  const claims = [...(split(text).yaml.split(/^claims:/m)[1] ?? '').split(/^\S/m)[0]!.matchAll(/^ {2}- id: (\S+)/gm)].map((match) => match[1]!);
+  const claims = [
+    ...(split(text).yaml.split(/^claims:/m)[1] ?? '').split(/^\S/m)[0]!.matchAll(/^ {2}- id: (\S+)/gm),
+  ].map((match) => match[1]!);
   return text.replace(/\n$/, claims.map((id) => ` [@${id}]`).join('') + '\n');
 }
 
@@ -79,7 +81,8 @@ export function uncommented(template: string): string {
 function checkWithRegistries(articles: Record<string, string>) {
   const content = join(mkdtempSync(join(tmpdir(), 'sourced-examples-')), 'content');
   mkdirSync(join(content, 'articles'), { recursive: true });
-  for (const name of readdirSync(join(ROOT, 'content'))) if (name.endsWith('.yaml')) cpSync(join(ROOT, 'content', name), join(content, name));
+  for (const name of readdirSync(join(ROOT, 'content')))
+    if (name.endsWith('.yaml')) cpSync(join(ROOT, 'content', name), join(content, name));
   for (const [name, text] of Object.entries(articles)) writeFileSync(join(content, 'articles', name), text);
   const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts')], {
     cwd: ROOT,
@@ -114,10 +117,28 @@ describe("every example an editor is shown passes the check, with no error and n
 
   it.each([
     ['the README example article', () => ({ 'readme-example.md': example })],
-    ['every frontmatter snippet of the README, in the example article', () => Object.fromEntries(yamlSnippets.map((snippet, index) => [`readme-snippet-${index + 1}.md`, withFields(example, snippet)]))],
-    ['every Markdown snippet of the README, in the example article', () => Object.fromEntries(bodySnippets.map((snippet, index) => [`readme-text-${index + 1}.md`, `${example}\n${snippet}`]))],
-    ['the template of npm run new, as it is', () => ({ 'template.md': newArticle('Water rationing, week 3 of the drought') })],
-    ['the template of npm run new, with its examples uncommented as its notes invite', () => ({ 'template-uncommented.md': uncommented(newArticle('Water rationing, week 3 of the drought')) })],
+    [
+      'every frontmatter snippet of the README, in the example article',
+      () =>
+        Object.fromEntries(
+          yamlSnippets.map((snippet, index) => [`readme-snippet-${index + 1}.md`, withFields(example, snippet)]),
+        ),
+    ],
+    [
+      'every Markdown snippet of the README, in the example article',
+      () =>
+        Object.fromEntries(
+          bodySnippets.map((snippet, index) => [`readme-text-${index + 1}.md`, `${example}\n${snippet}`]),
+        ),
+    ],
+    [
+      'the template of npm run new, as it is',
+      () => ({ 'template.md': newArticle('Water rationing, week 3 of the drought') }),
+    ],
+    [
+      'the template of npm run new, with its examples uncommented as its notes invite',
+      () => ({ 'template-uncommented.md': uncommented(newArticle('Water rationing, week 3 of the drought')) }),
+    ],
   ])('%s', (_, make) => {
     const articles = make();
     const count = Object.keys(articles).length;
@@ -153,7 +174,10 @@ describe("every example an editor is shown passes the check, with no error and n
 describe('the README, for editors', () => {
   it('is under 250 lines, and says what "kebab-case" means wherever it uses the word', () => {
     expect(README.trimEnd().split('\n').length).toBeLessThan(250);
-    for (const match of README.matchAll(/kebab-case/g)) expect(README.slice(match.index, match.index + 60)).toMatch(/^kebab-case \(lowercase letters, digits and single hyphens/);
+    for (const match of README.matchAll(/kebab-case/g))
+      expect(README.slice(match.index, match.index + 60)).toMatch(
+        /^kebab-case \(lowercase letters, digits and single hyphens/,
+      );
   });
 
   it("lists the claim statuses the schema accepts, each once, in the schema's order", () => {
@@ -164,7 +188,9 @@ describe('the README, for editors', () => {
 
   it.each(['README.md', 'CONTRIBUTING.md'])('%s links only to files that exist', (name) => {
     const text = readFileSync(join(ROOT, name), 'utf8').replace(/`[^`\n]*`/g, '');
-    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
+    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((match) => match[1]!)
+      .filter((target) => !/^[a-z]+:/.test(target));
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(existsSync(join(ROOT, target)), target).toBe(true);
   });

@@ -9,7 +9,8 @@ import { ROOT } from '../helpers/site.ts';
 /** A project with a content folder (registries, articles, pages) and the given files in it. */
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'sourced-project-'));
-  for (const name of ['authors.yaml', 'topics.yaml', 'publishers.yaml']) cpSync(join(ROOT, 'content', name), join(root, 'content', name));
+  for (const name of ['authors.yaml', 'topics.yaml', 'publishers.yaml'])
+    cpSync(join(ROOT, 'content', name), join(root, 'content', name));
   mkdirSync(join(root, 'content/articles'), { recursive: true });
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
@@ -29,8 +30,10 @@ function check(root: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const MOVE = 'This file will never be published: articles are published only from content/articles/, as .md files; move it there, as content/articles/talks.md.';
-const RENAME = 'This file will never be published: only files whose names end in .md are articles; rename it to content/articles/talks.md.';
+const MOVE =
+  'This file will never be published: articles are published only from content/articles/, as .md files; move it there, as content/articles/talks.md.';
+const RENAME =
+  'This file will never be published: only files whose names end in .md are articles; rename it to content/articles/talks.md.';
 
 describe('npm run check on a file that looks like an article but would never be published', () => {
   const root = project({
@@ -56,20 +59,28 @@ describe('npm run check on a file that looks like an article but would never be 
     });
   });
 
-  it.each(['markdown', 'mdx', 'txt'])('is an error for a file named on the command line: a .%s file in the articles folder', (extension) => {
-    const other = project({ [`content/articles/talks.${extension}`]: article });
-    expect(check(other, `content/articles/talks.${extension}`)).toEqual({
-      status: 1,
-      stdout: `content/articles/talks.${extension}:1:1  error  not-published  ${RENAME}\n`,
-      stderr: '1 article checked: 1 error, 0 warnings\n',
-    });
-  });
+  it.each(['markdown', 'mdx', 'txt'])(
+    'is an error for a file named on the command line: a .%s file in the articles folder',
+    (extension) => {
+      const other = project({ [`content/articles/talks.${extension}`]: article });
+      expect(check(other, `content/articles/talks.${extension}`)).toEqual({
+        status: 1,
+        stdout: `content/articles/talks.${extension}:1:1  error  not-published  ${RENAME}\n`,
+        stderr: '1 article checked: 1 error, 0 warnings\n',
+      });
+    },
+  );
 });
 
 describe('unpublishedFiles', () => {
   it("takes a Markdown file named at the project's root for a misplaced article, and leaves alone files elsewhere and the site's pages", () => {
     const root = project({ 'talks.md': article, 'samples/talks.md': article, 'content/pages/about.md': '# About' });
-    const places = { cwd: root, articlesRoot: join(root, 'content/articles'), projectRoot: root, otherContent: [join(root, 'content/pages')] };
+    const places = {
+      cwd: root,
+      articlesRoot: join(root, 'content/articles'),
+      projectRoot: root,
+      otherContent: [join(root, 'content/pages')],
+    };
     expect(unpublishedFiles(['talks.md', 'samples/talks.md', 'content/pages/about.md'], places)).toEqual([
       { file: 'talks.md', line: 1, column: 1, severity: 'error', rule: 'not-published', message: MOVE },
     ]);

@@ -31,7 +31,9 @@ const expectedLines = (name: string) =>
 
 /** Each case's expected lines, with `input.md` replaced by where the case was written for the build. */
 const expectedFor = (names: readonly string[], dir: string) =>
-  names.flatMap((name) => expectedLines(name).map((line) => line.replace(/^input\.md:/, `${relative(ROOT, join(dir, `${name}.md`))}:`)));
+  names.flatMap((name) =>
+    expectedLines(name).map((line) => line.replace(/^input\.md:/, `${relative(ROOT, join(dir, `${name}.md`))}:`)),
+  );
 
 /** Every file under `dir` with a digest of its bytes. */
 function snapshot(dir: string): Record<string, string> {

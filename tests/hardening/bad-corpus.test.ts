@@ -52,7 +52,11 @@ async function check(...args: string[]): Promise<Run> {
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number | string; stdout: string; stderr: string };
-    return { status: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout, stderr: failed.stderr };
+    return {
+      status: typeof failed.code === 'number' ? failed.code : null,
+      stdout: failed.stdout,
+      stderr: failed.stderr,
+    };
   }
 }
 
@@ -81,7 +85,10 @@ describe('the bad-input corpus', () => {
     for (const { name, fileName, expected } of CASES) {
       const hasInput = readdirSync(join(BAD, name)).includes(fileName) || name in GENERATED;
       expect(hasInput, `${name} has no article`).toBe(true);
-      expect(expected.some((line) => line.includes('  error  ')), `${name} expects no error`).toBe(true);
+      expect(
+        expected.some((line) => line.includes('  error  ')),
+        `${name} expects no error`,
+      ).toBe(true);
       for (const line of expected) expect(line.startsWith(`${fileName}:`), `${name}: ${line}`).toBe(true);
     }
   });
@@ -91,15 +98,20 @@ describe('the messages of the bad-input corpus', () => {
   // The YAML parser's own words, which mean nothing to an editor.
   const PARSER_WORDS = /\b(?:mapping|scalar|alias(?:es)?|implicit (?:map )?keys?|block sequence|flow)\b/i;
 
-  it('use none of the parser\'s words (mapping, scalar, alias, implicit key, block sequence, flow)', () => {
-    const found = CASES.flatMap(({ name, expected }) => expected.filter((line) => PARSER_WORDS.test(line)).map((line) => `${name}: ${line}`));
+  it("use none of the parser's words (mapping, scalar, alias, implicit key, block sequence, flow)", () => {
+    const found = CASES.flatMap(({ name, expected }) =>
+      expected.filter((line) => PARSER_WORDS.test(line)).map((line) => `${name}: ${line}`),
+    );
     expect(found).toEqual([]);
   });
 });
 
 describe('the article every case breaks', () => {
   // missing-title is the valid article minus its first field: put it back, and the article must be clean.
-  const valid = readFileSync(join(BAD, 'missing-title', 'input.md'), 'utf8').replace('---\n', '---\ntitle: Delegations meet in Istanbul\n');
+  const valid = readFileSync(join(BAD, 'missing-title', 'input.md'), 'utf8').replace(
+    '---\n',
+    '---\ntitle: Delegations meet in Istanbul\n',
+  );
 
   it.concurrent.each([
     ['as every case starts from it', valid],
@@ -142,7 +154,9 @@ describe('npm run check on one bad article', () => {
     const folder = join(BAD, name);
     const prefix = `${relative(ROOT, folder)}/`;
     const result = await check(join(folder, fileName));
-    expect(linesOf(result.stdout).map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line))).toEqual(expected);
+    expect(linesOf(result.stdout).map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line))).toEqual(
+      expected,
+    );
     expect(result.stderr).toBe(summary(1, expected));
     expect(result.status).toBe(1);
   });

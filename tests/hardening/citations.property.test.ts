@@ -14,7 +14,12 @@ import { visitParents } from 'unist-util-visit-parents';
 import { checkArticle } from '../../src/checker/check-article.ts';
 import { parseBody } from '../../src/markdown/parse-body.ts';
 import { attributedCitations } from '../../src/checker/rules/citations.ts';
-import { citation, citationFromMarkdown, type BrokenCitation, type Citation } from '../../src/format/citation-syntax/index.ts';
+import {
+  citation,
+  citationFromMarkdown,
+  type BrokenCitation,
+  type Citation,
+} from '../../src/format/citation-syntax/index.ts';
 import { KEBAB_CASE } from '../../src/format/index.ts';
 import { shortPublisher } from '../../src/markdown/attribution.ts';
 import remarkCitations, { type CitationData } from '../../src/markdown/remark-citations.ts';
@@ -23,11 +28,48 @@ const RUNS = { numRuns: 300 };
 
 /** Characters that matter to citations and Markdown, and text from scripts that trip up naive code. */
 const TRICKY = [
-  '[', ']', '@', ';', '-', ' ', '\n', '\t', '*', '_', '`', '(', ')', '<', '>', '&', '"', "'", '\\', '#', '!', ':',
-  'a', 'z', '0', 'A', 'Б', 'ı', 'İ', 'é', '😀', 'ש', 'ع', '\u200f', '\u0000',
+  '[',
+  ']',
+  '@',
+  ';',
+  '-',
+  ' ',
+  '\n',
+  '\t',
+  '*',
+  '_',
+  '`',
+  '(',
+  ')',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '!',
+  ':',
+  'a',
+  'z',
+  '0',
+  'A',
+  'Б',
+  'ı',
+  'İ',
+  'é',
+  '😀',
+  'ש',
+  'ع',
+  '\u200f',
+  '\u0000',
 ];
 const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 80 }).map((chars) => chars.join(''));
-const anyText = fc.oneof(trickyText, fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
+const anyText = fc.oneof(
+  trickyText,
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 80 }),
+);
 
 const word = fc.array(fc.constantFrom(...'abcxyz0189'), { minLength: 1, maxLength: 5 }).map((chars) => chars.join(''));
 const kebabId = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-'));
@@ -35,9 +77,19 @@ const kebabId = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => wo
 /** The body rules' findings for a body, in an article whose sources have the given ids. */
 function bodyRules(body: string, ids: readonly string[]): string[] {
   const frontmatter = `---\nsources: ${JSON.stringify(ids.map((id) => ({ id })))}\n---\n`;
-  return checkArticle('a.md', `${frontmatter}${body}`).diagnostics.filter((diagnostic) => BODY_RULES.has(diagnostic.rule)).map((diagnostic) => diagnostic.rule);
+  return checkArticle('a.md', `${frontmatter}${body}`)
+    .diagnostics.filter((diagnostic) => BODY_RULES.has(diagnostic.rule))
+    .map((diagnostic) => diagnostic.rule);
 }
-const BODY_RULES = new Set(['empty-body', 'citation-in-link', 'raw-html', 'unsafe-link', 'broken-citation', 'malformed-citation', 'unknown-citation']);
+const BODY_RULES = new Set([
+  'empty-body',
+  'citation-in-link',
+  'raw-html',
+  'unsafe-link',
+  'broken-citation',
+  'malformed-citation',
+  'unknown-citation',
+]);
 
 /** Every citation and broken citation the parser finds in `text`, in document order. */
 function citationNodes(text: string): (Citation | BrokenCitation)[] {
@@ -90,7 +142,9 @@ describe('the citation syntax on arbitrary text', () => {
 
   it('finds exactly the citations written into any prose, with their ids in order', () => {
     const citation = fc.array(kebabId, { minLength: 1, maxLength: 3 });
-    const filler = fc.array(fc.constantFrom('a', 'z', 'A', '0', ' ', ',', ';', 'é', 'Б', 'ש', 'ع', '😀'), { maxLength: 20 }).map((chars) => chars.join(''));
+    const filler = fc
+      .array(fc.constantFrom('a', 'z', 'A', '0', ' ', ',', ';', 'é', 'Б', 'ש', 'ع', '😀'), { maxLength: 20 })
+      .map((chars) => chars.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(filler, citation), { maxLength: 6 }), filler, (pieces, tail) => {
         // Prose starts with a word: four leading spaces would make the line an indented code block.
@@ -112,7 +166,11 @@ function outline(nodes: readonly (RootContent | ElementContent)[], into: string[
   return into;
 }
 
-const isAttribution = (node: Element) => node.tagName === 'span' && String(node.properties.className ?? '').split(' ').includes('attribution');
+const isAttribution = (node: Element) =>
+  node.tagName === 'span' &&
+  String(node.properties.className ?? '')
+    .split(' ')
+    .includes('attribution');
 
 /** The text outside attributions. */
 function textOf(nodes: readonly (RootContent | ElementContent)[]): string {
@@ -136,14 +194,19 @@ function remarkCitationsLeftOut(this: Processor) {
     visitParents(tree, (node, ancestors) => {
       if (node.type !== 'citation' && node.type !== 'brokenCitation') return;
       const parent = ancestors.at(-1) as { children: unknown[] };
-      const shown = node.type === 'brokenCitation' || ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+      const shown =
+        node.type === 'brokenCitation' ||
+        ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
       parent.children[parent.children.indexOf(node)] = { type: 'text', value: shown ? node.value : '' };
     });
   };
 }
 
 /** Every element inside attributions, and every attribute of every element. */
-function* elements(nodes: readonly (RootContent | ElementContent)[], inAttribution = false): Generator<{ node: Element; inAttribution: boolean }> {
+function* elements(
+  nodes: readonly (RootContent | ElementContent)[],
+  inAttribution = false,
+): Generator<{ node: Element; inAttribution: boolean }> {
   for (const node of nodes) {
     if (node.type !== 'element') continue;
     yield { node, inAttribution };
@@ -171,22 +234,39 @@ describe('the attribution plugin on arbitrary Markdown and ids', () => {
   const articleData = fc
     .uniqueArray(source, { minLength: 1, maxLength: 4, selector: (entry) => entry.id })
     .chain((sources) =>
-      fc
-        .array(fc.constantFrom(...sources.map((entry) => entry.id)), { minLength: 1, maxLength: 3 })
-        .map((cited) => ({
-          sources: sources.map((entry) => ({ ...entry, url: `https://example.org/${entry.id}` })),
-          claims: [{ id: `claim-${sources[0]!.id}`, status: 'disputed', sources: cited }],
-        })),
+      fc.array(fc.constantFrom(...sources.map((entry) => entry.id)), { minLength: 1, maxLength: 3 }).map((cited) => ({
+        sources: sources.map((entry) => ({ ...entry, url: `https://example.org/${entry.id}` })),
+        claims: [{ id: `claim-${sources[0]!.id}`, status: 'disputed', sources: cited }],
+      })),
     );
   const markdown = (data: { sources: { id: string }[]; claims: { id: string }[] }) => {
     const ids = [...data.sources, ...data.claims].map((entry) => entry.id);
     const citation = fc
-      .array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: kebabId }), { minLength: 1, maxLength: 3 })
+      .array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: kebabId }), {
+        minLength: 1,
+        maxLength: 3,
+      })
       .map((cited) => `[@${cited.join('; @')}]`);
     const piece = fc.oneof(
       { weight: 4, arbitrary: trickyText },
       { weight: 3, arbitrary: citation },
-      { weight: 1, arbitrary: fc.constantFrom('\n\n', '\n- ', '\n> ', '\n# ', '**', '_', '`', '[', '](https://example.org/)', '\n\n| a | b |\n| - | - |\n| ', '[^1]', '\n\n[^1]: ') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '\n\n',
+          '\n- ',
+          '\n> ',
+          '\n# ',
+          '**',
+          '_',
+          '`',
+          '[',
+          '](https://example.org/)',
+          '\n\n| a | b |\n| - | - |\n| ',
+          '[^1]',
+          '\n\n[^1]: ',
+        ),
+      },
     );
     return fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
   };
@@ -206,14 +286,15 @@ describe('the attribution plugin on arbitrary Markdown and ids', () => {
           if (inAttribution) expect(ATTRIBUTION_TAGS.has(node.tagName), node.tagName).toBe(true);
           for (const name of Object.keys(node.properties)) expect(/^on/i.test(name), name).toBe(false);
           expect(node.properties.style).toBeUndefined();
-          if (inAttribution && node.properties.href !== undefined) expect(String(node.properties.href)).toMatch(/^(#|\/|https:\/\/)/);
+          if (inAttribution && node.properties.href !== undefined)
+            expect(String(node.properties.href)).toMatch(/^(#|\/|https:\/\/)/);
         }
       }),
       RUNS,
     );
   });
 
-  it('shows every cited source\'s publisher as text, escaped, never as markup', () => {
+  it("shows every cited source's publisher as text, escaped, never as markup", () => {
     fc.assert(
       fc.property(articleData, (data) => {
         const text = data.sources.map((entry) => `Said [@${entry.id}].`).join('\n\n');
@@ -224,7 +305,9 @@ describe('the attribution plugin on arbitrary Markdown and ids', () => {
           // Browsers collapse white space and HTML parsers drop U+0000; every other character must come back as written.
           const visible = (value: string) => value.replace(/\u0000/g, '').replace(/[ \t\r\n]+/g, ' ');
           // The text shows the publisher up to its first parenthesis; the card shows the rest.
-          expect(visible(textOf([{ ...node, properties: {} }]))).toContain(visible(shortPublisher(data.sources[index]!.publisher)).trim());
+          expect(visible(textOf([{ ...node, properties: {} }]))).toContain(
+            visible(shortPublisher(data.sources[index]!.publisher)).trim(),
+          );
         });
       }),
       RUNS,

@@ -36,7 +36,7 @@ export const HOSTILE = {
   timeline: `Timeline ${TAG} ${COMMENT} Хроніка İzmir ılıca ${EMOJI} ${COMBINING}`,
   correction: `Correction ${SCRIPT} ${ENTITIES} ${QUOTES} Виправлення İ ı תיקון`,
   rtlTitle: 'كييف ואיסטנבול: هدنة & "שלום" <تفاوض>',
-  rtlDescription: 'ملخص بالعربية مع <b>علامات</b> & עברית \'כאן\' İı',
+  rtlDescription: "ملخص بالعربية مع <b>علامات</b> & עברית 'כאן' İı",
 } as const;
 
 /** Source addresses with characters that need escaping in attributes and XML. */

@@ -18,7 +18,8 @@ export function* nodesOf(root: Node): Generator<Node> {
 }
 
 /** Every element under `root`, in document order. */
-export const elementsOf = (root: Node): Element[] => [...nodesOf(root)].filter((node): node is Element => 'tagName' in node);
+export const elementsOf = (root: Node): Element[] =>
+  [...nodesOf(root)].filter((node): node is Element => 'tagName' in node);
 
 /** Every comment under `root`: the text of each. */
 export const commentsOf = (root: Node): string[] =>
@@ -41,7 +42,19 @@ export const metaContents = (root: Node, key: string) =>
     .map((meta) => attribute(meta, 'content'));
 
 /** Attributes that hold an address a browser may navigate to, load or run. */
-export const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data', 'srcset', 'xlink:href', 'ping', 'background']);
+export const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'cite',
+  'poster',
+  'data',
+  'srcset',
+  'xlink:href',
+  'ping',
+  'background',
+]);
 
 /**
  * Whether an address runs or embeds content instead of naming a page: `javascript:`, `vbscript:` or

@@ -11,7 +11,16 @@ import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
 import { ROOT, listFiles, runBuildCommand, writeArticles, writeContent, buildDir } from '../helpers/site.ts';
 import { CLAIM_STATUSES } from '../../src/format/index.ts';
 import { publisherSlug } from '../../src/site/publishers.ts';
-import { BODY_TEXT, DRAFT_MARKER, DRAFT_UNICODE_MARKER, HOSTILE, HOSTILE_ARTICLES, HOSTILE_REGISTRIES, PUBLISHED_SLUGS, URLS } from './output-fixture.ts';
+import {
+  BODY_TEXT,
+  DRAFT_MARKER,
+  DRAFT_UNICODE_MARKER,
+  HOSTILE,
+  HOSTILE_ARTICLES,
+  HOSTILE_REGISTRIES,
+  PUBLISHED_SLUGS,
+  URLS,
+} from './output-fixture.ts';
 import {
   URL_ATTRIBUTES,
   attribute,
@@ -112,7 +121,12 @@ function jsonLd(path: string) {
     expect(data['@context']).toBe('https://schema.org');
     return data['@graph'] as any[];
   });
-  return { '@graph': [...graph.filter((node) => node['@type'] === 'NewsArticle'), ...graph.filter((node) => node['@type'] !== 'NewsArticle')] };
+  return {
+    '@graph': [
+      ...graph.filter((node) => node['@type'] === 'NewsArticle'),
+      ...graph.filter((node) => node['@type'] !== 'NewsArticle'),
+    ],
+  };
 }
 
 beforeAll(() => {
@@ -146,7 +160,8 @@ describe('hostile text in every field', () => {
       expect([field, text.includes(value)]).toEqual([field, true]);
     }
     const links = byTag(document, 'a');
-    const linkTo = (href: string) => links.filter((link) => attribute(link, 'href') === href).map((link) => textOf(link).trim());
+    const linkTo = (href: string) =>
+      links.filter((link) => attribute(link, 'href') === href).map((link) => textOf(link).trim());
     expect(linkTo(URLS.first)).toEqual([HOSTILE.sourceTitle]);
     expect(linkTo(URLS.second)).toEqual([HOSTILE.secondSourceTitle]);
     expect(linkTo(URLS.arabic)).toEqual([HOSTILE.rtlTitle]);
@@ -160,7 +175,13 @@ describe('hostile text in every field', () => {
     expect(byTag(document, 'h1').map(textOf)).toEqual([HOSTILE.rtlTitle]);
     expect(metaContents(document, 'description')).toEqual([HOSTILE.rtlDescription]);
     const text = textOf(byTag(document, 'body')[0]!);
-    for (const value of [HOSTILE.rtlDescription, HOSTILE.author, HOSTILE.secondPublisher, HOSTILE.arabicQuote, BODY_TEXT.second]) {
+    for (const value of [
+      HOSTILE.rtlDescription,
+      HOSTILE.author,
+      HOSTILE.secondPublisher,
+      HOSTILE.arabicQuote,
+      BODY_TEXT.second,
+    ]) {
       expect([value, text.includes(value)]).toEqual([value, true]);
     }
   });
@@ -171,30 +192,55 @@ describe('hostile text in every field', () => {
       for (const value of values) expect([path, value, shown(path).includes(value)]).toEqual([path, value, true]);
     };
     expectShown('index.html', [HOSTILE.title, HOSTILE.description, HOSTILE.rtlTitle, HOSTILE.rtlDescription]);
-    expectShown('topics/turkiye/index.html', [HOSTILE.title, HOSTILE.description, HOSTILE.rtlTitle, HOSTILE.rtlDescription]);
+    expectShown('topics/turkiye/index.html', [
+      HOSTILE.title,
+      HOSTILE.description,
+      HOSTILE.rtlTitle,
+      HOSTILE.rtlDescription,
+    ]);
     expectShown('topics/diplomacy/index.html', [HOSTILE.title, HOSTILE.description]);
     expectShown('sources/index.html', [HOSTILE.publisher, HOSTILE.secondPublisher]);
-    expectShown(`sources/${publisherSlug(HOSTILE.publisher)}/index.html`, [HOSTILE.publisher, HOSTILE.title, HOSTILE.description]);
-    expectShown(`sources/${publisherSlug(HOSTILE.secondPublisher)}/index.html`, [HOSTILE.secondPublisher, HOSTILE.title, HOSTILE.rtlTitle]);
+    expectShown(`sources/${publisherSlug(HOSTILE.publisher)}/index.html`, [
+      HOSTILE.publisher,
+      HOSTILE.title,
+      HOSTILE.description,
+    ]);
+    expectShown(`sources/${publisherSlug(HOSTILE.secondPublisher)}/index.html`, [
+      HOSTILE.secondPublisher,
+      HOSTILE.title,
+      HOSTILE.rtlTitle,
+    ]);
     expectShown('corrections/index.html', [HOSTILE.correction, HOSTILE.title]);
   });
 
   test('no content becomes an element, an attribute, a comment or a script on any page', () => {
     // The hostile text is there, as text: otherwise the checks below would prove nothing.
-    expect(textOf(page('articles/hostile-fields/index.html'))).toContain('<x-injected data-injected="1" onclick="alert(1)">');
+    expect(textOf(page('articles/hostile-fields/index.html'))).toContain(
+      '<x-injected data-injected="1" onclick="alert(1)">',
+    );
     for (const [file, document] of pages) {
       const elements = elementsOf(document);
       // The site's own markup never writes a bare <b>; the hostile text does.
       const bare = (element: (typeof elements)[number]) => element.attrs.length === 0;
       const injected = elements.filter(
-        (element) => ['x-injected', 'img', 'iframe'].includes(element.tagName) || (element.tagName === 'b' && bare(element)),
+        (element) =>
+          ['x-injected', 'img', 'iframe'].includes(element.tagName) || (element.tagName === 'b' && bare(element)),
       );
       expect([file, injected.map((element) => element.tagName)]).toEqual([file, []]);
-      const attributes = elements.flatMap((element) => element.attrs.map((attr) => ({ tag: element.tagName, ...attr })));
-      expect([file, attributes.filter(({ name }) => name.startsWith('on') || name === 'data-injected' || name === 'style')]).toEqual([file, []]);
-      expect([file, attributes.filter(({ name, value }) => URL_ATTRIBUTES.has(name) && isScriptingUrl(value))]).toEqual([file, []]);
+      const attributes = elements.flatMap((element) =>
+        element.attrs.map((attr) => ({ tag: element.tagName, ...attr })),
+      );
+      expect([
+        file,
+        attributes.filter(({ name }) => name.startsWith('on') || name === 'data-injected' || name === 'style'),
+      ]).toEqual([file, []]);
+      expect([file, attributes.filter(({ name, value }) => URL_ATTRIBUTES.has(name) && isScriptingUrl(value))]).toEqual(
+        [file, []],
+      );
       expect([file, commentsOf(document)]).toEqual([file, []]);
-      const scripts = byTag(document, 'script').map((script) => script.attrs.map(({ name, value }) => `${name}=${value}`).join(' '));
+      const scripts = byTag(document, 'script').map((script) =>
+        script.attrs.map(({ name, value }) => `${name}=${value}`).join(' '),
+      );
       const expected =
         file === 'search/index.html'
           ? [expect.stringMatching(/^type=module src=\/_astro\/[\w.-]+\.js$/)]
@@ -245,7 +291,9 @@ describe('hostile text in every field', () => {
     // RSS 2.0 readers render <description> as HTML, so the description must be escaped as HTML
     // inside the XML: read as HTML, it must give back the text exactly, with no element or comment.
     const descriptions = feed.items.map((item) => parseHtmlFragment(item.content ?? ''));
-    expect(descriptions.map((fragment) => [textOf(fragment), elementsOf(fragment).length, commentsOf(fragment).length])).toEqual([
+    expect(
+      descriptions.map((fragment) => [textOf(fragment), elementsOf(fragment).length, commentsOf(fragment).length]),
+    ).toEqual([
       [HOSTILE.description, 0, 0],
       [HOSTILE.rtlDescription, 0, 0],
     ]);
@@ -268,7 +316,14 @@ describe('hostile text in every field', () => {
           quote: HOSTILE.quote,
         },
         { id: 'second-source', publisher: HOSTILE.secondPublisher, title: HOSTILE.secondSourceTitle, url: URLS.second },
-        { id: 'arabic-source', publisher: HOSTILE.publisher, title: HOSTILE.rtlTitle, url: URLS.arabic, quote: HOSTILE.arabicQuote, lang: 'ar' },
+        {
+          id: 'arabic-source',
+          publisher: HOSTILE.publisher,
+          title: HOSTILE.rtlTitle,
+          url: URLS.arabic,
+          quote: HOSTILE.arabicQuote,
+          lang: 'ar',
+        },
       ],
       claims: [
         { id: 'hostile-claim', statement: HOSTILE.statement, claimant: HOSTILE.claimant, note: HOSTILE.note },
@@ -287,13 +342,26 @@ describe('hostile text in every field', () => {
 
   test('the site-wide claims and sources NDJSON hold every field exactly as written', () => {
     const claims = bulk('claims');
-    expect(claims.map((claim: Record<string, unknown> & { article: { title: string } }) => [claim.statement, claim.claimant, claim.note, claim.article.title])).toEqual([
+    expect(
+      claims.map((claim: Record<string, unknown> & { article: { title: string } }) => [
+        claim.statement,
+        claim.claimant,
+        claim.note,
+        claim.article.title,
+      ]),
+    ).toEqual([
       [HOSTILE.statement, HOSTILE.claimant, HOSTILE.note, HOSTILE.title],
       [HOSTILE.secondStatement, undefined, undefined, HOSTILE.title],
     ]);
     const sources = bulk('sources');
     expect(
-      sources.map((source: Record<string, unknown> & { article: { title: string } }) => [source.publisher, source.title, source.url, source.quote, source.article.title]),
+      sources.map((source: Record<string, unknown> & { article: { title: string } }) => [
+        source.publisher,
+        source.title,
+        source.url,
+        source.quote,
+        source.article.title,
+      ]),
     ).toEqual([
       [HOSTILE.publisher, HOSTILE.sourceTitle, URLS.first, HOSTILE.quote, HOSTILE.title],
       [HOSTILE.secondPublisher, HOSTILE.secondSourceTitle, URLS.second, undefined, HOSTILE.title],
@@ -303,7 +371,11 @@ describe('hostile text in every field', () => {
   });
 
   test('the search index holds each page title exactly as written', () => {
-    expect(searchFragments().map((fragment) => [fragment.url, fragment.meta.title]).sort()).toEqual([
+    expect(
+      searchFragments()
+        .map((fragment) => [fragment.url, fragment.meta.title])
+        .sort(),
+    ).toEqual([
       ['/articles/hostile-fields/', HOSTILE.title],
       ['/articles/middle-east/rtl-title/', HOSTILE.rtlTitle],
     ]);
@@ -314,14 +386,25 @@ describe('valid output', () => {
   test('every page passes the Nu HTML Checker with no error', () => {
     // A page known to be invalid goes through the same run, to prove that the checker reports errors.
     const control = join(mkdtempSync(join(tmpdir(), 'sourced-vnu-')), 'invalid.html');
-    writeFileSync(control, '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>x</div></p></body></html>');
+    writeFileSync(
+      control,
+      '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>x</div></p></body></html>',
+    );
     const files = [...pages.keys()].map((file) => join(outDir, file));
     const result = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', control, ...files], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    const report: { messages: { type: string; url?: string; lastLine?: number; firstColumn?: number; message: string; extract?: string }[] } =
-      JSON.parse(result.stderr.trim() || result.stdout);
+    const report: {
+      messages: {
+        type: string;
+        url?: string;
+        lastLine?: number;
+        firstColumn?: number;
+        message: string;
+        extract?: string;
+      }[];
+    } = JSON.parse(result.stderr.trim() || result.stdout);
     const where = (url = '') => relative(outDir, decodeURIComponent(new URL(url).pathname));
     const problems = report.messages.map((message) => ({
       file: message.url ? decodeURIComponent(new URL(message.url).pathname) : '',
@@ -332,10 +415,15 @@ describe('valid output', () => {
   });
 
   test('the sitemap is well-formed XML and lists every public page and nothing else', () => {
-    for (const file of ['sitemap-index.xml', 'sitemap-0.xml']) expect([file, wellFormedXml(read(file))]).toEqual([file, true]);
-    const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(read('sitemap-0.xml')).urlset.url.map((url: { loc: string }) => url.loc);
+    for (const file of ['sitemap-index.xml', 'sitemap-0.xml'])
+      expect([file, wellFormedXml(read(file))]).toEqual([file, true]);
+    const urls = new XMLParser({ isArray: (name) => name === 'url' })
+      .parse(read('sitemap-0.xml'))
+      .urlset.url.map((url: { loc: string }) => url.loc);
     expect(urls).toEqual(
-      PAGES.filter((file) => file !== '404.html' && file !== 'search/index.html' && !file.endsWith('/card/index.html')).map((file) => `${HOME}${file.replace(/index\.html$/, '')}`).sort(),
+      PAGES.filter((file) => file !== '404.html' && file !== 'search/index.html' && !file.endsWith('/card/index.html'))
+        .map((file) => `${HOME}${file.replace(/index\.html$/, '')}`)
+        .sort(),
     );
   });
 });
@@ -344,7 +432,10 @@ describe('a draft', () => {
   test('leaves no trace in any output file: pages, feed, sitemap, JSON data, search index (decompressed)', () => {
     const files = listFiles(outDir);
     // The search index is compressed: the published pages' text must be readable in it, or a leak would go unseen.
-    const searchText = files.filter((file) => file.startsWith('pagefind/')).map((file) => contentOf(file).toString('utf8')).join('\n');
+    const searchText = files
+      .filter((file) => file.startsWith('pagefind/'))
+      .map((file) => contentOf(file).toString('utf8'))
+      .join('\n');
     expect(searchText).toContain(JSON.stringify(HOSTILE.title).slice(1, -1));
     for (const file of files) {
       const text = contentOf(file).toString('utf8');
@@ -354,7 +445,11 @@ describe('a draft', () => {
 
   test('has no page, topic page, source entry or search entry, and Pagefind indexes only the published articles', () => {
     expect(listFiles(outDir).filter((file) => file.includes(DRAFT_MARKER))).toEqual([]);
-    expect(searchFragments().map((fragment) => fragment.url).sort()).toEqual(PUBLISHED_SLUGS.map((slug) => `/articles/${slug}/`).sort());
+    expect(
+      searchFragments()
+        .map((fragment) => fragment.url)
+        .sort(),
+    ).toEqual(PUBLISHED_SLUGS.map((slug) => `/articles/${slug}/`).sort());
     expect(json('pagefind/pagefind-entry.json').languages.en.page_count).toBe(PUBLISHED_SLUGS.length);
     expect(buildOutput).toContain(`Search index: ${PUBLISHED_SLUGS.length} pages in 1 bundle`);
     expect(json('pagefind/shards.json').bundles).toEqual(['pagefind/']);
@@ -388,7 +483,10 @@ describe('text that HTML and XML forbid', () => {
     const refused = FORBIDDEN.map((escape, index) => {
       const file = relative(ROOT, join(dir, `forbidden-${index}.md`));
       const lines = result.stdout.split('\n');
-      return [escape, lines.some((line) => line.startsWith(`${file}:2:1  error  `) && line.includes(' Field "title" '))];
+      return [
+        escape,
+        lines.some((line) => line.startsWith(`${file}:2:1  error  `) && line.includes(' Field "title" ')),
+      ];
     });
     expect(refused).toEqual(FORBIDDEN.map((escape) => [escape, true]));
     expect(result.status).toBe(1);

@@ -6,7 +6,9 @@ describe('a site built from the pathological articles', () => {
   const accepted = Object.entries(PATHOLOGICAL).filter(([, entry]) => !entry.refused);
 
   it('builds every page, each with its content intact', () => {
-    const dir = writeArticles(Object.fromEntries(accepted.map(([name, entry]) => [`${name}.md`, articleWith(entry.body)])));
+    const dir = writeArticles(
+      Object.fromEntries(accepted.map(([name, entry]) => [`${name}.md`, articleWith(entry.body)])),
+    );
     // buildSite stops the build after 300 s; a hang in any article fails this test rather than the whole run.
     const site = buildSite(dir);
     expect(site.status, site.output).toBe(0);

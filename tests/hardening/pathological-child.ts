@@ -16,7 +16,10 @@ for (const name of names) {
   if (!entry) throw new Error(`No pathological case "${name}"`);
   const started = process.cpuUsage();
   const checked = checkArticle('input.md', articleWith(entry.body));
-  const rendered = await renderBody(checked.tree ?? parseBody(checked.body), { sources: checked.article?.sources ?? [], claims: checked.article?.claims ?? [] });
+  const rendered = await renderBody(checked.tree ?? parseBody(checked.body), {
+    sources: checked.article?.sources ?? [],
+    claims: checked.article?.claims ?? [],
+  });
   const used = process.cpuUsage(started);
   const ms = Math.round((used.user + used.system) / 1000);
   const count = (needle: string) => rendered.html.split(needle).length - 1;

@@ -22,7 +22,7 @@ export const PATHOLOGICAL: Record<string, PathologicalCase> = {
   },
   'unclosed-underscores': {
     body: `${repeat('_a ', 20_000)}${CITED}`,
-    counts: { '_a': 20_000, '<em>': 0, 'class="attribution"': 1 },
+    counts: { _a: 20_000, '<em>': 0, 'class="attribution"': 1 },
   },
   'alternating-emphasis-openers': {
     body: `${repeat('**a *b _c __d ', 5_000)}${CITED}`,

@@ -31,7 +31,9 @@ beforeAll(() => {
     timeout: WALL_LIMIT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
-  const lines = String(child.stdout).split('\n').filter((line) => line !== '');
+  const lines = String(child.stdout)
+    .split('\n')
+    .filter((line) => line !== '');
   results = new Map(lines.map((line) => JSON.parse(line) as CaseResult).map((result) => [result.name, result]));
 }, WALL_LIMIT_MS + 10_000);
 

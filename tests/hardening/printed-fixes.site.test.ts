@@ -10,7 +10,10 @@ import { buildSite, ROOT, writeArticles, type BuiltSite } from '../helpers/site.
  */
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
-const VALID = readFileSync(join(BAD, 'missing-title/input.md'), 'utf8').replace('---\n', '---\ntitle: Delegations meet in Istanbul\n');
+const VALID = readFileSync(join(BAD, 'missing-title/input.md'), 'utf8').replace(
+  '---\n',
+  '---\ntitle: Delegations meet in Istanbul\n',
+);
 
 interface Case {
   /** The page (and file) name. */
@@ -22,33 +25,89 @@ interface Case {
 }
 
 const h1 = (html: string) => decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '');
-const decode = (html: string) => html.replace(/&#39;|&#x27;/g, "'").replace(/&quot;|&#34;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (html: string) =>
+  html
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const page = (site: BuiltSite, slug: string) => site.read(`articles/${slug}/index.html`);
 const data = (site: BuiltSite, slug: string) => JSON.parse(site.read(`articles/${slug}.json`));
 const fromCorpus = (name: string) => readFileSync(join(BAD, name, 'input.md'), 'utf8');
 
 const CASES: Case[] = [
-  { slug: 'title-curly-quotes', text: fromCorpus('title-curly-quotes'), shows: (site) => expect(h1(page(site, 'title-curly-quotes'))).toBe('Talks in Istanbul') },
-  { slug: 'apostrophe', text: fromCorpus('yaml-apostrophe-in-single-quotes'), shows: (site) => expect(h1(page(site, 'apostrophe'))).toBe("Putin's offer: talks in Istanbul") },
-  { slug: 'colon-in-value', text: fromCorpus('yaml-colon-in-value'), shows: (site) => expect(h1(page(site, 'colon-in-value'))).toBe('Talks: delegations meet') },
-  { slug: 'starts-with-quote', text: fromCorpus('yaml-value-starts-with-quote'), shows: (site) => expect(h1(page(site, 'starts-with-quote'))).toBe('"Historic" talks in Istanbul') },
+  {
+    slug: 'title-curly-quotes',
+    text: fromCorpus('title-curly-quotes'),
+    shows: (site) => expect(h1(page(site, 'title-curly-quotes'))).toBe('Talks in Istanbul'),
+  },
+  {
+    slug: 'apostrophe',
+    text: fromCorpus('yaml-apostrophe-in-single-quotes'),
+    shows: (site) => expect(h1(page(site, 'apostrophe'))).toBe("Putin's offer: talks in Istanbul"),
+  },
+  {
+    slug: 'colon-in-value',
+    text: fromCorpus('yaml-colon-in-value'),
+    shows: (site) => expect(h1(page(site, 'colon-in-value'))).toBe('Talks: delegations meet'),
+  },
+  {
+    slug: 'starts-with-quote',
+    text: fromCorpus('yaml-value-starts-with-quote'),
+    shows: (site) => expect(h1(page(site, 'starts-with-quote'))).toBe('"Historic" talks in Istanbul'),
+  },
   {
     slug: 'hash-in-title',
     text: VALID.replace('title: Delegations meet in Istanbul', 'title: Water rationing, week #3 of the drought'),
     shows: (site) => expect(h1(page(site, 'hash-in-title'))).toBe('Water rationing, week #3 of the drought'),
   },
-  { slug: 'status-curly', text: fromCorpus('status-curly-quotes'), shows: (site) => expect(data(site, 'status-curly').claims[0].status).toBe('false') },
-  { slug: 'status-unquoted', text: fromCorpus('claim-status-unquoted-false'), shows: (site) => expect(data(site, 'status-unquoted').claims[0].status).toBe('false') },
-  { slug: 'no-space', text: fromCorpus('yaml-no-space-after-colon'), shows: (site) => expect(data(site, 'no-space').claims[0].status).toBe('confirmed') },
-  { slug: 'star-item', text: fromCorpus('yaml-star-list-item'), shows: (site) => expect(data(site, 'star-item').sources.map((source: { id: string }) => source.id)).toEqual(['bbc-talks', 'reuters-talks']) },
-  { slug: 'empty-list', text: fromCorpus('yaml-empty-list-with-items'), shows: (site) => expect(page(site, 'empty-list')).toContain('/topics/diplomacy/') },
-  { slug: 'draft-quoted', text: fromCorpus('type-draft-quoted-false'), shows: (site) => expect(h1(page(site, 'draft-quoted'))).toBe('Delegations meet in Istanbul') },
+  {
+    slug: 'status-curly',
+    text: fromCorpus('status-curly-quotes'),
+    shows: (site) => expect(data(site, 'status-curly').claims[0].status).toBe('false'),
+  },
+  {
+    slug: 'status-unquoted',
+    text: fromCorpus('claim-status-unquoted-false'),
+    shows: (site) => expect(data(site, 'status-unquoted').claims[0].status).toBe('false'),
+  },
+  {
+    slug: 'no-space',
+    text: fromCorpus('yaml-no-space-after-colon'),
+    shows: (site) => expect(data(site, 'no-space').claims[0].status).toBe('confirmed'),
+  },
+  {
+    slug: 'star-item',
+    text: fromCorpus('yaml-star-list-item'),
+    shows: (site) =>
+      expect(data(site, 'star-item').sources.map((source: { id: string }) => source.id)).toEqual([
+        'bbc-talks',
+        'reuters-talks',
+      ]),
+  },
+  {
+    slug: 'empty-list',
+    text: fromCorpus('yaml-empty-list-with-items'),
+    shows: (site) => expect(page(site, 'empty-list')).toContain('/topics/diplomacy/'),
+  },
+  {
+    slug: 'draft-quoted',
+    text: fromCorpus('type-draft-quoted-false'),
+    shows: (site) => expect(h1(page(site, 'draft-quoted'))).toBe('Delegations meet in Istanbul'),
+  },
 ];
 
 /** Runs `npm run check` on one file; returns its diagnostic lines (path removed) and exit status. */
 function check(file: string): { lines: string[]; status: number | null } {
   const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), file], { cwd: ROOT, encoding: 'utf8' });
-  return { lines: result.stdout.split('\n').filter(Boolean).map((line) => line.slice(line.indexOf(':') + 1)), status: result.status };
+  return {
+    lines: result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(line.indexOf(':') + 1)),
+    status: result.status,
+  };
 }
 
 /**
@@ -83,7 +142,9 @@ describe('every fix a message prints, applied as printed', () => {
       const [, line, message] = /^(\d+):\d+ {2}\S+ {2}\S+ {2}(.*)$/.exec(before.lines[0]!)!;
       fixed[slug] = applyFix(text, Number(line), message!);
     }
-    site = buildSite(writeArticles(Object.fromEntries(Object.entries(fixed).map(([slug, text]) => [`${slug}.md`, text]))));
+    site = buildSite(
+      writeArticles(Object.fromEntries(Object.entries(fixed).map(([slug, text]) => [`${slug}.md`, text]))),
+    );
     expect(site.status, site.output).toBe(0);
   });
 

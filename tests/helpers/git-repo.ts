@@ -16,7 +16,13 @@ export interface Step {
 }
 
 /** Runs git in `dir` with fixed identity and dates, as tests need for byte-identical results. */
-export function gitIn(dir: string, args: string[], date = '2025-01-01T00:00:00Z', author = 'Ana Editor', email = 'ana@example.org'): string {
+export function gitIn(
+  dir: string,
+  args: string[],
+  date = '2025-01-01T00:00:00Z',
+  author = 'Ana Editor',
+  email = 'ana@example.org',
+): string {
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',

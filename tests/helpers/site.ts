@@ -65,7 +65,10 @@ export function writeArticles(articles: Record<string, string>): string {
  * YAML text) and the articles (file name -> text) in its `articles/` folder. Returns the articles
  * folder, whose articles are checked and published against those registries.
  */
-export function writeContent(articles: Record<string, string>, registries: { topics: string; authors: string; publishers: string }): string {
+export function writeContent(
+  articles: Record<string, string>,
+  registries: { topics: string; authors: string; publishers: string },
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'sourced-content-'));
   for (const [name, text] of Object.entries(registries)) writeFileSync(join(dir, `${name}.yaml`), text);
   for (const [name, text] of Object.entries(articles)) {
@@ -104,11 +107,19 @@ export function buildSite(
   const outDir = options.outDir ?? join(buildDir(), 'dist');
   const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--root', ROOT];
   if (options.config) args.push('--config', options.config);
-  return { ...runBuild(args, articlesDir, options.env), outDir, read: (path) => readFileSync(join(outDir, path), 'utf8') };
+  return {
+    ...runBuild(args, articlesDir, options.env),
+    outDir,
+    read: (path) => readFileSync(join(outDir, path), 'utf8'),
+  };
 }
 
 /** Runs `npm run build`'s script (build into staging, report the checks, index, swap) over an articles folder into `outDir`. */
-export function runBuildCommand(articlesDir: string, outDir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+export function runBuildCommand(
+  articlesDir: string,
+  outDir: string,
+  env: Record<string, string> = {},
+): { status: number | null; output: string } {
   return runBuild([join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir], articlesDir, env);
 }
 
@@ -120,6 +131,9 @@ export function bulkRecords(site: Pick<BuiltSite, 'read'>, name: 'claims' | 'sou
   const index = JSON.parse(site.read('data/index.json')) as { files: Record<string, { url: string }[]> };
   return index.files[name]!.flatMap((part) => {
     const text = site.read(new URL(part.url).pathname.replace(/^.*?\/data\//, 'data/'));
-    return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line));
   });
 }

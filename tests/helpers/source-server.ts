@@ -66,7 +66,9 @@ export async function startSourceServer(): Promise<SourceServer> {
     request.on('end', () => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       requests.push({ method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers, body });
-      const handler = routes.get(path) ?? [...routes].find(([prefix]) => prefix.endsWith('*') && path.startsWith(prefix.slice(0, -1)))?.[1];
+      const handler =
+        routes.get(path) ??
+        [...routes].find(([prefix]) => prefix.endsWith('*') && path.startsWith(prefix.slice(0, -1)))?.[1];
       open.add(response);
       response.on('close', () => open.delete(response));
       if (!handler) {

@@ -26,7 +26,11 @@ export interface StaticServer {
  * `path/index.html`, and anything outside the base or missing answers 404 with the site's `404.html`.
  * `headersFor` gives the headers a host adds to the answer at a path (see hostHeaders).
  */
-export async function serveStatic(root: string, base = '/', headersFor: (path: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  base = '/',
+  headersFor: (path: string) => Record<string, string> = () => ({}),
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.startsWith(base) ? normalize(join(root, path.slice(base.length))) : '';
@@ -37,7 +41,10 @@ export async function serveStatic(root: string, base = '/', headersFor: (path: s
       status = 404;
       file = join(root, '404.html');
     }
-    response.writeHead(status, { ...headersFor(path), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(status, {
+      ...headersFor(path),
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,7 +65,17 @@ export function hostHeaders(headersFile: string): (path: string) => Record<strin
   const rules: { pattern: RegExp; lines: string[] }[] = [];
   for (const line of headersFile.split('\n')) {
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (!line.startsWith(' ')) rules.push({ pattern: new RegExp(`^${line.trim().split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`), lines: [] });
+    if (!line.startsWith(' '))
+      rules.push({
+        pattern: new RegExp(
+          `^${line
+            .trim()
+            .split('*')
+            .map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))
+            .join('.*')}$`,
+        ),
+        lines: [],
+      });
     else rules.at(-1)!.lines.push(line.trim());
   }
   return (path) => {

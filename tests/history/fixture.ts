@@ -34,9 +34,26 @@ export const REVISIONS = {
  * that is still a draft.
  */
 export const HISTORY_STEPS: Step[] = [
-  { date: '2025-05-18T09:00:00Z', message: 'Draft: talks in Istanbul', files: { 'talks.md': REVISIONS.draft, 'plans.md': REVISIONS.draft } },
-  { date: '2025-05-20T10:00:00Z', message: 'Publish the talks explainer', author: 'Ben Reviewer', files: { 'talks.md': REVISIONS.published } },
-  { date: '2025-05-22T11:30:00+02:00', message: 'Ceasefire demand confirmed by both statements', files: { 'talks.md': REVISIONS.confirmed } },
-  { date: '2025-05-25T08:00:00Z', message: 'Correct the length of the ceasefire; add the BBC', files: { 'talks.md': REVISIONS.corrected } },
+  {
+    date: '2025-05-18T09:00:00Z',
+    message: 'Draft: talks in Istanbul',
+    files: { 'talks.md': REVISIONS.draft, 'plans.md': REVISIONS.draft },
+  },
+  {
+    date: '2025-05-20T10:00:00Z',
+    message: 'Publish the talks explainer',
+    author: 'Ben Reviewer',
+    files: { 'talks.md': REVISIONS.published },
+  },
+  {
+    date: '2025-05-22T11:30:00+02:00',
+    message: 'Ceasefire demand confirmed by both statements',
+    files: { 'talks.md': REVISIONS.confirmed },
+  },
+  {
+    date: '2025-05-25T08:00:00Z',
+    message: 'Correct the length of the ceasefire; add the BBC',
+    files: { 'talks.md': REVISIONS.corrected },
+  },
   { date: '2025-05-27T08:00:00Z', message: 'Rename the talks explainer', rename: ['talks.md', 'istanbul-talks.md'] },
 ];

@@ -22,9 +22,17 @@ const json = (site: BuiltSite, path: string) => JSON.parse(site.read(path));
 /** The Nu HTML Checker's errors on built pages, as `file:line:column message`. */
 function htmlErrors(outDir: string, pages: string[]): string[] {
   const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
-  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages.map((page) => join(outDir, page))], { encoding: 'utf8' });
-  const report: { messages: { url?: string; lastLine?: number; firstColumn?: number; message: string }[] } = JSON.parse(result.stderr.trim() || result.stdout);
-  return report.messages.map((message) => `${message.url}:${message.lastLine}:${message.firstColumn} ${message.message}`);
+  const result = spawnSync(
+    'java',
+    ['-jar', vnu, '--errors-only', '--format', 'json', ...pages.map((page) => join(outDir, page))],
+    { encoding: 'utf8' },
+  );
+  const report: { messages: { url?: string; lastLine?: number; firstColumn?: number; message: string }[] } = JSON.parse(
+    result.stderr.trim() || result.stdout,
+  );
+  return report.messages.map(
+    (message) => `${message.url}:${message.lastLine}:${message.firstColumn} ${message.message}`,
+  );
 }
 
 const HOSTILE_MESSAGE = '<script>alert(1)</script> & "quotes" <!--';
@@ -69,7 +77,9 @@ describe('a site built from a repository with history', () => {
 
   it('links the article header to the history and each correction to the revision that made it', () => {
     const page = site.read('articles/istanbul-talks/index.html');
-    expect(page).toContain('<p class="meta history-link"><a href="/articles/istanbul-talks/history/">Updated twice: see every change</a></p>');
+    expect(page).toContain(
+      '<p class="meta history-link"><a href="/articles/istanbul-talks/history/">Updated twice: see every change</a></p>',
+    );
     expect(page).toContain(
       `<p>An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim <a href="#claim-ceasefire-demand">“European leaders demanded a 30-day ceasefire.”</a>.</p><p class="meta"><a href="/articles/istanbul-talks/history/#rev-${commits[1]!.slice(0, 12)}">See the revision that made this correction</a></p>`,
     );
@@ -126,15 +136,27 @@ describe('a site built from a repository with history', () => {
 
 describe('a rebuild from a repository after a commit to one article', () => {
   // Astro logs "(restored)" or "(cached)" right after the path of a page it copies from the last build.
-  const copied = (output: string, path: string) => new RegExp(` ${path.replace(/[.]/g, '\\.')} \\((?:restored|cached)\\)`).test(output);
-  const PAGES = ['articles/istanbul-talks/history/index.html', 'articles/istanbul-talks/history.json', 'articles/plans/history/index.html'];
+  const copied = (output: string, path: string) =>
+    new RegExp(` ${path.replace(/[.]/g, '\\.')} \\((?:restored|cached)\\)`).test(output);
+  const PAGES = [
+    'articles/istanbul-talks/history/index.html',
+    'articles/istanbul-talks/history.json',
+    'articles/plans/history/index.html',
+  ];
   let repo: string;
   /** The pages of the first build, as they were before the rebuild wrote over them. */
   let before: Map<string, string>;
   let second: BuiltSite;
 
   beforeAll(() => {
-    const fixture = fixtureRepo([...HISTORY_STEPS, { date: '2025-05-28T08:00:00Z', message: 'Publish the plans explainer', files: { 'plans.md': REVISIONS.published } }]);
+    const fixture = fixtureRepo([
+      ...HISTORY_STEPS,
+      {
+        date: '2025-05-28T08:00:00Z',
+        message: 'Publish the plans explainer',
+        files: { 'plans.md': REVISIONS.published },
+      },
+    ]);
     repo = fixture.repo;
     const outDir = join(buildDir('history-rebuild-'), 'dist');
     const env = { SOURCED_CACHE_DIR: join(buildDir('history-rebuild-cache-'), 'cache') };
@@ -145,7 +167,12 @@ describe('a rebuild from a repository after a commit to one article', () => {
       date: '2025-05-29T08:00:00Z',
       message: 'Plans: the demand is confirmed\n\nPublic-note: Both statements now confirm the demand.',
       // Confirmed, and readers told so in a correction (an unannounced status change fails the build).
-      files: { 'plans.md': REVISIONS.confirmed.replace('updated: 2025-05-22\n', 'updated: 2025-05-29\ncorrections:\n  - date: 2025-05-29\n    text: We confirmed the claim [@ceasefire-demand].\n') },
+      files: {
+        'plans.md': REVISIONS.confirmed.replace(
+          'updated: 2025-05-22\n',
+          'updated: 2025-05-29\ncorrections:\n  - date: 2025-05-29\n    text: We confirmed the claim [@ceasefire-demand].\n',
+        ),
+      },
     });
     second = buildSite(fixture.articles, { outDir, env });
     expect(second.status, second.output).toBe(0);
@@ -154,8 +181,12 @@ describe('a rebuild from a repository after a commit to one article', () => {
   it('copies the history page and data of the article whose commits did not change, byte for byte', () => {
     expect(copied(second.output, '/articles/istanbul-talks/history/index.html')).toBe(true);
     expect(copied(second.output, '/articles/istanbul-talks/history.json')).toBe(true);
-    expect(second.read('articles/istanbul-talks/history/index.html')).toBe(before.get('articles/istanbul-talks/history/index.html'));
-    expect(second.read('articles/istanbul-talks/history.json')).toBe(before.get('articles/istanbul-talks/history.json'));
+    expect(second.read('articles/istanbul-talks/history/index.html')).toBe(
+      before.get('articles/istanbul-talks/history/index.html'),
+    );
+    expect(second.read('articles/istanbul-talks/history.json')).toBe(
+      before.get('articles/istanbul-talks/history.json'),
+    );
   });
 
   it('renders again the history of the article with a new commit, with its new revision first', () => {
@@ -164,7 +195,10 @@ describe('a rebuild from a repository after a commit to one article', () => {
     expect(before.get('articles/plans/history/index.html')).not.toContain('Both statements now confirm the demand.');
     const revisions = json(second, 'articles/plans/history.json').revisions as { date: string; notes: string[] }[];
     expect(revisions.map((revision) => [revision.date, revision.notes])).toEqual([
-      ['2025-05-29T08:00:00Z', ['We confirmed the claim [@ceasefire-demand].', 'Both statements now confirm the demand.']],
+      [
+        '2025-05-29T08:00:00Z',
+        ['We confirmed the claim [@ceasefire-demand].', 'Both statements now confirm the demand.'],
+      ],
       ['2025-05-28T08:00:00Z', []],
     ]);
     expect(revisionsOf(second.read('articles/plans/history/index.html'))).toContain(
@@ -194,7 +228,9 @@ describe('a site built from a shallow clone', () => {
         date: '2025-05-28T08:00:00Z',
         message: `Hostile title\n\nPublic-note: ${HOSTILE_MESSAGE}`,
         author: 'Ana & Co',
-        files: { 'istanbul-talks.md': REVISIONS.corrected.replace('title: Talks in Istanbul', `title: '${HOSTILE_TITLE}'`) },
+        files: {
+          'istanbul-talks.md': REVISIONS.corrected.replace('title: Talks in Istanbul', `title: '${HOSTILE_TITLE}'`),
+        },
       },
     ]);
     const clone = `${repo}-shallow`;
@@ -211,16 +247,24 @@ describe('a site built from a shallow clone', () => {
     expect(page).toContain('<p>The oldest revision in this copy of the history.</p>');
     const history = json(site, 'articles/istanbul-talks/history.json');
     expect(history.complete).toBe(false);
-    expect(history.revisions.map((revision: { date: string; notes: string[] }) => [revision.date, revision.notes])).toEqual([
+    expect(
+      history.revisions.map((revision: { date: string; notes: string[] }) => [revision.date, revision.notes]),
+    ).toEqual([
       ['2025-05-28T08:00:00Z', [HOSTILE_MESSAGE]],
       ['2025-05-27T08:00:00Z', []],
     ]);
     expect(page).not.toContain('Ana &amp; Co');
-    expect(page).toContain('<time datetime="2025-05-28T08:00:00Z">28 May 2025</time></h2><p class="note">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" &lt;!--</p>');
-    expect(page).toContain('<p class="diff"><del>Talks in Istanbul</del><ins>&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;</ins></p>');
+    expect(page).toContain(
+      '<time datetime="2025-05-28T08:00:00Z">28 May 2025</time></h2><p class="note">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" &lt;!--</p>',
+    );
+    expect(page).toContain(
+      '<p class="diff"><del>Talks in Istanbul</del><ins>&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;</ins></p>',
+    );
     // Outside attribute values (where "<" is plain text), no tag came from the title or the commit.
     expect(page.replace(/="[^"]*"/g, '=""')).not.toMatch(/<script|<img|<b>/);
-    expect(htmlErrors(site.outDir, ['articles/istanbul-talks/history/index.html', 'articles/istanbul-talks/index.html'])).toEqual([]);
+    expect(
+      htmlErrors(site.outDir, ['articles/istanbul-talks/history/index.html', 'articles/istanbul-talks/index.html']),
+    ).toEqual([]);
   });
 });
 
@@ -228,10 +272,14 @@ describe('a site built outside a git repository', () => {
   it('builds without history pages, says so once, and dates each claim status by the article', () => {
     const site = buildSite(writeArticles({ 'talks.md': REVISIONS.confirmed }));
     expect(site.status, site.output).toBe(0);
-    expect(site.output.match(/no git repository.*/g)).toEqual(['no git repository: the site is built without history pages']);
+    expect(site.output.match(/no git repository.*/g)).toEqual([
+      'no git repository: the site is built without history pages',
+    ]);
     expect(existsSync(join(site.outDir, 'articles/talks/history'))).toBe(false);
     expect(existsSync(join(site.outDir, 'articles/talks/history.json'))).toBe(false);
     expect(site.read('articles/talks/index.html')).not.toContain('history');
-    expect(json(site, 'articles/talks.json').claims[0].statusHistory).toEqual([{ date: '2025-05-22', status: 'confirmed', commit: null }]);
+    expect(json(site, 'articles/talks.json').claims[0].statusHistory).toEqual([
+      { date: '2025-05-22', status: 'confirmed', commit: null },
+    ]);
   });
 });

@@ -15,13 +15,21 @@ const CANARIES = {
   authorEmail: 'canary-4e8b@newsroom.example',
 };
 
-const commented = (frontmatter: string) => frontmatter.replace('sources:\n', `# ${CANARIES.yamlComment}: legal wants the second source checked\nsources:\n`);
-const body = (text: string) => `${text}\n<!-- INTERNAL ${CANARIES.htmlComment}: check with legal -->\n\nA closing line, <!-- ${CANARIES.htmlComment} --> still public. [@reuters-talks]\n`;
+const commented = (frontmatter: string) =>
+  frontmatter.replace('sources:\n', `# ${CANARIES.yamlComment}: legal wants the second source checked\nsources:\n`);
+const body = (text: string) =>
+  `${text}\n<!-- INTERNAL ${CANARIES.htmlComment}: check with legal -->\n\nA closing line, <!-- ${CANARIES.htmlComment} --> still public. [@reuters-talks]\n`;
 /** The third revision quotes the checked words from where the claim appeared: a BBC report. */
 const quoted = (frontmatter: string) =>
   frontmatter
-    .replace('claims:\n', `  - id: bbc-report\n    kind: news\n    publisher: BBC News\n    title: 'Leaders call for a "full" ceasefire'\n    url: https://www.bbc.com/news/report\n    accessed: 2025-05-25\nclaims:\n`)
-    .replace('    status: confirmed\n', `    status: confirmed\n    appearances: [bbc-report]\n    wording: 'a full & unconditional ceasefire for at least 30 days'\n`);
+    .replace(
+      'claims:\n',
+      `  - id: bbc-report\n    kind: news\n    publisher: BBC News\n    title: 'Leaders call for a "full" ceasefire'\n    url: https://www.bbc.com/news/report\n    accessed: 2025-05-25\nclaims:\n`,
+    )
+    .replace(
+      '    status: confirmed\n',
+      `    status: confirmed\n    appearances: [bbc-report]\n    wording: 'a full & unconditional ceasefire for at least 30 days'\n`,
+    );
 const CORRECTION = `corrections:
   - date: 2025-05-25
     text: An earlier version gave no length for the ceasefire; it was 30 days, as the claim [@ceasefire-demand] says.
@@ -59,7 +67,12 @@ describe('a site built from a repository whose article carries internal notes', 
         ...step,
         date: '2025-05-22T10:00:00Z',
         message: `Reword a paragraph (${CANARIES.commitMessage})`,
-        files: { 'talks.md': article(`${commented(VALID_FRONTMATTER)}updated: 2025-05-22\n`, body(VALID_BODY.replace('Leaders met in Kyiv.', 'European leaders met in Kyiv.'))) },
+        files: {
+          'talks.md': article(
+            `${commented(VALID_FRONTMATTER)}updated: 2025-05-22\n`,
+            body(VALID_BODY.replace('Leaders met in Kyiv.', 'European leaders met in Kyiv.')),
+          ),
+        },
       },
       {
         ...step,
@@ -68,7 +81,12 @@ describe('a site built from a repository whose article carries internal notes', 
         files: {
           'talks.md': article(
             `${quoted(commented(VALID_FRONTMATTER))}updated: 2025-05-25\n${CORRECTION}`,
-            body(VALID_BODY.replace('Leaders met in Kyiv.', 'European leaders met in Kyiv.').replace('a ceasefire.', 'a 30-day ceasefire.')),
+            body(
+              VALID_BODY.replace('Leaders met in Kyiv.', 'European leaders met in Kyiv.').replace(
+                'a ceasefire.',
+                'a 30-day ceasefire.',
+              ),
+            ),
           ),
         },
       },
@@ -86,7 +104,8 @@ describe('a site built from a repository whose article carries internal notes', 
     expect(texts.size).toBeGreaterThan(20);
     expect([...texts.keys()]).toContain('articles/talks/history.json');
     for (const [path, text] of texts) {
-      for (const canary of Object.values(CANARIES)) expect(text.toLowerCase(), `${canary} in ${path}`).not.toContain(canary.toLowerCase());
+      for (const canary of Object.values(CANARIES))
+        expect(text.toLowerCase(), `${canary} in ${path}`).not.toContain(canary.toLowerCase());
     }
   });
 
@@ -124,8 +143,16 @@ describe('a site built from a repository whose article carries internal notes', 
         '</ol></article>',
     );
     const history = JSON.parse(readFileSync(join(outDir, 'articles/talks/history.json'), 'utf8'));
-    expect(history.revisions.map((revision: { date: string; notes: string[] }) => [revision.date, revision.notes])).toEqual([
-      ['2025-05-25T10:00:00Z', ['An earlier version gave no length for the ceasefire; it was 30 days, as the claim [@ceasefire-demand] says.', 'We gave the length of the ceasefire.']],
+    expect(
+      history.revisions.map((revision: { date: string; notes: string[] }) => [revision.date, revision.notes]),
+    ).toEqual([
+      [
+        '2025-05-25T10:00:00Z',
+        [
+          'An earlier version gave no length for the ceasefire; it was 30 days, as the claim [@ceasefire-demand] says.',
+          'We gave the length of the ceasefire.',
+        ],
+      ],
       ['2025-05-22T10:00:00Z', []],
       ['2025-05-20T10:00:00Z', []],
     ]);

@@ -13,9 +13,17 @@ describe('readSiteHistory', () => {
     expect([...history.articles.keys()]).toEqual(['istanbul-talks']);
     const talks = history.articles.get('istanbul-talks')!;
     // No commit message, no author: the date, the article's own note (the correction of the day) and what changed.
-    expect(talks.revisions.map((revision) => Object.keys(revision))).toEqual(Array(3).fill(['commit', 'date', 'notes', 'first', 'changes']));
+    expect(talks.revisions.map((revision) => Object.keys(revision))).toEqual(
+      Array(3).fill(['commit', 'date', 'notes', 'first', 'changes']),
+    );
     expect(talks.revisions.map(({ date, notes, first }) => ({ date, notes, first }))).toEqual([
-      { date: '2025-05-25T08:00:00Z', notes: ['An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].'], first: false },
+      {
+        date: '2025-05-25T08:00:00Z',
+        notes: [
+          'An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].',
+        ],
+        first: false,
+      },
       { date: '2025-05-22T09:30:00Z', notes: [], first: false },
       { date: '2025-05-20T10:00:00Z', notes: [], first: true },
     ]);
@@ -24,7 +32,13 @@ describe('readSiteHistory', () => {
     expect(JSON.stringify(talks)).not.toContain('only the draft had');
     expect(JSON.stringify(talks)).not.toContain('@example.org');
     expect(talks.revisions[1]!.changes).toEqual([
-      { kind: 'claim-status-changed', claim: 'ceasefire-demand', statement: 'European leaders demanded a 30-day ceasefire.', from: 'disputed', to: 'confirmed' },
+      {
+        kind: 'claim-status-changed',
+        claim: 'ceasefire-demand',
+        statement: 'European leaders demanded a 30-day ceasefire.',
+        from: 'disputed',
+        to: 'confirmed',
+      },
       { kind: 'other', fields: ['updated'] },
     ]);
     expect(talks.revisions[0]!.changes).toEqual([
@@ -45,7 +59,11 @@ describe('readSiteHistory', () => {
         ],
       },
       { kind: 'source-added', source: 'bbc-talks', publisher: 'BBC News', title: 'Delegations meet in Istanbul' },
-      { kind: 'correction-added', date: '2025-05-25', text: 'An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].' },
+      {
+        kind: 'correction-added',
+        date: '2025-05-25',
+        text: 'An earlier version said the ceasefire had no length; it was 30 days. We also confirmed the claim [@ceasefire-demand].',
+      },
       { kind: 'other', fields: ['updated'] },
     ]);
     const [corrected, confirmed, published] = talks.revisions.map((revision) => revision.commit);
@@ -62,7 +80,11 @@ describe('readSiteHistory', () => {
     const { articles } = fixtureRepo([
       { date: '2025-05-20T10:00:00Z', message: 'one', files: { 'a.md': REVISIONS.published } },
       { date: '2025-05-21T10:00:00Z', message: 'back to draft', files: { 'a.md': REVISIONS.draft } },
-      { date: '2025-05-22T10:00:00Z', message: 'again\n\nPublic-note: The demand is now confirmed by both statements.', files: { 'a.md': REVISIONS.confirmed } },
+      {
+        date: '2025-05-22T10:00:00Z',
+        message: 'again\n\nPublic-note: The demand is now confirmed by both statements.',
+        files: { 'a.md': REVISIONS.confirmed },
+      },
     ]);
     const history = await readSiteHistory(articles);
     if (history.status !== 'ok') throw new Error('no history');

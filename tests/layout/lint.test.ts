@@ -19,7 +19,10 @@ function projectWith(files: Record<string, string>): string {
   for (const file of ['.dependency-cruiser.cjs', 'scripts/pipeline-layers.cjs', 'scripts/lint-astro-imports.ts']) {
     cpSync(join(ROOT, file), join(project, file));
   }
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, noEmit: true } }));
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, noEmit: true } }),
+  );
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(project, path)), { recursive: true });
     writeFileSync(join(project, path), text);
@@ -29,7 +32,10 @@ function projectWith(files: Record<string, string>): string {
 
 function depcruise(cwd: string) {
   const bin = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs');
-  const result = spawnSync(NODE, [bin, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd, encoding: 'utf8' });
+  const result = spawnSync(NODE, [bin, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+    cwd,
+    encoding: 'utf8',
+  });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
@@ -72,7 +78,8 @@ describe('npm run lint: the pipeline layers', () => {
 
   it('refuses a component that imports from a page or the command line, in its frontmatter or a script', () => {
     const cwd = projectWith({
-      'src/components/Card.astro': "---\nimport { run } from '../cli/build.ts';\n---\n<p>{run}</p>\n<script>\n  import '../pages/x.ts';\n</script>\n",
+      'src/components/Card.astro':
+        "---\nimport { run } from '../cli/build.ts';\n---\n<p>{run}</p>\n<script>\n  import '../pages/x.ts';\n</script>\n",
       'src/cli/build.ts': 'export const run = 1;\n',
       'src/pages/x.ts': 'export {};\n',
     });

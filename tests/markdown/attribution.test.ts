@@ -3,7 +3,12 @@ import * as attribution from '../../src/template/page-ids.ts';
 import { CitationNumbering, indexTargets, numberSources, shortPublisher } from '../../src/markdown/attribution.ts';
 
 const SOURCES = [
-  { id: 'reuters-talks', publisher: 'Reuters (Elizabeth Piper), republished by daily8.com', title: 'Talks end', published: '2025-05-16' },
+  {
+    id: 'reuters-talks',
+    publisher: 'Reuters (Elizabeth Piper), republished by daily8.com',
+    title: 'Talks end',
+    published: '2025-05-16',
+  },
   { id: 'kyiv-statement', publisher: 'Office of the President of Ukraine', title: 'Joint statement' },
 ];
 const CLAIMS = [{ id: 'talks-ended', status: 'confirmed', sources: ['kyiv-statement', 'reuters-talks'] }];
@@ -35,15 +40,22 @@ describe('numberSources', () => {
       ['reuters-talks', 'Talks end', 1],
       ['kyiv-statement', 'Joint statement', 2],
     ]);
-    expect(indexTargets(SOURCES, CLAIMS).get('kyiv-statement')).toEqual({ kind: 'source', source: SOURCES[1], number: 2 });
+    expect(indexTargets(SOURCES, CLAIMS).get('kyiv-statement')).toEqual({
+      kind: 'source',
+      source: SOURCES[1],
+      number: 2,
+    });
   });
 });
 
 describe('CitationNumbering', () => {
-  it('numbers every place in order, a cited claim as one place (its sources are on its card), and lists each id\'s places', () => {
+  it("numbers every place in order, a cited claim as one place (its sources are on its card), and lists each id's places", () => {
     const numbering = new CitationNumbering(indexTargets(SOURCES, CLAIMS));
     expect(numbering.resolve(['kyiv-statement'])).toEqual([
-      { kind: 'source', link: { card: 'card-2', about: 'about-2', anchor: 'cite-1', label: 'Office of the President of Ukraine' } },
+      {
+        kind: 'source',
+        link: { card: 'card-2', about: 'about-2', anchor: 'cite-1', label: 'Office of the President of Ukraine' },
+      },
     ]);
     expect(numbering.resolve(['talks-ended', 'reuters-talks'])).toEqual([
       {
@@ -62,6 +74,8 @@ describe('CitationNumbering', () => {
   });
 
   it('refuses an id that names nothing', () => {
-    expect(() => new CitationNumbering(indexTargets(SOURCES, [])).resolve(['nobody'])).toThrow('Citation [@nobody] matches no source or claim');
+    expect(() => new CitationNumbering(indexTargets(SOURCES, [])).resolve(['nobody'])).toThrow(
+      'Citation [@nobody] matches no source or claim',
+    );
   });
 });

@@ -6,15 +6,32 @@ import { avoidTemplateIds } from '../../src/markdown/rehype-heading-slugs.ts';
 const renderer = unified(processorOptions).createRenderer({ syntaxHighlight: false });
 
 async function headingsOf(markdown: string): Promise<string> {
-  const sources = [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'T', url: 'https://example.org/', accessed: '2025-05-20' }];
+  const sources = [
+    {
+      id: 'reuters',
+      kind: 'news',
+      publisher: 'Reuters',
+      title: 'T',
+      url: 'https://example.org/',
+      accessed: '2025-05-20',
+    },
+  ];
   const claims = [{ id: 'talks', status: 'confirmed', sources: ['reuters'] }];
   const { code } = await (await renderer).render(markdown, { frontmatter: { sources, claims } });
   return [...code.matchAll(/<h2[^>]*>/g)].map((match) => match[0]).join('\n');
 }
 
 describe('heading ids never take an id of the page template', () => {
-  it('moves `## Main` and the sections\' heading ids aside, and keeps other headings as rehype-slug makes them', async () => {
-    const markdown = ['## Main', '## Sources heading', '## Claims heading', '## Timeline heading', '## Corrections heading', '## Main points', '## Sources'].join('\n\n');
+  it("moves `## Main` and the sections' heading ids aside, and keeps other headings as rehype-slug makes them", async () => {
+    const markdown = [
+      '## Main',
+      '## Sources heading',
+      '## Claims heading',
+      '## Timeline heading',
+      '## Corrections heading',
+      '## Main points',
+      '## Sources',
+    ].join('\n\n');
     expect(await headingsOf(markdown)).toBe(
       [
         '<h2 id="section-main">',
@@ -28,8 +45,17 @@ describe('heading ids never take an id of the page template', () => {
     );
   });
 
-  it('moves aside the ids the page gives this article\'s sources and claims, cards and cited places', async () => {
-    const markdown = ['## Source Reuters', '## Claim: talks', '## Card 1', '## About 2', '## Cite 3', '## Card game', '## Source notes', '## Claim statuses'].join('\n\n');
+  it("moves aside the ids the page gives this article's sources and claims, cards and cited places", async () => {
+    const markdown = [
+      '## Source Reuters',
+      '## Claim: talks',
+      '## Card 1',
+      '## About 2',
+      '## Cite 3',
+      '## Card game',
+      '## Source notes',
+      '## Claim statuses',
+    ].join('\n\n');
     expect(await headingsOf(markdown)).toBe(
       [
         '<h2 id="section-source-reuters">',
@@ -48,6 +74,11 @@ describe('heading ids never take an id of the page template', () => {
     expect(await headingsOf(['## Section main', '## Main', '## Main'].join('\n\n'))).toBe(
       ['<h2 id="section-main">', '<h2 id="section-main-1">', '<h2 id="main-1">'].join('\n'),
     );
-    expect(avoidTemplateIds(['main', 'section-main', 'section-main-1', 'intro'])).toEqual(['section-main-2', 'section-main', 'section-main-1', 'intro']);
+    expect(avoidTemplateIds(['main', 'section-main', 'section-main-1', 'intro'])).toEqual([
+      'section-main-2',
+      'section-main',
+      'section-main-1',
+      'intro',
+    ]);
   });
 });

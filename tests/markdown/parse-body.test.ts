@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/checker/parse-article.ts';
-import { constructNames, hasAutolinkText, markdownOptions, OPTIONAL_CONSTRUCTS, parseBody } from '../../src/markdown/parse-body.ts';
+import {
+  constructNames,
+  hasAutolinkText,
+  markdownOptions,
+  OPTIONAL_CONSTRUCTS,
+  parseBody,
+} from '../../src/markdown/parse-body.ts';
 import remarkCitations from '../../src/markdown/remark-citations.ts';
 import { ROOT } from '../helpers/site.ts';
 
@@ -15,12 +21,17 @@ const FIXTURES = join(ROOT, 'tests/fixtures/remark-citations');
 const renderer = unified().use(remarkParse).use(remarkGfm).use(remarkCitations);
 
 describe('parseBody', () => {
-  it.each(readdirSync(FIXTURES))('reads %s exactly as the renderer\'s parser does, citations and positions included', (name) => {
-    const { body } = parseArticle('input.md', readFileSync(join(FIXTURES, name, 'input.md'), 'utf8'), { latestDay: '2025-12-31' });
-    const tree = parseBody(body);
-    expect(tree).toEqual(renderer.parse(body));
-    expect(JSON.stringify(tree).includes('"type":"citation"')).toBe(name !== 'no-citations');
-  });
+  it.each(readdirSync(FIXTURES))(
+    "reads %s exactly as the renderer's parser does, citations and positions included",
+    (name) => {
+      const { body } = parseArticle('input.md', readFileSync(join(FIXTURES, name, 'input.md'), 'utf8'), {
+        latestDay: '2025-12-31',
+      });
+      const tree = parseBody(body);
+      expect(tree).toEqual(renderer.parse(body));
+      expect(JSON.stringify(tree).includes('"type":"citation"')).toBe(name !== 'no-citations');
+    },
+  );
 
   // parseBody leaves out the autolink constructs and transform a body cannot use; the tree must be
   // the one the full parser (remark-gfm) gives, whatever the body.
@@ -54,19 +65,27 @@ describe('parseBody', () => {
 
   it('names constructs that micromark-extension-gfm has, so that leaving them out still saves time', () => {
     const names = constructNames();
-    for (const name of Object.values(OPTIONAL_CONSTRUCTS)) expect(names.has(name), `GitHub's extension has no construct named ${name}`).toBe(true);
+    for (const name of Object.values(OPTIONAL_CONSTRUCTS))
+      expect(names.has(name), `GitHub's extension has no construct named ${name}`).toBe(true);
     // Left out, each is gone from the options, and only it.
     const without = constructNames(markdownOptions('Plain words.').extensions[0]!);
     expect([...names].filter((name) => !without.has(name)).sort()).toEqual(Object.values(OPTIONAL_CONSTRUCTS).sort());
   });
 
   it('leaves out only what a body cannot use', () => {
-    const emailConstruct = (body: string) => Boolean((markdownOptions(body).extensions[0]!.text as Record<number, unknown>)[97]);
+    const emailConstruct = (body: string) =>
+      Boolean((markdownOptions(body).extensions[0]!.text as Record<number, unknown>)[97]);
     // Whether the tree as parsed, before the transform, gets the transform.
     const transform = (body: string) => hasAutolinkText(fromMarkdown(body, markdownOptions(body)));
     expect([emailConstruct('Plain [@a]; @b.'), transform('Plain [@a]; @b.')]).toEqual([false, false]);
-    expect([emailConstruct('A [link](https://example.org).'), transform('A [link](https://example.org).')]).toEqual([false, false]);
-    expect([emailConstruct('A [link www.example.org](/a).'), transform('A [link www.example.org](/a).')]).toEqual([false, false]);
+    expect([emailConstruct('A [link](https://example.org).'), transform('A [link](https://example.org).')]).toEqual([
+      false,
+      false,
+    ]);
+    expect([emailConstruct('A [link www.example.org](/a).'), transform('A [link www.example.org](/a).')]).toEqual([
+      false,
+      false,
+    ]);
     expect([emailConstruct('name@example.org'), transform('See name@example.org')]).toEqual([true, false]);
     expect([emailConstruct('name&#64;example.org'), transform('name&#64;example.org')]).toEqual([false, true]);
     expect([emailConstruct('www\\.example.org'), transform('www\\.example.org')]).toEqual([false, true]);
@@ -75,11 +94,55 @@ describe('parseBody', () => {
       Object.values(markdownOptions(body).extensions[0]!.flow ?? {})
         .flat()
         .some((construct) => (construct as { name?: string }).name === 'table');
-    expect([tableConstruct('Plain - words: here'), tableConstruct('a | b'), tableConstruct('a\n:-'), tableConstruct('a\n-:')]).toEqual([false, true, true, true]);
+    expect([
+      tableConstruct('Plain - words: here'),
+      tableConstruct('a | b'),
+      tableConstruct('a\n:-'),
+      tableConstruct('a\n-:'),
+    ]).toEqual([false, true, true, true]);
   });
 
   it('parses any mix of autolink pieces exactly as the full parser does', () => {
-    const pieces = ['http', 'https', '://', 'www', '.', '@', 'name', 'example.org', 'mailto:', 'xmpp:', '&#64;', '&amp;', '\\', '[@a]', '[', ']', '(', ')', '<', '>', ' ', '\n', '\n\n', '> ', '`', '*', '_', '~', 'H', 'W', '+', '-', '/', '#', '|', ':', '---', 'a'];
+    const pieces = [
+      'http',
+      'https',
+      '://',
+      'www',
+      '.',
+      '@',
+      'name',
+      'example.org',
+      'mailto:',
+      'xmpp:',
+      '&#64;',
+      '&amp;',
+      '\\',
+      '[@a]',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      ' ',
+      '\n',
+      '\n\n',
+      '> ',
+      '`',
+      '*',
+      '_',
+      '~',
+      'H',
+      'W',
+      '+',
+      '-',
+      '/',
+      '#',
+      '|',
+      ':',
+      '---',
+      'a',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (chosen) => {
         const body = chosen.join('');
@@ -92,9 +155,17 @@ describe('parseBody', () => {
   it('gives each citation its ids and its place in the body', () => {
     const tree = parseBody('Met.\n\n> They [@a;\n> @b] and [@c');
     const quote = tree.children[1]!;
-    expect(quote.type === 'blockquote' && quote.children[0]!.type === 'paragraph' && quote.children[0]!.children).toMatchObject([
+    expect(
+      quote.type === 'blockquote' && quote.children[0]!.type === 'paragraph' && quote.children[0]!.children,
+    ).toMatchObject([
       { type: 'text', value: 'They ' },
-      { type: 'citation', value: '[@a;\n@b]', ids: ['a', 'b'], malformed: [], position: { start: { line: 3, column: 8 }, end: { line: 4, column: 6 } } },
+      {
+        type: 'citation',
+        value: '[@a;\n@b]',
+        ids: ['a', 'b'],
+        malformed: [],
+        position: { start: { line: 3, column: 8 }, end: { line: 4, column: 6 } },
+      },
       { type: 'text', value: ' and ' },
       { type: 'brokenCitation', value: '[@c', position: { start: { line: 4, column: 11 } } },
     ]);

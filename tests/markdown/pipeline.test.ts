@@ -20,16 +20,19 @@ const cases = [
 ];
 
 describe('the article renderer', () => {
-  it.each(cases)('renders %s from the checker\'s tree exactly as Astro\'s processor renders the text', async (_, text) => {
-    const checked = checkArticle('input.md', text);
-    const data = { sources: checked.article!.sources, claims: checked.article!.claims };
-    const ours = await renderBody(checked.tree!, data);
-    const theirs = await (await astro).render(checked.body, { frontmatter: { ...data } });
-    expect(ours.html).toBe(theirs.code);
-    expect(ours.headings).toEqual(theirs.metadata.headings);
-    expect(ours.citations).toEqual(theirs.metadata.frontmatter['citations']);
-    expect(ours.words).toBe(theirs.metadata.frontmatter['words']);
-  });
+  it.each(cases)(
+    "renders %s from the checker's tree exactly as Astro's processor renders the text",
+    async (_, text) => {
+      const checked = checkArticle('input.md', text);
+      const data = { sources: checked.article!.sources, claims: checked.article!.claims };
+      const ours = await renderBody(checked.tree!, data);
+      const theirs = await (await astro).render(checked.body, { frontmatter: { ...data } });
+      expect(ours.html).toBe(theirs.code);
+      expect(ours.headings).toEqual(theirs.metadata.headings);
+      expect(ours.citations).toEqual(theirs.metadata.frontmatter['citations']);
+      expect(ours.words).toBe(theirs.metadata.frontmatter['words']);
+    },
+  );
 
   it('builds its processor once, and renders each body with it afresh', async () => {
     const data = { sources: [{ id: 'a', publisher: 'A', title: 'T' }], claims: [] };
@@ -41,6 +44,8 @@ describe('the article renderer', () => {
   });
 
   it('drops raw HTML, as the checker refuses it', async () => {
-    expect((await renderBody(parseBody('A <script>alert(1)</script> b\n\n<div>x</div>'), { sources: [], claims: [] })).html).toBe('<p>A alert(1) b</p>');
+    expect(
+      (await renderBody(parseBody('A <script>alert(1)</script> b\n\n<div>x</div>'), { sources: [], claims: [] })).html,
+    ).toBe('<p>A alert(1) b</p>');
   });
 });

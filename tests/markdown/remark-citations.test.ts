@@ -24,7 +24,10 @@ const plainRenderer = bodyRenderer({
 async function render(text: string, renderer = renderBody) {
   const checked = checkArticle('input.md', text);
   expect(checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
-  const { html, citations } = await renderer(checked.tree ?? parseBody(checked.body), { sources: checked.article!.sources, claims: checked.article!.claims });
+  const { html, citations } = await renderer(checked.tree ?? parseBody(checked.body), {
+    sources: checked.article!.sources,
+    claims: checked.article!.claims,
+  });
   return { html, frontmatter: { citations } };
 }
 
@@ -46,15 +49,28 @@ describe('remark-citations', () => {
   });
 
   it('takes the sources and claims from its options when it is given them', () => {
-    const processor = unifiedParser().use(remarkParse).use(plugin.default, { sources: [{ id: 'a', publisher: 'A & B', title: 'T' }] });
+    const processor = unifiedParser()
+      .use(remarkParse)
+      .use(plugin.default, { sources: [{ id: 'a', publisher: 'A & B', title: 'T' }] });
     const tree = processor.runSync(processor.parse('Said. [@a]'));
     expect(JSON.stringify(((tree as Root).children[0] as Paragraph).children[1])).toBe(
       JSON.stringify({
         type: 'emphasis',
         data: { hName: 'span', hProperties: { className: ['attribution'] } },
         children: [
-          { type: 'emphasis', data: { hName: 'button', hProperties: { id: 'cite-1', popovertarget: 'card-1', ariaDescribedBy: 'about-1' } }, children: [{ type: 'text', value: 'A & B' }] },
-          { type: 'emphasis', data: { hName: 'a', hProperties: { href: '#card-1' } }, children: [{ type: 'text', value: 'A & B' }] },
+          {
+            type: 'emphasis',
+            data: {
+              hName: 'button',
+              hProperties: { id: 'cite-1', popovertarget: 'card-1', ariaDescribedBy: 'about-1' },
+            },
+            children: [{ type: 'text', value: 'A & B' }],
+          },
+          {
+            type: 'emphasis',
+            data: { hName: 'a', hProperties: { href: '#card-1' } },
+            children: [{ type: 'text', value: 'A & B' }],
+          },
         ],
       }),
     );
@@ -62,11 +78,17 @@ describe('remark-citations', () => {
 
   it('refuses a citation of an id that names nothing, which the checker reports first', () => {
     const processor = unifiedParser().use(remarkParse).use(plugin.default, { sources: [] });
-    expect(() => processor.runSync(processor.parse('Said. [@nobody]'))).toThrow('Citation [@nobody] matches no source or claim');
+    expect(() => processor.runSync(processor.parse('Said. [@nobody]'))).toThrow(
+      'Citation [@nobody] matches no source or claim',
+    );
   });
 
   it('shows a citation inside a link, and a broken one, as written (the checker refuses both first)', async () => {
-    const processor = unifiedParser().use(remarkParse).use(plugin.default, { sources: [{ id: 'a', publisher: 'A', title: 'T' }] }).use(remarkRehype).use(rehypeStringify);
+    const processor = unifiedParser()
+      .use(remarkParse)
+      .use(plugin.default, { sources: [{ id: 'a', publisher: 'A', title: 'T' }] })
+      .use(remarkRehype)
+      .use(rehypeStringify);
     expect(String(await processor.process('[see [@a]](https://example.org) and [@a-*b*] [@c'))).toBe(
       '<p><a href="https://example.org">see [@a]</a> and [@a-<em>b</em>] [@c</p>',
     );

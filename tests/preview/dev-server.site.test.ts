@@ -13,17 +13,25 @@ const plain = (html: string) => html.replace(/ data-astro-(?:source-file|source-
  * The environment of an editor's terminal: without vitest's variables, which make Astro's dev
  * server answer 404 for every page (it takes itself for a test run).
  */
-const editorEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'));
+const editorEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'));
 
 /** `astro dev` over the articles of `dir`, with the cache folder `cache`; resolves once it prints its address. */
-async function startDev(dir: string, cache: string): Promise<{ server: ChildProcess; origin: string; log: () => string }> {
+async function startDev(
+  dir: string,
+  cache: string,
+): Promise<{ server: ChildProcess; origin: string; log: () => string }> {
   let log = '';
   // Port 0: the system picks a free port, and Astro prints the address it got.
-  const server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--root', ROOT], {
-    cwd: ROOT,
-    env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', SOURCED_ARTICLES_DIR: dir, SOURCED_CACHE_DIR: cache },
-    detached: true,
-  });
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--root', ROOT],
+    {
+      cwd: ROOT,
+      env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', SOURCED_ARTICLES_DIR: dir, SOURCED_CACHE_DIR: cache },
+      detached: true,
+    },
+  );
   const origin = await new Promise<string>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       log += stripVTControlCharacters(chunk.toString());
@@ -41,7 +49,11 @@ const STORE = join(ROOT, '.astro/data-store');
 
 /** True when a file of the dev data store holding the published article was written since `time`. */
 const storeWrittenSince = (time: number) =>
-  existsSync(STORE) && readdirSync(STORE).some((name) => statSync(join(STORE, name)).mtimeMs >= time && readFileSync(join(STORE, name), 'utf8').includes('talks.md'));
+  existsSync(STORE) &&
+  readdirSync(STORE).some(
+    (name) =>
+      statSync(join(STORE, name)).mtimeMs >= time && readFileSync(join(STORE, name), 'utf8').includes('talks.md'),
+  );
 
 /** Stops a dev server and everything it started (its process group), and waits for it to end. */
 async function stopDev(server: ChildProcess | undefined): Promise<void> {
@@ -60,7 +72,9 @@ describe('npm run dev', () => {
   beforeAll(async () => {
     dir = writeArticles({
       'talks.md': article(),
-      'draft-piece.md': article(`${VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Talks, a draft')}draft: true\n`),
+      'draft-piece.md': article(
+        `${VALID_FRONTMATTER.replace('title: Talks in Istanbul', 'title: Talks, a draft')}draft: true\n`,
+      ),
       'broken.md': article(VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2025-02-30')),
     });
     // What ran before must not matter: the dev server keeps its data store in the project's
@@ -72,7 +86,8 @@ describe('npm run dev', () => {
     try {
       expect((await fetch(`${earlier.origin}/articles/talks/`)).status).toBe(200);
       // Astro writes its data store a moment after the loaders set their entries.
-      for (let attempt = 0; attempt < 100 && !storeWrittenSince(started); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let attempt = 0; attempt < 100 && !storeWrittenSince(started); attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       expect(storeWrittenSince(started)).toBe(true);
     } finally {
       await stopDev(earlier.server);
@@ -112,7 +127,11 @@ describe('npm run dev', () => {
   it("serves a published article's JSON file from the JSON route, and none for a draft", async () => {
     const data = await fetch(`${origin}/articles/talks.json`);
     expect(data.status).toBe(200);
-    expect(await data.json()).toMatchObject({ slug: 'talks', title: 'Talks in Istanbul', url: 'https://example.org/articles/talks/' });
+    expect(await data.json()).toMatchObject({
+      slug: 'talks',
+      title: 'Talks in Istanbul',
+      url: 'https://example.org/articles/talks/',
+    });
     expect((await fetch(`${origin}/articles/draft-piece.json`)).status).toBe(404);
   });
 

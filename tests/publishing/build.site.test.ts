@@ -4,7 +4,15 @@ import { LinkChecker, LinkState } from 'linkinator';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleJsonSchema, registryJsonSchema } from '../../src/publishing/json-schema.ts';
-import { ROOT, buildDir, buildSite, listFiles, runBuildCommand, writeContent, type BuiltSite } from '../helpers/site.ts';
+import {
+  ROOT,
+  buildDir,
+  buildSite,
+  listFiles,
+  runBuildCommand,
+  writeContent,
+  type BuiltSite,
+} from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 const SITE = 'https://user.github.io';
@@ -148,7 +156,6 @@ reuters:
 `,
 };
 
-
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
@@ -161,10 +168,18 @@ const decode = (text: string) =>
 /** An HTML start or end tag, consuming quoted attribute values (which may contain `<` and `>`). */
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
 /** Every start tag named `name` in the page, scanning tag by tag so that attribute values are not read as tags. */
-const startTags = (html: string, name: string) => [...html.matchAll(TAG)].map((match) => match[0]).filter((tag) => tag.startsWith(`<${name}`) && /[\s>/]/.test(tag.charAt(name.length + 1)));
+const startTags = (html: string, name: string) =>
+  [...html.matchAll(TAG)]
+    .map((match) => match[0])
+    .filter((tag) => tag.startsWith(`<${name}`) && /[\s>/]/.test(tag.charAt(name.length + 1)));
 /** The text a reader sees: the HTML without head, scripts and tags, entities decoded, spaces collapsed. */
 const visibleText = (html: string) =>
-  decode(html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(TAG, '')).replace(/\s+/g, ' ');
+  decode(
+    html
+      .replace(/<head>[\s\S]*?<\/head>/, '')
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(TAG, ''),
+  ).replace(/\s+/g, ' ');
 
 let site: BuiltSite;
 const html = (path: string) => site.read(path);
@@ -182,10 +197,17 @@ describe('a site built under a base path', () => {
     expect(feed.link).toBe(HOME);
     expect(feed.items.map((item) => [item.title, item.link, item.guid, item.isoDate])).toEqual([
       [HOSTILE_TITLE, `${HOME}articles/hostile-title/`, `${HOME}articles/hostile-title/`, '2025-05-20T00:00:00.000Z'],
-      ['An older story', `${HOME}articles/2024/older-story/`, `${HOME}articles/2024/older-story/`, '2024-01-02T00:00:00.000Z'],
+      [
+        'An older story',
+        `${HOME}articles/2024/older-story/`,
+        `${HOME}articles/2024/older-story/`,
+        '2024-01-02T00:00:00.000Z',
+      ],
     ]);
     // The description is HTML to feed readers, so the plain text arrives HTML-escaped.
-    expect(feed.items[0]?.content).toBe(HOSTILE_DESCRIPTION.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(feed.items[0]?.content).toBe(
+      HOSTILE_DESCRIPTION.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    );
     expect(html('rss.xml')).toContain(`<atom:link href="${HOME}rss.xml" rel="self" type="application/rss+xml"/>`);
   });
 
@@ -216,30 +238,46 @@ describe('a site built under a base path', () => {
       timeline: [{ date: '2025-05-16', text: 'Delegations met in Istanbul.', sources: ['reuters-talks'] }],
       corrections: [{ date: '2025-05-22', text: 'An earlier version said </script> was a city.' }],
     });
-    expect(data.claims.map((claim: Record<string, string>) => [claim['id'], claim['claimant'], claim['permalink']])).toEqual([
+    expect(
+      data.claims.map((claim: Record<string, string>) => [claim['id'], claim['claimant'], claim['permalink']]),
+    ).toEqual([
       ['putin-will-attend', HOSTILE_CLAIMANT, `${HOME}articles/hostile-title/#claim-putin-will-attend`],
       ['talks-held', undefined, `${HOME}articles/hostile-title/#claim-talks-held`],
     ]);
-    expect(data.sources[0]).toMatchObject({ url: 'https://example.org/statement?a=1&b=2', quote: 'We will be there. </script>' });
+    expect(data.sources[0]).toMatchObject({
+      url: 'https://example.org/statement?a=1&b=2',
+      quote: 'We will be there. </script>',
+    });
     expect(JSON.parse(html('articles/2024/older-story.json')).url).toBe(`${HOME}articles/2024/older-story/`);
   });
 
   test('publishes every claim and source of the site as NDJSON listed in /data/index.json, and the generated JSON Schema', () => {
     const index = JSON.parse(html('data/index.json'));
-    expect(index).toMatchObject({ site: HOME, articles: 2, claims: 2, sources: 3, article: `${HOME}articles/{slug}.json`, schema: `${HOME}data/article.schema.json` });
+    expect(index).toMatchObject({
+      site: HOME,
+      articles: 2,
+      claims: 2,
+      sources: 3,
+      article: `${HOME}articles/{slug}.json`,
+      schema: `${HOME}data/article.schema.json`,
+    });
     // The part's address is under the base path; its file is at that path inside the output folder.
     const records = (name: 'claims' | 'sources') =>
       index.files[name].flatMap(({ url }: { url: string }) => {
         expect(url.startsWith(`${HOME}data/${name}-`)).toBe(true);
         const text = html(url.slice(HOME.length));
         expect(text.endsWith('\n')).toBe(true);
-        return text.slice(0, -1).split('\n').map((line) => JSON.parse(line));
+        return text
+          .slice(0, -1)
+          .split('\n')
+          .map((line) => JSON.parse(line));
       });
-    expect(records('claims').map((claim: { id: string; article: { slug: string } }) => `${claim.article.slug}#${claim.id}`)).toEqual([
-      'hostile-title#putin-will-attend',
-      'hostile-title#talks-held',
-    ]);
-    expect(records('sources').map((source: { id: string; article: { data: string } }) => [source.id, source.article.data])).toEqual([
+    expect(
+      records('claims').map((claim: { id: string; article: { slug: string } }) => `${claim.article.slug}#${claim.id}`),
+    ).toEqual(['hostile-title#putin-will-attend', 'hostile-title#talks-held']);
+    expect(
+      records('sources').map((source: { id: string; article: { data: string } }) => [source.id, source.article.data]),
+    ).toEqual([
       ['kyiv-statement', `${HOME}articles/hostile-title.json`],
       ['reuters-talks', `${HOME}articles/hostile-title.json`],
       ['ap-report', `${HOME}articles/2024/older-story.json`],
@@ -257,7 +295,9 @@ describe('a site built under a base path', () => {
       .split(opening)
       .slice(1)
       .map((rest) => JSON.parse(rest.slice(0, rest.indexOf('</script'))));
-    expect(blocks.map((block) => [block['@context'], block['@graph'].map((node: { '@type': string }) => node['@type'])])).toEqual([
+    expect(
+      blocks.map((block) => [block['@context'], block['@graph'].map((node: { '@type': string }) => node['@type'])]),
+    ).toEqual([
       ['https://schema.org', ['ClaimReview']],
       ['https://schema.org', ['NewsArticle']],
     ]);
@@ -269,7 +309,13 @@ describe('a site built under a base path', () => {
       datePublished: '2025-05-20',
       dateModified: '2025-05-22',
       author: [{ '@type': 'Person', name: 'Ann <Writer> & Co', url: `${HOME}authors/ann-writer/` }],
-      correction: [{ '@type': 'CorrectionComment', text: 'An earlier version said </script> was a city.', datePublished: '2025-05-22' }],
+      correction: [
+        {
+          '@type': 'CorrectionComment',
+          text: 'An earlier version said </script> was a city.',
+          datePublished: '2025-05-22',
+        },
+      ],
     });
     expect(article.citation).toEqual(['https://example.org/statement?a=1&b=2', 'https://example.com/talks']);
     expect(review).toMatchObject({
@@ -277,7 +323,11 @@ describe('a site built under a base path', () => {
       url: `${HOME}articles/hostile-title/claims/putin-will-attend/`,
       claimReviewed: 'Putin will attend the talks & sign </script>.',
       itemReviewed: { author: { name: HOSTILE_CLAIMANT } },
-      reviewRating: { ratingValue: 1, alternateName: 'False', ratingExplanation: 'He stayed in Moscow & sent <aides>.' },
+      reviewRating: {
+        ratingValue: 1,
+        alternateName: 'False',
+        ratingExplanation: 'He stayed in Moscow & sent <aides>.',
+      },
     });
     const text = visibleText(page);
     for (const shown of [
@@ -298,7 +348,10 @@ describe('a site built under a base path', () => {
 
   test('writes canonical, OpenGraph, Twitter and feed links into the head of every page', () => {
     const page = html('articles/hostile-title/index.html');
-    const escapedTitle = HOSTILE_TITLE.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const escapedTitle = HOSTILE_TITLE.replace(/&/g, '&amp;')
+      .replace(/"/g, '&quot;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;');
     expect(page).toContain(`<link rel="canonical" href="${HOME}articles/hostile-title/">`);
     expect(page).toContain(`<meta property="og:url" content="${HOME}articles/hostile-title/">`);
     expect(page).toContain('<meta property="og:type" content="article">');
@@ -311,7 +364,12 @@ describe('a site built under a base path', () => {
     expect(escapedTitle).not.toContain('<');
     for (const file of htmlFiles()) {
       const page = html(file);
-      expect([file, page.includes(`<link rel="alternate" type="application/rss+xml" title="Sourced: latest explainers" href="${BASE}rss.xml">`)]).toEqual([file, true]);
+      expect([
+        file,
+        page.includes(
+          `<link rel="alternate" type="application/rss+xml" title="Sourced: latest explainers" href="${BASE}rss.xml">`,
+        ),
+      ]).toEqual([file, true]);
       const canonical = page.match(/<link rel="canonical" href="([^"]*)">/)?.[1];
       // A claim's card names its claim's page as canonical.
       const own = `${HOME}${file.replace(/index\.html$/, '')}`;
@@ -323,8 +381,10 @@ describe('a site built under a base path', () => {
     for (const file of htmlFiles()) {
       for (const [, attribute, value] of html(file).matchAll(/\s(href|src|action|content|data-[a-z-]+)="([^"]*)"/g)) {
         const address = decode(value ?? '');
-        if (address.startsWith('/')) expect([file, attribute, address.startsWith(BASE)]).toEqual([file, attribute, true]);
-        if (address.startsWith(SITE)) expect([file, attribute, address.startsWith(HOME)]).toEqual([file, attribute, true]);
+        if (address.startsWith('/'))
+          expect([file, attribute, address.startsWith(BASE)]).toEqual([file, attribute, true]);
+        if (address.startsWith(SITE))
+          expect([file, attribute, address.startsWith(HOME)]).toEqual([file, attribute, true]);
       }
     }
   });
@@ -333,19 +393,31 @@ describe('a site built under a base path', () => {
     for (const file of htmlFiles()) {
       const page = html(file);
       for (const tag of startTags(page, 'script')) {
-        expect([file, tag, /\ssrc="/.test(tag) || tag === '<script type="application/ld+json">']).toEqual([file, tag, true]);
+        expect([file, tag, /\ssrc="/.test(tag) || tag === '<script type="application/ld+json">']).toEqual([
+          file,
+          tag,
+          true,
+        ]);
       }
       expect([file, startTags(page, 'style')]).toEqual([file, []]);
-      expect([file, [...page.matchAll(TAG)].map((match) => match[0]).filter((tag) => /\s(style|on[a-z]+)=/.test(tag))]).toEqual([file, []]);
+      expect([
+        file,
+        [...page.matchAll(TAG)].map((match) => match[0]).filter((tag) => /\s(style|on[a-z]+)=/.test(tag)),
+      ]).toEqual([file, []]);
       const policy = page.match(/<meta http-equiv="content-security-policy" content="([^"]*)">/)?.[1];
       expect([file, policy?.includes("default-src 'self'")]).toEqual([file, true]);
       expect([file, policy?.includes("'wasm-unsafe-eval'")]).toEqual([file, file === 'search/index.html']);
     }
-    expect(startTags(html('search/index.html'), 'script')).toEqual([expect.stringMatching(/^<script type="module" src="\/sub\/path\/_astro\/[^"]+\.js">$/)]);
-    expect(startTags(html('articles/hostile-title/index.html'), 'script')).toEqual(['<script type="application/ld+json">', '<script type="application/ld+json">']);
+    expect(startTags(html('search/index.html'), 'script')).toEqual([
+      expect.stringMatching(/^<script type="module" src="\/sub\/path\/_astro\/[^"]+\.js">$/),
+    ]);
+    expect(startTags(html('articles/hostile-title/index.html'), 'script')).toEqual([
+      '<script type="application/ld+json">',
+      '<script type="application/ld+json">',
+    ]);
   });
 
-  test('each page\'s <meta> policy is the policy public/_headers sends, less what a <meta> cannot carry and plus its own hashes', () => {
+  test("each page's <meta> policy is the policy public/_headers sends, less what a <meta> cannot carry and plus its own hashes", () => {
     const directives = (policy: string) =>
       new Map(
         policy
@@ -354,19 +426,30 @@ describe('a site built under a base path', () => {
           .map((part) => part.trim().split(/\s+/))
           .map(([name, ...sources]) => [name!, sources.filter((source) => !source.startsWith("'sha"))]),
       );
-    const header = directives(/Content-Security-Policy: (.*)/.exec(readFileSync(join(ROOT, 'public/_headers'), 'utf8'))![1]!);
+    const header = directives(
+      /Content-Security-Policy: (.*)/.exec(readFileSync(join(ROOT, 'public/_headers'), 'utf8'))![1]!,
+    );
     header.delete('frame-ancestors');
     const searchOnly = (sources: string[]) => sources.filter((source) => source !== "'wasm-unsafe-eval'");
     for (const file of htmlFiles()) {
-      const meta = directives(decode(html(file).match(/<meta http-equiv="content-security-policy" content="([^"]*)">/)![1]!));
-      const expected = new Map([...header].map(([name, sources]) => [name, name === 'script-src' && file !== 'search/index.html' ? searchOnly(sources) : sources]));
+      const meta = directives(
+        decode(html(file).match(/<meta http-equiv="content-security-policy" content="([^"]*)">/)![1]!),
+      );
+      const expected = new Map(
+        [...header].map(([name, sources]) => [
+          name,
+          name === 'script-src' && file !== 'search/index.html' ? searchOnly(sources) : sources,
+        ]),
+      );
       expect([file, Object.fromEntries(meta)]).toEqual([file, Object.fromEntries(expected)]);
     }
   });
 
   test('offers Pagefind search, with a message and a link to the topics when JavaScript is off', () => {
     const page = html('search/index.html');
-    expect(page).toMatch(/<div id="search" class="search" data-bundle-path="\/sub\/path\/pagefind\/" data-base-url="\/sub\/path\/"[^>]*>/);
+    expect(page).toMatch(
+      /<div id="search" class="search" data-bundle-path="\/sub\/path\/pagefind\/" data-base-url="\/sub\/path\/"[^>]*>/,
+    );
     expect(visibleText(page)).toContain(
       'Search runs in your browser and needs JavaScript, which is turned off or did not load. You can still find every explainer by topic.',
     );
@@ -376,7 +459,14 @@ describe('a site built under a base path', () => {
     expect(JSON.parse(html('pagefind/shards.json')).bundles).toEqual(['pagefind/']);
     expect(JSON.parse(html('pagefind/pagefind-entry.json')).languages.en.page_count).toBe(2);
     expect(html('articles/hostile-title/index.html')).toMatch(/<article\b[^>]*\sdata-pagefind-body[\s>]/);
-    expect(listFiles(site.outDir)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind.js', 'pagefind/shards.json']));
+    expect(listFiles(site.outDir)).toEqual(
+      expect.arrayContaining([
+        'pagefind/pagefind-ui.js',
+        'pagefind/pagefind-ui.css',
+        'pagefind/pagefind.js',
+        'pagefind/shards.json',
+      ]),
+    );
   });
 
   test('publishes no trace of a draft in any file', () => {
@@ -402,7 +492,12 @@ describe('a site built under a base path', () => {
         concurrency: 8,
         timeout: 10_000,
         // Canonical, OpenGraph, feed and JSON-LD addresses name the public site; check them here.
-        urlRewriteExpressions: [{ pattern: new RegExp(`^${HOME.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), replacement: `${server.origin}${BASE}` }],
+        urlRewriteExpressions: [
+          {
+            pattern: new RegExp(`^${HOME.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
+            replacement: `${server.origin}${BASE}`,
+          },
+        ],
         linksToSkip: async (link) => !link.startsWith(server.origin),
       });
       const broken = result.links
@@ -410,7 +505,9 @@ describe('a site built under a base path', () => {
         .map((link) => `${link.status ?? ''} ${link.url} (on ${link.parent ?? '?'})`);
       expect(broken).toEqual([]);
       const checked = result.links.filter((link) => link.state === LinkState.OK).map((link) => link.url);
-      expect(checked).toEqual(expect.arrayContaining([`${server.origin}${BASE}articles/hostile-title/`, `${server.origin}${BASE}rss.xml`]));
+      expect(checked).toEqual(
+        expect.arrayContaining([`${server.origin}${BASE}articles/hostile-title/`, `${server.origin}${BASE}rss.xml`]),
+      );
     });
   });
 
@@ -419,7 +516,9 @@ describe('a site built under a base path', () => {
     expect(again.status).toBe(0);
     const files = listFiles(site.outDir);
     expect(listFiles(again.outDir)).toEqual(files);
-    const different = files.filter((file) => !readFileSync(join(site.outDir, file)).equals(readFileSync(join(again.outDir, file))));
+    const different = files.filter(
+      (file) => !readFileSync(join(site.outDir, file)).equals(readFileSync(join(again.outDir, file))),
+    );
     expect(different).toEqual([]);
   });
 });
@@ -428,7 +527,9 @@ describe('a site with registries', () => {
   test('shows each topic page with its label and description', () => {
     const page = html('topics/diplomacy/index.html');
     expect(visibleText(page)).toContain('Diplomacy & <talks>Talks between governments </script> & "summits".');
-    expect(page).toContain('<meta name="description" content="Talks between governments </script> &amp; &quot;summits&quot;.">');
+    expect(page).toContain(
+      '<meta name="description" content="Talks between governments </script> &amp; &quot;summits&quot;.">',
+    );
     expect(visibleText(html('articles/hostile-title/index.html'))).toContain('Diplomacy & <talks>');
   });
 
@@ -439,19 +540,27 @@ describe('a site with registries', () => {
     expect(ann).not.toContain(DRAFT_MARKER);
     expect(visibleText(html('authors/bo-editor/index.html'))).toContain('An older story');
     expect(visibleText(html('authors/quiet-author/index.html'))).toContain('ExplainersNo explainers yet.');
-    expect(html('articles/hostile-title/index.html')).toContain(`By <a href="${BASE}authors/ann-writer/">Ann &lt;Writer&gt; &amp; Co</a>`);
-    expect(html('articles/2024/older-story/index.html')).toContain(`<meta property="article:author" content="Bo Editor desk">`);
+    expect(html('articles/hostile-title/index.html')).toContain(
+      `By <a href="${BASE}authors/ann-writer/">Ann &lt;Writer&gt; &amp; Co</a>`,
+    );
+    expect(html('articles/2024/older-story/index.html')).toContain(
+      `<meta property="article:author" content="Bo Editor desk">`,
+    );
     const older = html('articles/2024/older-story/index.html')
       .split('<script type="application/ld+json">')
       .slice(1)
       .flatMap((rest) => JSON.parse(rest.split('</script>')[0]!)['@graph'])
       .find((node) => node['@type'] === 'NewsArticle');
-    expect(older.author).toEqual([{ '@type': 'Organization', name: 'Bo Editor desk', url: `${HOME}authors/bo-editor/` }]);
+    expect(older.author).toEqual([
+      { '@type': 'Organization', name: 'Bo Editor desk', url: `${HOME}authors/bo-editor/` },
+    ]);
   });
 
   test("shows each source's publisher by its registry name, with its type, state affiliation and the site it was read on", () => {
     const page = html('articles/hostile-title/index.html');
-    expect(visibleText(page)).toContain('News report TASS, Russian state news agency, read on Reuters, Talks in Istanbul');
+    expect(visibleText(page)).toContain(
+      'News report TASS, Russian state news agency, read on Reuters, Talks in Istanbul',
+    );
     // A publisher written by name is shown as written, with no words about it.
     expect(visibleText(page)).toContain('Primary record Office <of> the "President", Statement </script> & more');
     // The attribution in the text names the registry's publisher.
@@ -464,8 +573,14 @@ describe('a site with registries', () => {
 
   test('links a favicon from every page, as SVG and as /favicon.ico', () => {
     for (const file of htmlFiles()) {
-      expect([file, html(file).includes(`<link rel="icon" href="${BASE}favicon.svg" type="image/svg+xml">`)]).toEqual([file, true]);
-      expect([file, html(file).includes(`<link rel="icon" href="${BASE}favicon.ico" sizes="32x32">`)]).toEqual([file, true]);
+      expect([file, html(file).includes(`<link rel="icon" href="${BASE}favicon.svg" type="image/svg+xml">`)]).toEqual([
+        file,
+        true,
+      ]);
+      expect([file, html(file).includes(`<link rel="icon" href="${BASE}favicon.ico" sizes="32x32">`)]).toEqual([
+        file,
+        true,
+      ]);
     }
     expect(readFileSync(join(site.outDir, 'favicon.ico')).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
     expect(html('favicon.svg')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -473,12 +588,17 @@ describe('a site with registries', () => {
 
   test('publishes the JSON Schema of each registry', () => {
     for (const name of ['topics', 'authors', 'publishers'] as const) {
-      expect(JSON.parse(html(`data/${name}.schema.json`))).toEqual(registryJsonSchema(name, `${HOME}data/${name}.schema.json`));
+      expect(JSON.parse(html(`data/${name}.schema.json`))).toEqual(
+        registryJsonSchema(name, `${HOME}data/${name}.schema.json`),
+      );
     }
   });
 
   test('refuses to build from a broken registry, naming the file, line and rule, in astro build and in npm run build', () => {
-    const articles = writeContent(ARTICLES, { ...REGISTRIES, publishers: REGISTRIES.publishers.replace('  basis: https://en.wikipedia.org/wiki/TASS\n', '') });
+    const articles = writeContent(ARTICLES, {
+      ...REGISTRIES,
+      publishers: REGISTRIES.publishers.replace('  basis: https://en.wikipedia.org/wiki/TASS\n', ''),
+    });
     const publishers = relative(ROOT, join(articles, '../publishers.yaml'));
     const message = `${publishers}:5:3  error  missing-basis  Field "stateAffiliated" of "tass" is true, but no basis is given; add basis: the address of a document showing that a state owns or controls the publisher.`;
     const built = buildSite(articles, { env: ENV });
@@ -488,6 +608,8 @@ describe('a site with registries', () => {
     const command = runBuildCommand(articles, outDir);
     expect(command.status).toBe(1);
     expect(command.output).toContain(message);
-    expect(command.output).toContain(`Build failed: fix what is reported above and build again. ${outDir} was left as it was.`);
+    expect(command.output).toContain(
+      `Build failed: fix what is reported above and build again. ${outDir} was left as it was.`,
+    );
   });
 });

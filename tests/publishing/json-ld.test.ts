@@ -18,7 +18,11 @@ describe('serializeJsonLd', () => {
   });
 
   test('parses back to the same value', () => {
-    const value = { '@context': 'https://schema.org', headline: HOSTILE, list: ['İstanbul ı Київ 🇺🇦 עברית', 1, true, null] };
+    const value = {
+      '@context': 'https://schema.org',
+      headline: HOSTILE,
+      list: ['İstanbul ı Київ 🇺🇦 עברית', 1, true, null],
+    };
     expect(JSON.parse(serializeJsonLd(value))).toEqual(value);
   });
 
@@ -31,7 +35,10 @@ describe('claimRating', () => {
   test("places the four verdicts on Google's 1 (false) to 5 (true) scale, and gives the other ratings their name alone", () => {
     expect(CLAIM_STATUSES.map((status) => [status, claimRating(status)])).toEqual([
       ['confirmed', { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Confirmed' }],
-      ['missing-context', { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Missing context' }],
+      [
+        'missing-context',
+        { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Missing context' },
+      ],
       ['misleading', { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' }],
       ['false', { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' }],
       ['disputed', { '@type': 'Rating', alternateName: 'Disputed' }],
@@ -51,12 +58,35 @@ describe('articleStructuredData', () => {
     updated: '2025-05-22',
     authors: ['ann-writer', 'sourced-desk'],
     sources: [
-      { id: 'kyiv', kind: 'primary', publisher: 'Office of the President', title: 'Statement', url: 'https://example.org/s', accessed: '2025-05-20', published: '2025-05-10', archive: 'https://web.archive.org/x' },
-      { id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'Talks', url: 'https://example.com/t', accessed: '2025-05-20' },
+      {
+        id: 'kyiv',
+        kind: 'primary',
+        publisher: 'Office of the President',
+        title: 'Statement',
+        url: 'https://example.org/s',
+        accessed: '2025-05-20',
+        published: '2025-05-10',
+        archive: 'https://web.archive.org/x',
+      },
+      {
+        id: 'reuters',
+        kind: 'news',
+        publisher: 'Reuters',
+        title: 'Talks',
+        url: 'https://example.com/t',
+        accessed: '2025-05-20',
+      },
     ],
     claims: [
       { id: 'no-claimant', statement: 'Talks took place.', status: 'confirmed', sources: ['reuters'] },
-      { id: 'with-claimant', statement: 'Putin will attend.', status: 'false', sources: ['kyiv'], claimant: 'A viral post', note: 'He did not.' },
+      {
+        id: 'with-claimant',
+        statement: 'Putin will attend.',
+        status: 'false',
+        sources: ['kyiv'],
+        claimant: 'A viral post',
+        note: 'He did not.',
+      },
     ],
     corrections: [{ date: '2025-05-22', text: 'An earlier version misnamed the city.' }],
   });
@@ -87,12 +117,23 @@ describe('articleStructuredData', () => {
           datePublished: '2025-05-20',
           dateModified: '2025-05-22',
           author: [
-            { '@type': 'Person', name: 'Ann Writer', url: 'https://example.org/sub/authors/ann-writer/', sameAs: 'https://example.net/ann' },
+            {
+              '@type': 'Person',
+              name: 'Ann Writer',
+              url: 'https://example.org/sub/authors/ann-writer/',
+              sameAs: 'https://example.net/ann',
+            },
             { '@type': 'Organization', name: 'Sourced desk', url: 'https://example.org/sub/authors/sourced-desk/' },
           ],
           publisher,
           citation: ['https://example.org/s', 'https://example.com/t'],
-          correction: [{ '@type': 'CorrectionComment', text: 'An earlier version misnamed the city.', datePublished: '2025-05-22' }],
+          correction: [
+            {
+              '@type': 'CorrectionComment',
+              text: 'An earlier version misnamed the city.',
+              datePublished: '2025-05-22',
+            },
+          ],
         },
         {
           '@type': 'ClaimReview',
@@ -101,7 +142,14 @@ describe('articleStructuredData', () => {
           itemReviewed: { '@type': 'Claim', author: { name: 'A viral post' } },
           author: publisher,
           datePublished: '2025-05-20',
-          reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False', ratingExplanation: 'He did not.' },
+          reviewRating: {
+            '@type': 'Rating',
+            ratingValue: 1,
+            bestRating: 5,
+            worstRating: 1,
+            alternateName: 'False',
+            ratingExplanation: 'He did not.',
+          },
         },
       ],
     });
@@ -119,14 +167,42 @@ describe('articleStructuredData', () => {
     const claimed = articleSchema.parse({
       ...article,
       claims: [
-        { id: 'by-publisher', statement: 'A.', status: 'false', sources: ['kyiv'], claimant: 'kremlin', date: '2025-05-11', appearances: ['reuters', 'kyiv'], wording: 'A, word for word.' },
-        { id: 'by-author', statement: 'B.', status: 'missing-context', sources: ['kyiv'], claimant: 'ann-writer', date: '2025-05-11T01:00:00+03:00' },
-        { id: 'by-desk', statement: 'C.', status: 'unproven', sources: ['kyiv'], claimant: 'sourced-desk', appearances: ['kyiv'] },
+        {
+          id: 'by-publisher',
+          statement: 'A.',
+          status: 'false',
+          sources: ['kyiv'],
+          claimant: 'kremlin',
+          date: '2025-05-11',
+          appearances: ['reuters', 'kyiv'],
+          wording: 'A, word for word.',
+        },
+        {
+          id: 'by-author',
+          statement: 'B.',
+          status: 'missing-context',
+          sources: ['kyiv'],
+          claimant: 'ann-writer',
+          date: '2025-05-11T01:00:00+03:00',
+        },
+        {
+          id: 'by-desk',
+          statement: 'C.',
+          status: 'unproven',
+          sources: ['kyiv'],
+          claimant: 'sourced-desk',
+          appearances: ['kyiv'],
+        },
       ],
     });
     const reviews = (articleStructuredData(claimed, urls, registries)['@graph'] as Record<string, unknown>[]).slice(1);
     const reuters = { '@type': 'CreativeWork', url: 'https://example.com/t', headline: 'Talks' };
-    const kyiv = { '@type': 'CreativeWork', url: 'https://example.org/s', headline: 'Statement', datePublished: '2025-05-10' };
+    const kyiv = {
+      '@type': 'CreativeWork',
+      url: 'https://example.org/s',
+      headline: 'Statement',
+      datePublished: '2025-05-10',
+    };
     expect(reviews.map((review) => review['itemReviewed'])).toEqual([
       {
         '@type': 'Claim',
@@ -138,7 +214,12 @@ describe('articleStructuredData', () => {
       },
       {
         '@type': 'Claim',
-        author: { '@type': 'Person', name: 'Ann Writer', url: 'https://example.org/sub/authors/ann-writer/', sameAs: 'https://example.net/ann' },
+        author: {
+          '@type': 'Person',
+          name: 'Ann Writer',
+          url: 'https://example.org/sub/authors/ann-writer/',
+          sameAs: 'https://example.net/ann',
+        },
         datePublished: '2025-05-11T01:00:00+03:00',
       },
       {
@@ -149,7 +230,13 @@ describe('articleStructuredData', () => {
       },
     ]);
     // Still a complete ClaimReview: the reviewed statement, a rating, the reviewer and the date.
-    expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', claimReviewed: 'A.', author: { '@type': 'Organization', name: 'Sourced' }, datePublished: '2025-05-20', reviewRating: { ratingValue: 1 } });
+    expect(reviews[0]).toMatchObject({
+      '@type': 'ClaimReview',
+      claimReviewed: 'A.',
+      author: { '@type': 'Organization', name: 'Sourced' },
+      datePublished: '2025-05-20',
+      reviewRating: { ratingValue: 1 },
+    });
   });
 
   test('uses the publication date as dateModified when there is no update, and leaves out empty corrections', () => {
@@ -167,7 +254,10 @@ describe('articleStructuredData', () => {
       reviews: { '@context': 'https://schema.org', '@graph': reviews },
       article: { '@context': 'https://schema.org', '@graph': [newsArticle] },
     });
-    const unclaimed = articleSchema.parse({ ...article, claims: article.claims.filter((claim) => claim.claimant === undefined) });
+    const unclaimed = articleSchema.parse({
+      ...article,
+      claims: article.claims.filter((claim) => claim.claimant === undefined),
+    });
     expect(structuredDataBlocks(articleStructuredData(unclaimed, urls)).reviews).toBeUndefined();
   });
 });

@@ -17,7 +17,18 @@ describe('articleJsonSchema', () => {
 
   test('has the fields of the zod schema, the required ones required, and no others allowed', () => {
     expect(Object.keys(schema['properties'])).toEqual([
-      'title', 'description', 'conclusion', 'published', 'updated', 'authors', 'topics', 'draft', 'sources', 'claims', 'timeline', 'corrections',
+      'title',
+      'description',
+      'conclusion',
+      'published',
+      'updated',
+      'authors',
+      'topics',
+      'draft',
+      'sources',
+      'claims',
+      'timeline',
+      'corrections',
     ]);
     expect(schema['required']).toEqual(['title', 'description', 'published', 'authors', 'sources']);
     expect(schema['additionalProperties']).toBe(false);
@@ -31,7 +42,11 @@ describe('articleJsonSchema', () => {
     expect(claim['properties'].status.enum).toEqual([...CLAIM_STATUSES]);
     expect(source['properties'].id.pattern).toBe('^[a-z0-9]+(?:-[a-z0-9]+)*$');
     expect(schema['properties'].title.description).toBe('the headline of the explainer');
-    expect(schema['properties'].draft).toEqual({ default: false, description: 'true keeps the article out of every output', type: 'boolean' });
+    expect(schema['properties'].draft).toEqual({
+      default: false,
+      description: 'true keeps the article out of every output',
+      type: 'boolean',
+    });
   });
 
   test('approximates the date check with a pattern that agrees with it on well-formed values', () => {
@@ -50,7 +65,14 @@ describe('articleJsonSchema', () => {
     const url = source['properties'].url as Json;
     expect(url['format']).toBe('uri');
     const pattern = new RegExp(url['pattern']);
-    for (const value of ['https://example.org/', 'HTTP://example.org', 'javascript:alert(1)', 'data:text/html,x', '//example.org', 'https:///x']) {
+    for (const value of [
+      'https://example.org/',
+      'HTTP://example.org',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '//example.org',
+      'https:///x',
+    ]) {
       expect([value, pattern.test(value)]).toEqual([value, unsafeUrlReason(value) === null]);
     }
     expect(source['properties'].archive.pattern).toBe(url['pattern']);
@@ -61,7 +83,7 @@ describe('articleJsonSchema', () => {
     expect(new RegExp(schema['properties'].title.pattern).test('   ')).toBe(false);
   });
 
-  test('names every check across fields that the checker\'s rules make and JSON Schema cannot express', () => {
+  test("names every check across fields that the checker's rules make and JSON Schema cannot express", () => {
     expect(schema['$comment']).toBe(
       'Also checked, but not expressible in JSON Schema: `updated` is not before `published`. A correction is not dated before `published`. ' +
         "A source's `accessed` date is not before its `published` date. Ids are unique across `sources` and `claims`. " +
@@ -71,6 +93,15 @@ describe('articleJsonSchema', () => {
     );
     // Each sentence comes from the rule that makes the check, so a rule cannot be added or dropped without the list following.
     expect(CROSS_FIELD_CHECKS).toEqual(RULES.flatMap((rule) => (rule.crossField ?? []) as string[]));
-    expect(RULES.filter((rule) => rule.crossField).map((rule) => rule.id)).toEqual(['date-order', 'duplicate-id', 'unknown-reference', 'unknown-author', 'unknown-topic', 'unknown-citation', 'circular-evidence', 'wording-without-appearance']);
+    expect(RULES.filter((rule) => rule.crossField).map((rule) => rule.id)).toEqual([
+      'date-order',
+      'duplicate-id',
+      'unknown-reference',
+      'unknown-author',
+      'unknown-topic',
+      'unknown-citation',
+      'circular-evidence',
+      'wording-without-appearance',
+    ]);
   });
 });

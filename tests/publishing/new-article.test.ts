@@ -35,15 +35,37 @@ describe('articleTemplate', () => {
   test('passes the checker as it is, with no error and no warning', () => {
     const checked = checkArticle('new.md', text);
     expect(checked.diagnostics).toEqual([]);
-    expect(checked.article).toMatchObject({ title: 'Talks in "Istanbul": a #1 story', published: '2025-05-11', draft: true });
+    expect(checked.article).toMatchObject({
+      title: 'Talks in "Istanbul": a #1 story',
+      published: '2025-05-11',
+      draft: true,
+    });
     expect(checked.article?.sources[0]).toMatchObject({ url: 'https://example.com/', accessed: '2025-05-11' });
   });
 
   test('explains every field in a comment on the line above it', () => {
     const lines = text.split('\n');
     const fields = [
-      'title', 'description', 'published', 'updated', 'authors', 'topics', 'draft', 'sources', 'claims', 'timeline', 'corrections',
-      'id', 'kind', 'publisher', 'url', 'accessed', 'archive', 'quote', 'lang', 'party',
+      'title',
+      'description',
+      'published',
+      'updated',
+      'authors',
+      'topics',
+      'draft',
+      'sources',
+      'claims',
+      'timeline',
+      'corrections',
+      'id',
+      'kind',
+      'publisher',
+      'url',
+      'accessed',
+      'archive',
+      'quote',
+      'lang',
+      'party',
     ];
     for (const field of fields) {
       const at = lines.findIndex((line) => new RegExp(`^\\s*(?:- )?(?:# )?${field}:`).test(line));
@@ -52,7 +74,9 @@ describe('articleTemplate', () => {
   });
 
   test('refuses a date that does not exist', () => {
-    expect(() => articleTemplate('x', '2025-02-30')).toThrow('articleTemplate: "2025-02-30" is not a date written YYYY-MM-DD.');
+    expect(() => articleTemplate('x', '2025-02-30')).toThrow(
+      'articleTemplate: "2025-02-30" is not a date written YYYY-MM-DD.',
+    );
   });
 });
 
@@ -82,25 +106,36 @@ describe('npm run new', () => {
     const again = run(['Zelensky invites Putin to Türkiye', '--date', '2025-06-01'], env);
     expect(again.status).toBe(1);
     expect(again.stdout).toBe('');
-    expect(again.stderr).toBe(`${relative(ROOT, file)} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`);
+    expect(again.stderr).toBe(
+      `${relative(ROOT, file)} already exists; nothing was written. Edit that file, or choose another file name with --slug.\n`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('edited by an editor');
     expect(readdirSync(dir)).toEqual(['zelensky-invites-putin-to-turkiye.md']);
   });
 
   test('takes --slug and --date', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sourced-new-'));
-    expect(run(['Путин и Зеленский', '--slug', 'putin-zelensky', '--date', '2024-02-29'], { SOURCED_ARTICLES_DIR: dir }).status).toBe(0);
-    expect(readFileSync(join(dir, 'putin-zelensky.md'), 'utf8')).toBe(articleTemplate('Путин и Зеленский', '2024-02-29'));
+    expect(
+      run(['Путин и Зеленский', '--slug', 'putin-zelensky', '--date', '2024-02-29'], { SOURCED_ARTICLES_DIR: dir })
+        .status,
+    ).toBe(0);
+    expect(readFileSync(join(dir, 'putin-zelensky.md'), 'utf8')).toBe(
+      articleTemplate('Путин и Зеленский', '2024-02-29'),
+    );
   });
 
   test('says that npm needs -- when npm took the options for itself', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sourced-new-'));
     // What the editor typed, through npm itself: npm keeps --slug and --date, and passes "x" on as an argument.
-    const result = spawnSync('npm', ['run', '--silent', 'new', 'Water rationing', '--slug', 'x', '--date', '2025-05-11'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, SOURCED_ARTICLES_DIR: dir },
-    });
+    const result = spawnSync(
+      'npm',
+      ['run', '--silent', 'new', 'Water rationing', '--slug', 'x', '--date', '2025-05-11'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, SOURCED_ARTICLES_DIR: dir },
+      },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n').filter((line) => !line.startsWith('npm warn'))[0]).toBe(
       'npm took --slug and --date for itself: npm needs -- before the options, as in npm run new -- "Headline" --slug SLUG.',
@@ -112,7 +147,10 @@ describe('npm run new', () => {
     [[], 'Give the headline as one argument, in quotes.'],
     [['   '], 'The headline is empty; give the headline in quotes.'],
     [['Путин'], 'The headline "Путин" has no Latin letter or digit to make a file name from; give one with --slug.'],
-    [['Talks', '--slug', 'Bad_Slug'], '--slug "Bad_Slug" is not kebab-case; use lowercase letters, digits and single hyphens.'],
+    [
+      ['Talks', '--slug', 'Bad_Slug'],
+      '--slug "Bad_Slug" is not kebab-case; use lowercase letters, digits and single hyphens.',
+    ],
     [['Talks', '--date', '2025-02-30'], 'The date "2025-02-30" is not a real date written YYYY-MM-DD.'],
   ])('exits 2 on a usage mistake: %j', (args, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'sourced-new-'));

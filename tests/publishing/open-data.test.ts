@@ -23,7 +23,16 @@ const talks = {
     published: '2025-05-20',
     authors: ['ann-writer'],
     topics: ['diplomacy'],
-    sources: [{ id: 'reuters', kind: 'news', publisher: 'Reuters', title: 'Talks', url: 'https://example.com/t', accessed: '2025-05-20' }],
+    sources: [
+      {
+        id: 'reuters',
+        kind: 'news',
+        publisher: 'Reuters',
+        title: 'Talks',
+        url: 'https://example.com/t',
+        accessed: '2025-05-20',
+      },
+    ],
     claims: [{ id: 'met', statement: 'They met.', status: 'confirmed', sources: ['reuters'] }],
     timeline: [{ date: '2025-05-16', text: 'Delegations met.', sources: ['reuters'] }],
   }),
@@ -36,7 +45,17 @@ const older = {
     published: '2024-01-02',
     updated: '2024-01-03',
     authors: ['bo-editor'],
-    sources: [{ id: 'ap', kind: 'news', publisher: 'AP', title: 'Earlier', url: 'https://example.com/e', accessed: '2024-01-02', party: true }],
+    sources: [
+      {
+        id: 'ap',
+        kind: 'news',
+        publisher: 'AP',
+        title: 'Earlier',
+        url: 'https://example.com/e',
+        accessed: '2024-01-02',
+        party: true,
+      },
+    ],
     corrections: [{ date: '2024-01-03', text: 'Fixed a name.' }],
   }),
 };
@@ -80,7 +99,10 @@ describe('articleRecord', () => {
   });
 
   test('includes updated only when the article has it, and never the draft flag', () => {
-    expect(articleRecord(older, urls)).toMatchObject({ updated: '2024-01-03', corrections: [{ date: '2024-01-03', text: 'Fixed a name.' }] });
+    expect(articleRecord(older, urls)).toMatchObject({
+      updated: '2024-01-03',
+      corrections: [{ date: '2024-01-03', text: 'Fixed a name.' }],
+    });
     expect(articleRecord(talks, urls)).not.toHaveProperty('updated');
     expect(articleRecord(talks, urls)).not.toHaveProperty('draft');
   });
@@ -97,7 +119,13 @@ describe('bulk files', () => {
         sources: ['reuters'],
         permalink: 'https://example.org/articles/talks/#claim-met',
         statusHistory: [{ date: '2025-05-20', status: 'confirmed', commit: null }],
-        article: { slug: 'talks', title: 'Talks', published: '2025-05-20', url: 'https://example.org/articles/talks/', data: 'https://example.org/articles/talks.json' },
+        article: {
+          slug: 'talks',
+          title: 'Talks',
+          published: '2025-05-20',
+          url: 'https://example.org/articles/talks/',
+          data: 'https://example.org/articles/talks.json',
+        },
       },
     ]);
     expect(lines.sources).toHaveLength(1);
@@ -114,15 +142,25 @@ describe('bulk files', () => {
       // An article's history data is beside its own file and is no article.
       mkdirSync(join(outDir, 'articles/talks'));
       writeFileSync(join(outDir, 'articles/talks/history.json'), dataFileText(historyRecord(talks, urls)));
-      const line = (name: string) => `${bulkLines(articleRecord(name === 'talks' ? talks : older, urls), urls.data(name)).sources[0]!}\n`;
+      const line = (name: string) =>
+        `${bulkLines(articleRecord(name === 'talks' ? talks : older, urls), urls.data(name)).sources[0]!}\n`;
       // Room for one source line a part, but not two.
       const limit = Buffer.byteLength(line('talks')) + Buffer.byteLength(line('2024/older')) - 1;
       const index = await writeBulkData(outDir, 'https://example.org/', limit);
       const read = (name: string) => readFileSync(join(outDir, 'data', name), 'utf8');
-      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(['claims-0001.ndjson', 'index.json', 'sources-0001.ndjson', 'sources-0002.ndjson']);
+      expect(readdirSync(join(outDir, 'data')).sort()).toEqual([
+        'claims-0001.ndjson',
+        'index.json',
+        'sources-0001.ndjson',
+        'sources-0002.ndjson',
+      ]);
       expect(read('sources-0001.ndjson')).toBe(line('talks'));
       expect(read('sources-0002.ndjson')).toBe(line('2024/older'));
-      expect(read('claims-0001.ndjson').split('\n').map((text) => text && JSON.parse(text).article.slug)).toEqual(['talks', '']);
+      expect(
+        read('claims-0001.ndjson')
+          .split('\n')
+          .map((text) => text && JSON.parse(text).article.slug),
+      ).toEqual(['talks', '']);
       const bytes = (name: string) => statSync(join(outDir, 'data', name)).size;
       expect(JSON.parse(read('index.json'))).toEqual({
         site: 'https://example.org/',
@@ -130,7 +168,9 @@ describe('bulk files', () => {
         claims: 1,
         sources: 2,
         files: {
-          claims: [{ url: 'https://example.org/data/claims-0001.ndjson', records: 1, bytes: bytes('claims-0001.ndjson') }],
+          claims: [
+            { url: 'https://example.org/data/claims-0001.ndjson', records: 1, bytes: bytes('claims-0001.ndjson') },
+          ],
           sources: [
             { url: 'https://example.org/data/sources-0001.ndjson', records: 1, bytes: bytes('sources-0001.ndjson') },
             { url: 'https://example.org/data/sources-0002.ndjson', records: 1, bytes: bytes('sources-0002.ndjson') },
@@ -151,11 +191,17 @@ describe('bulk files', () => {
       mkdirSync(join(outDir, 'articles/2024'), { recursive: true });
       mkdirSync(join(outDir, 'data'));
       // The older article cites a source published after the newer article, and its sources come first in its file.
-      const late = { ...older, article: { ...older.article, sources: [{ ...older.article.sources[0]!, published: '2026-03-01' }] } };
+      const late = {
+        ...older,
+        article: { ...older.article, sources: [{ ...older.article.sources[0]!, published: '2026-03-01' }] },
+      };
       writeFileSync(join(outDir, 'articles/2024/older.json'), dataFileText(articleRecord(late, urls)));
       writeFileSync(join(outDir, 'articles/talks.json'), dataFileText(articleRecord(talks, urls)));
       await writeBulkData(outDir, 'https://example.org/');
-      const slugs = readFileSync(join(outDir, 'data/sources-0001.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).article.slug);
+      const slugs = readFileSync(join(outDir, 'data/sources-0001.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).article.slug);
       expect(slugs).toEqual(['talks', '2024/older']);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
@@ -164,13 +210,27 @@ describe('bulk files', () => {
 
   test('each source carries its lock entry, in its article file and its bulk line, or null when it was never checked', () => {
     const entry = {
-      url: 'https://example.com/t', finalUrl: 'https://example.com/t', redirects: [], httpStatus: 200, contentType: 'text/html', error: null,
-      checked: '2025-05-21T08:00:00Z', textSha256: 'a'.repeat(64), changedSince: null, quote: 'none' as const, quoteScore: null,
-      archive: null, failures: 0, firstFailure: null, dead: false,
+      url: 'https://example.com/t',
+      finalUrl: 'https://example.com/t',
+      redirects: [],
+      httpStatus: 200,
+      contentType: 'text/html',
+      error: null,
+      checked: '2025-05-21T08:00:00Z',
+      textSha256: 'a'.repeat(64),
+      changedSince: null,
+      quote: 'none' as const,
+      quoteScore: null,
+      archive: null,
+      failures: 0,
+      firstFailure: null,
+      dead: false,
     };
     const locks = new Map([['reuters', entry]]);
     expect(articleRecord(talks, urls, locks).sources[0]?.lock).toEqual(entry);
-    const lines = [articleRecord(talks, urls, locks), articleRecord(older, urls)].flatMap((record) => bulkLines(record, urls.data(record.slug)).sources);
+    const lines = [articleRecord(talks, urls, locks), articleRecord(older, urls)].flatMap(
+      (record) => bulkLines(record, urls.data(record.slug)).sources,
+    );
     expect(lines.map((line) => JSON.parse(line).lock)).toEqual([entry, null]);
   });
 

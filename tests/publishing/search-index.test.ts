@@ -3,9 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { indexSiteForSearch, isIndexedPage, MAX_SHARDS, SEARCH_SHARD_SIZE, searchShardSize, shardCount, shardOf } from '../../src/publishing/search-index.ts';
+import {
+  indexSiteForSearch,
+  isIndexedPage,
+  MAX_SHARDS,
+  SEARCH_SHARD_SIZE,
+  searchShardSize,
+  shardCount,
+  shardOf,
+} from '../../src/publishing/search-index.ts';
 import { bundleFolder, otherBundles } from '../../src/site/search-bundles.ts';
-import { listFiles, searchArticlePage as articlePage, searchListingPage as listingPage, writePage } from '../helpers/site.ts';
+import {
+  listFiles,
+  searchArticlePage as articlePage,
+  searchListingPage as listingPage,
+  writePage,
+} from '../helpers/site.ts';
 
 /** A new, empty cache folder. */
 const newCache = () => mkdtempSync(join(tmpdir(), 'sourced-search-cache-'));
@@ -20,7 +33,14 @@ function writeSite(pages: Record<string, string>): string {
 /** The addresses of the pages a bundle holds, read from its fragments (gzip, `pagefind_dcd` then JSON). */
 const urlsIn = (site: string, bundle: string) =>
   readdirSync(join(site, bundle, 'fragment'))
-    .map((file) => JSON.parse(gunzipSync(readFileSync(join(site, bundle, 'fragment', file))).toString('utf8').slice('pagefind_dcd'.length)).url as string)
+    .map(
+      (file) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(site, bundle, 'fragment', file)))
+            .toString('utf8')
+            .slice('pagefind_dcd'.length),
+        ).url as string,
+    )
     .sort();
 
 // Five articles, in an order that their paths do not follow, beside pages that are not articles.
@@ -61,7 +81,11 @@ describe('the search index in shards', () => {
       expect([bundle, entry.languages.en.page_count]).toEqual([bundle, bundle === 'pagefind/' ? 1 : 2]);
       expect(listFiles(join(site, bundle))).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.en.pagefind']));
     }
-    expect(readdirSync(site).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-3', 'pagefind-4']);
+    expect(
+      readdirSync(site)
+        .filter((name) => name.startsWith('pagefind'))
+        .sort(),
+    ).toEqual(['pagefind', 'pagefind-3', 'pagefind-4']);
   });
 
   test('indexes again only the shard of a new article: the others are copied from the cache', async () => {
@@ -83,9 +107,21 @@ describe('the search index in shards', () => {
     const site = writeSite(PAGES);
     const figures = await indexSiteForSearch(site);
     expect(figures.shards.map((shard) => [shard.bundle, shard.pages])).toEqual([['pagefind/', 5]]);
-    expect(readdirSync(site).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind']);
-    expect(JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'))).toMatchObject({ bundles: ['pagefind/'] });
-    expect(urlsIn(site, 'pagefind/')).toEqual(['/articles/2024/d-nested/', '/articles/a-first/', '/articles/b-second/', '/articles/c-third/', '/articles/e-last/']);
+    expect(
+      readdirSync(site)
+        .filter((name) => name.startsWith('pagefind'))
+        .sort(),
+    ).toEqual(['pagefind']);
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8'))).toMatchObject({
+      bundles: ['pagefind/'],
+    });
+    expect(urlsIn(site, 'pagefind/')).toEqual([
+      '/articles/2024/d-nested/',
+      '/articles/a-first/',
+      '/articles/b-second/',
+      '/articles/c-third/',
+      '/articles/e-last/',
+    ]);
   });
 
   test('writes byte-identical bundles when the same site is indexed again', async () => {
@@ -95,7 +131,9 @@ describe('the search index in shards', () => {
     await indexSiteForSearch(second, { shardSize: 2 });
     const files = listFiles(first);
     expect(listFiles(second)).toEqual(files);
-    expect(files.filter((file) => !readFileSync(join(first, file)).equals(readFileSync(join(second, file))))).toEqual([]);
+    expect(files.filter((file) => !readFileSync(join(first, file)).equals(readFileSync(join(second, file))))).toEqual(
+      [],
+    );
   });
 
   test('copies from the cache each bundle whose pages did not change, and indexes the others as a full run would', async () => {
@@ -130,7 +168,11 @@ describe('the search index in shards', () => {
     await indexSiteForSearch(freshResized, { shardSize: 3 });
     const resizedFiles = listFiles(freshResized);
     expect(listFiles(resizedSite)).toEqual(resizedFiles);
-    expect(resizedFiles.filter((file) => !readFileSync(join(freshResized, file)).equals(readFileSync(join(resizedSite, file))))).toEqual([]);
+    expect(
+      resizedFiles.filter(
+        (file) => !readFileSync(join(freshResized, file)).equals(readFileSync(join(resizedSite, file))),
+      ),
+    ).toEqual([]);
     // The cache keeps only the bundles of the last index.
     const digests = JSON.parse(readFileSync(join(resizedSite, 'pagefind/shards.json'), 'utf8')).digests as string[];
     expect(readdirSync(join(cacheDir, 'sourced-search')).sort()).toEqual([...digests].sort());
@@ -178,15 +220,19 @@ describe('the search index in shards', () => {
   test('fails, naming the step, when Pagefind cannot start', async () => {
     const site = writeSite(PAGES);
     await withPagefindBinary(join(site, 'no-such-pagefind'), () =>
-      expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow('Pagefind failed while starting: Pagefind backend closed.'),
+      expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow(
+        'Pagefind failed while starting: Pagefind backend closed.',
+      ),
     );
   });
 
-  test('fails, instead of waiting for ever, when Pagefind\'s process ends without answering (as when it runs out of memory)', async () => {
+  test("fails, instead of waiting for ever, when Pagefind's process ends without answering (as when it runs out of memory)", async () => {
     const site = writeSite({ ...PAGES, 'silent-pagefind': '#!/bin/sh\nsleep 0.3\n' });
     chmodSync(join(site, 'silent-pagefind'), 0o755);
     await withPagefindBinary(join(site, 'silent-pagefind'), () =>
-      expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow("Pagefind's process ended while starting, without an answer (out of memory?)."),
+      expect(indexSiteForSearch(site, { shardSize: 2 })).rejects.toThrow(
+        "Pagefind's process ended while starting, without an answer (out of memory?).",
+      ),
     );
   });
 
@@ -195,7 +241,9 @@ describe('the search index in shards', () => {
     const site = writeSite({ ...PAGES, 'killing-pagefind': '#!/bin/sh\nkill -9 $PPID\nsleep 1\n' });
     chmodSync(join(site, 'killing-pagefind'), 0o755);
     await withPagefindBinary(join(site, 'killing-pagefind'), () =>
-      expect(indexSiteForSearch(site)).rejects.toThrow('Pagefind failed while indexing pagefind/: its process ended (SIGKILL) without an answer (out of memory?).'),
+      expect(indexSiteForSearch(site)).rejects.toThrow(
+        'Pagefind failed while indexing pagefind/: its process ended (SIGKILL) without an answer (out of memory?).',
+      ),
     );
   });
 });
@@ -207,7 +255,11 @@ describe('which pages are indexed', () => {
     expect(isIndexedPage(PAGES['topics/diplomacy/index.html'])).toBe(false);
     expect(isIndexedPage('<p>Pagefind reads data-pagefind-body attributes</p>')).toBe(false);
     expect(isIndexedPage('<article data-pagefind-body-not>')).toBe(false);
-    expect(isIndexedPage('<meta name="description" content="What data-pagefind-body does"><meta content=\'a data-pagefind-body b\'>')).toBe(false);
+    expect(
+      isIndexedPage(
+        '<meta name="description" content="What data-pagefind-body does"><meta content=\'a data-pagefind-body b\'>',
+      ),
+    ).toBe(false);
     expect(isIndexedPage('<article title="a > b" lang=en data-pagefind-body>')).toBe(true);
     // A `<` inside a quoted value of the same tag, before the attribute.
     expect(isIndexedPage('<p>x</p><article title="a <b c" data-pagefind-body>')).toBe(true);
@@ -230,9 +282,11 @@ describe('the shards', () => {
 
   test('are a power of two in number, enough for the shard size, and never more than 32', () => {
     expect(MAX_SHARDS).toBe(32);
-    expect([0, 1, 250, 251, 500, 501, 1000, 1001, 2000, 4000, 8000, 8001, 10_000, 50_000].map((pages) => shardCount(pages, 250))).toEqual([
-      1, 1, 1, 2, 2, 4, 4, 8, 8, 16, 32, 32, 32, 32,
-    ]);
+    expect(
+      [0, 1, 250, 251, 500, 501, 1000, 1001, 2000, 4000, 8000, 8001, 10_000, 50_000].map((pages) =>
+        shardCount(pages, 250),
+      ),
+    ).toEqual([1, 1, 1, 2, 2, 4, 4, 8, 8, 16, 32, 32, 32, 32]);
     expect(shardCount(5, 2)).toBe(4);
     expect(shardCount(100, 1)).toBe(32);
   });
@@ -241,7 +295,8 @@ describe('the shards', () => {
     expect(shardOf('articles/a-first/index.html', 4)).toBe(0);
     expect(shardOf('articles/e-last/index.html', 4)).toBe(3);
     // Doubling the shards splits each in two: a page of shard k goes to k or k + count.
-    for (let n = 0; n < 200; n++) expect(shardOf(`articles/a-${n}/index.html`, 8) % 4).toBe(shardOf(`articles/a-${n}/index.html`, 4));
+    for (let n = 0; n < 200; n++)
+      expect(shardOf(`articles/a-${n}/index.html`, 8) % 4).toBe(shardOf(`articles/a-${n}/index.html`, 4));
     const sizes = new Array<number>(32).fill(0);
     for (let n = 0; n < 32_000; n++) sizes[shardOf(`articles/explainer-${n}/index.html`, 32)]!++;
     expect(Math.min(...sizes)).toBeGreaterThan(850);
@@ -250,15 +305,31 @@ describe('the shards', () => {
 });
 
 describe('the bundles the search page merges', () => {
-  test('are the manifest\'s bundles after the first, under the base path', () => {
-    expect(otherBundles({ bundles: ['pagefind/', 'pagefind-2/', 'pagefind-3/'] }, '/repo/')).toEqual(['/repo/pagefind-2/', '/repo/pagefind-3/']);
+  test("are the manifest's bundles after the first, under the base path", () => {
+    expect(otherBundles({ bundles: ['pagefind/', 'pagefind-2/', 'pagefind-3/'] }, '/repo/')).toEqual([
+      '/repo/pagefind-2/',
+      '/repo/pagefind-3/',
+    ]);
     expect(otherBundles({ bundles: ['pagefind/'] }, '/')).toEqual([]);
     expect([0, 1, 11].map(bundleFolder)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-12/']);
   });
 
   test('are only folders named as the indexing step names them; anything else in the manifest is left out', () => {
-    const manifest = { bundles: ['pagefind-2/', 'https://elsewhere.example/pagefind/', '//elsewhere.example/', '../pagefind-3/', 'pagefind-0/', 'pagefind-2', 'javascript:alert(1)//', 7, null] };
+    const manifest = {
+      bundles: [
+        'pagefind-2/',
+        'https://elsewhere.example/pagefind/',
+        '//elsewhere.example/',
+        '../pagefind-3/',
+        'pagefind-0/',
+        'pagefind-2',
+        'javascript:alert(1)//',
+        7,
+        null,
+      ],
+    };
     expect(otherBundles(manifest, '/')).toEqual(['/pagefind-2/']);
-    for (const broken of [null, undefined, 'pagefind-2/', [], { bundles: 'pagefind-2/' }]) expect(otherBundles(broken, '/')).toEqual([]);
+    for (const broken of [null, undefined, 'pagefind-2/', [], { bundles: 'pagefind-2/' }])
+      expect(otherBundles(broken, '/')).toEqual([]);
   });
 });

@@ -17,9 +17,19 @@ const rule = (path: string) => {
   return start < 0 ? [] : block;
 };
 /** A policy's directives by name, each with its sources. */
-const directives = (policy: string) => new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 
-const policy = directives(rule('/*').find((line) => line.startsWith('Content-Security-Policy: '))!.slice('Content-Security-Policy: '.length));
+const policy = directives(
+  rule('/*')
+    .find((line) => line.startsWith('Content-Security-Policy: '))!
+    .slice('Content-Security-Policy: '.length),
+);
 
 test('_headers sends a policy and the other security headers on every path', () => {
   expect(rule('/*').slice(1)).toEqual([
@@ -29,17 +39,21 @@ test('_headers sends a policy and the other security headers on every path', () 
   ]);
 });
 
-test('the header policy runs only the site\'s own scripts and styles, WebAssembly for search, and forbids framing', () => {
+test("the header policy runs only the site's own scripts and styles, WebAssembly for search, and forbids framing", () => {
   expect(policy.get('default-src')).toEqual(["'self'"]);
   expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   expect(policy.get('style-src')).toEqual(["'self'"]);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
-  for (const [name, sources] of policy) expect([name, sources.filter((source) => /'unsafe-|^\*$/.test(source))]).toEqual([name, []]);
+  for (const [name, sources] of policy)
+    expect([name, sources.filter((source) => /'unsafe-|^\*$/.test(source))]).toEqual([name, []]);
 });
 
 test("a claim's card may be framed by any site: its rule detaches the site-wide policy and sends the card's", () => {
-  expect(rule(CARD_PATH_PATTERN)).toEqual(['! Content-Security-Policy', `Content-Security-Policy: ${headerPolicy('card')}`]);
+  expect(rule(CARD_PATH_PATTERN)).toEqual([
+    '! Content-Security-Policy',
+    `Content-Security-Policy: ${headerPolicy('card')}`,
+  ]);
   expect(rule('/*')[0]).toBe(`Content-Security-Policy: ${headerPolicy()}`);
   const card = directives(headerPolicy('card'));
   expect(card.get('frame-ancestors')).toEqual(['*']);

@@ -34,7 +34,11 @@ describe('evidenceProfile', () => {
   });
 
   it('counts publishers by registry id, whichever site a source was read on, and counts sources from state-affiliated publishers', () => {
-    const publishers = { tass: { stateAffiliated: true }, ukrinform: { stateAffiliated: true }, reuters: { stateAffiliated: false } };
+    const publishers = {
+      tass: { stateAffiliated: true },
+      ukrinform: { stateAffiliated: true },
+      reuters: { stateAffiliated: false },
+    };
     const profile = evidenceProfile(
       {
         claims: [],
@@ -54,7 +58,11 @@ describe('evidenceProfile', () => {
   });
 
   it('writes counts with their noun in the right number', () => {
-    expect([countOf(0, 'claim'), countOf(1, 'claim'), countOf(2, 'claim')]).toEqual(['0 claims', '1 claim', '2 claims']);
+    expect([countOf(0, 'claim'), countOf(1, 'claim'), countOf(2, 'claim')]).toEqual([
+      '0 claims',
+      '1 claim',
+      '2 claims',
+    ]);
   });
 });
 
@@ -65,8 +73,14 @@ describe('reading time', () => {
   });
 
   it('counts the words of a body, leaving out citations, which the parser reads as citations and not as text', () => {
-    const processor = unified().use(remarkParse).use(remarkWordCount).use(remarkCitations, { sources: [{ id: 'a', publisher: 'A', title: 'T' }] });
-    const file = new VFile({ value: 'Leaders met in *Kyiv*. [@a] They — all four — agreed. [@a; @a]', data: { astro: { frontmatter: {} } } });
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkWordCount)
+      .use(remarkCitations, { sources: [{ id: 'a', publisher: 'A', title: 'T' }] });
+    const file = new VFile({
+      value: 'Leaders met in *Kyiv*. [@a] They — all four — agreed. [@a; @a]',
+      data: { astro: { frontmatter: {} } },
+    });
     processor.runSync(processor.parse(file), file);
     expect((file.data as { astro: { frontmatter: { words: number } } }).astro.frontmatter.words).toBe(8);
   });

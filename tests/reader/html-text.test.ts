@@ -3,6 +3,8 @@ import { htmlText } from '../../src/site/html-text.ts';
 
 describe('htmlText', () => {
   it('escapes &, < and > and writes quotes as typed', () => {
-    expect(htmlText(`Putin's "first step" </script><b>&amp;`)).toBe(`Putin's "first step" &lt;/script&gt;&lt;b&gt;&amp;amp;`);
+    expect(htmlText(`Putin's "first step" </script><b>&amp;`)).toBe(
+      `Putin's "first step" &lt;/script&gt;&lt;b&gt;&amp;amp;`,
+    );
   });
 });

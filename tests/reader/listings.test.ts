@@ -35,7 +35,13 @@ describe('publishers', () => {
 
   it('shows a registry publisher by its name and kind, at its id, unless a name outside the registry has that slug', () => {
     const registry = {
-      tass: { name: 'TASS', country: 'RU', type: 'news-agency', stateAffiliated: true, basis: 'https://example.org/tass' },
+      tass: {
+        name: 'TASS',
+        country: 'RU',
+        type: 'news-agency',
+        stateAffiliated: true,
+        basis: 'https://example.org/tass',
+      },
       'bbc-news': { name: 'BBC News', country: 'GB', type: 'broadcaster', stateAffiliated: false },
     } as unknown as Parameters<typeof collectPublishers>[1];
     const a = { id: 'a', data: { publishers: ['tass', 'bbc-news', 'Bbc News'] } };
@@ -64,7 +70,9 @@ describe('publishers', () => {
 describe('pagination', () => {
   it('splits a listing into fixed-size pages at /<listing>/page/N/, with previous and next', () => {
     const pages = paginateListing([1, 2, 3, 4, 5], 'topics/war/', String, 2);
-    expect(pages.map(({ param, page }) => [param, page.number, page.pages, page.items, page.path, page.prev, page.next])).toEqual([
+    expect(
+      pages.map(({ param, page }) => [param, page.number, page.pages, page.items, page.path, page.prev, page.next]),
+    ).toEqual([
       [undefined, 1, 3, [1, 2], '/topics/war/', undefined, '/topics/war/page/2/'],
       ['page/2', 2, 3, [3, 4], '/topics/war/page/2/', '/topics/war/', '/topics/war/page/3/'],
       ['page/3', 3, 3, [5], '/topics/war/page/3/', '/topics/war/page/2/', undefined],
@@ -74,7 +82,9 @@ describe('pagination', () => {
   });
 
   it('has one empty first page for an empty listing', () => {
-    expect(paginateListing([], 'corrections/', String).map(({ page }) => [page.number, page.pages, page.items])).toEqual([[1, 1, []]]);
+    expect(
+      paginateListing([], 'corrections/', String).map(({ page }) => [page.number, page.pages, page.items]),
+    ).toEqual([[1, 1, []]]);
   });
 
   it('keys a page on what it shows, so that an edit elsewhere leaves its cache key', () => {
@@ -119,7 +129,14 @@ describe('the order of every listing', () => {
       entry('newest', '2025-05-22'),
       entry('utc-morning', '2025-05-21T17:00:00Z'),
     ];
-    expect(newestFirst(items).map((item) => item.id)).toEqual(['newest', 'utc-morning', 'evening', 'a-same-day', 'b-same-day', 'oldest']);
+    expect(newestFirst(items).map((item) => item.id)).toEqual([
+      'newest',
+      'utc-morning',
+      'evening',
+      'a-same-day',
+      'b-same-day',
+      'oldest',
+    ]);
     // The list given is left as it was.
     expect(items[0]!.id).toBe('b-same-day');
   });

@@ -1,6 +1,13 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { articleSchema, articleSummarySchema, isCalendarDate, isDateOrDateTime, summarizeArticle, unsafeUrlReason } from '../../src/format/index.ts';
+import {
+  articleSchema,
+  articleSummarySchema,
+  isCalendarDate,
+  isDateOrDateTime,
+  summarizeArticle,
+  unsafeUrlReason,
+} from '../../src/format/index.ts';
 import { VALID_FRONTMATTER } from '../helpers/articles.ts';
 
 const valid = () => parse(VALID_FRONTMATTER) as Record<string, unknown>;
@@ -120,9 +127,31 @@ describe('summarizeArticle', () => {
       ...valid(),
       topics: ['diplomacy', 'war', 'diplomacy'],
       sources: [
-        { id: 'a', kind: 'primary', publisher: ' BBC News', title: 'A', url: 'https://example.org/a', accessed: '2025-05-20', party: true },
-        { id: 'b', kind: 'news', publisher: 'bbc news', title: 'B', url: 'https://example.org/b', accessed: '2025-05-20' },
-        { id: 'c', kind: 'news', publisher: 'Reuters', title: 'C', url: 'https://example.org/c', accessed: '2025-05-20' },
+        {
+          id: 'a',
+          kind: 'primary',
+          publisher: ' BBC News',
+          title: 'A',
+          url: 'https://example.org/a',
+          accessed: '2025-05-20',
+          party: true,
+        },
+        {
+          id: 'b',
+          kind: 'news',
+          publisher: 'bbc news',
+          title: 'B',
+          url: 'https://example.org/b',
+          accessed: '2025-05-20',
+        },
+        {
+          id: 'c',
+          kind: 'news',
+          publisher: 'Reuters',
+          title: 'C',
+          url: 'https://example.org/c',
+          accessed: '2025-05-20',
+        },
       ],
       claims: [{ id: 'met', statement: 'They met.', status: 'confirmed', sources: ['a'] }],
       timeline: [],

@@ -27,10 +27,16 @@ describe('the rating scale', () => {
     }
   });
 
-  it("prints the ClaimReview numbers the structured data uses, and only for the ratings that have one", () => {
-    const table = [...methodology.matchAll(/^\| ([A-Z][a-z ]+) \| (\d) \|$/gm)].map(([, label, value]) => [label, Number(value)]);
+  it('prints the ClaimReview numbers the structured data uses, and only for the ratings that have one', () => {
+    const table = [...methodology.matchAll(/^\| ([A-Z][a-z ]+) \| (\d) \|$/gm)].map(([, label, value]) => [
+      label,
+      Number(value),
+    ]);
     expect(table).toEqual(
-      CLAIM_STATUSES.filter((status) => RATING_VALUES[status] !== undefined).map((status) => [STATUS_LABELS[status].label, RATING_VALUES[status]]),
+      CLAIM_STATUSES.filter((status) => RATING_VALUES[status] !== undefined).map((status) => [
+        STATUS_LABELS[status].label,
+        RATING_VALUES[status],
+      ]),
     );
   });
 });

@@ -18,7 +18,9 @@ beforeAll(async () => {
     const n = request.url!.split('/').pop();
     setTimeout(() => {
       active--;
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(newsPage(`Page ${n}`, [`Intro.`, `The minister said “talks on page ${n} will resume on Monday.”`]));
+      response
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(newsPage(`Page ${n}`, [`Intro.`, `The minister said “talks on page ${n} will resume on Monday.”`]));
     }, 20);
   });
 });
@@ -40,7 +42,9 @@ describe('checkSources', () => {
       now: new Date('2026-11-25T10:00:00Z'),
     });
     expect(most).toBe(2);
-    expect(report!.sources.map((source) => source.entry.quote)).toEqual(sources.map((_, n) => (n === 7 ? 'missing' : 'normalized')));
+    expect(report!.sources.map((source) => source.entry.quote)).toEqual(
+      sources.map((_, n) => (n === 7 ? 'missing' : 'normalized')),
+    );
     const lock = JSON.parse(readFileSync(join(locksDir, 'many.lock.json'), 'utf8'));
     expect(Object.keys(lock.sources)).toEqual(sources.map((source) => source.id));
     expect(lock.sources['page-00'].checked).toBe('2026-11-25T10:00:00Z');

@@ -18,10 +18,16 @@ describe('matchQuote', () => {
     expect(matchQuote('Kyiv, 11 May. President Zelensky said:', PAGE)).toEqual({ match: 'exact', score: 1 });
   });
   it('finds a quote with straight quotes, plain spaces and other case: normalized', () => {
-    expect(matchQuote('"i will be waiting for putin in Türkiye on thursday. personally."', PAGE)).toEqual({ match: 'normalized', score: 1 });
+    expect(matchQuote('"i will be waiting for putin in Türkiye on thursday. personally."', PAGE)).toEqual({
+      match: 'normalized',
+      score: 1,
+    });
   });
   it('finds a quote with a dropped comma: fuzzy, with its score', () => {
-    expect(matchQuote('the ceasefire - full lasting and reliable - must start tomorrow', PAGE)).toEqual({ match: 'fuzzy', score: 0.98 });
+    expect(matchQuote('the ceasefire - full lasting and reliable - must start tomorrow', PAGE)).toEqual({
+      match: 'fuzzy',
+      score: 0.98,
+    });
   });
   it('reports a quote that is not there as missing, with the closest score', () => {
     const result = matchQuote('Russia agreed to an unconditional ceasefire starting on Monday', PAGE);
@@ -34,7 +40,10 @@ describe('matchQuote', () => {
     expect(matchQuote('He added that the ceasefire […] Kyiv, 11 May.', PAGE).match).toBe('missing');
   });
   it('matches a Russian quote the same way', () => {
-    expect(matchQuote('«МЫ ГОТОВЫ к переговорам»', 'Он сказал: "Мы готовы к переговорам", и ушёл.')).toEqual({ match: 'normalized', score: 1 });
+    expect(matchQuote('«МЫ ГОТОВЫ к переговорам»', 'Он сказал: "Мы готовы к переговорам", и ушёл.')).toEqual({
+      match: 'normalized',
+      score: 1,
+    });
   });
 });
 

@@ -3,12 +3,22 @@ import { describePublisher, showPublisher } from '../../src/template/publisher-d
 
 describe('describePublisher', () => {
   it('derives the words from type, country and state affiliation', () => {
-    expect(describePublisher({ name: 'TASS', type: 'news agency', country: 'RU', stateAffiliated: true })).toBe('Russian state news agency');
-    expect(describePublisher({ name: 'BBC News', type: 'broadcaster', country: 'GB', stateAffiliated: false })).toBe('British broadcaster');
+    expect(describePublisher({ name: 'TASS', type: 'news agency', country: 'RU', stateAffiliated: true })).toBe(
+      'Russian state news agency',
+    );
+    expect(describePublisher({ name: 'BBC News', type: 'broadcaster', country: 'GB', stateAffiliated: false })).toBe(
+      'British broadcaster',
+    );
     expect(describePublisher({ name: 'Reuters', type: 'news agency', stateAffiliated: false })).toBe('news agency');
-    expect(describePublisher({ name: 'Office', type: 'government', country: 'UA', stateAffiliated: true })).toBe('Ukrainian government');
-    expect(describePublisher({ name: 'ZMINA', type: 'other', country: 'UA', stateAffiliated: false })).toBe('Ukrainian publisher');
-    expect(describePublisher({ name: 'KBS', type: 'broadcaster', country: 'KR', stateAffiliated: true })).toBe('state broadcaster, South Korea');
+    expect(describePublisher({ name: 'Office', type: 'government', country: 'UA', stateAffiliated: true })).toBe(
+      'Ukrainian government',
+    );
+    expect(describePublisher({ name: 'ZMINA', type: 'other', country: 'UA', stateAffiliated: false })).toBe(
+      'Ukrainian publisher',
+    );
+    expect(describePublisher({ name: 'KBS', type: 'broadcaster', country: 'KR', stateAffiliated: true })).toBe(
+      'state broadcaster, South Korea',
+    );
   });
 });
 
@@ -28,7 +38,14 @@ describe('showPublisher', () => {
   });
 
   it('shows a publisher or via written by name as written, with no words', () => {
-    expect(showPublisher({ publisher: 'Prime News Ghana', via: 'Some Site' }, publishers)).toEqual({ name: 'Prime News Ghana', stateAffiliated: false, via: 'Some Site' });
-    expect(showPublisher({ publisher: 'constructor' }, publishers)).toEqual({ name: 'constructor', stateAffiliated: false });
+    expect(showPublisher({ publisher: 'Prime News Ghana', via: 'Some Site' }, publishers)).toEqual({
+      name: 'Prime News Ghana',
+      stateAffiliated: false,
+      via: 'Some Site',
+    });
+    expect(showPublisher({ publisher: 'constructor' }, publishers)).toEqual({
+      name: 'constructor',
+      stateAffiliated: false,
+    });
   });
 });

@@ -22,11 +22,13 @@ function citationWrittenAsLink(node: Link | LinkReference): string | undefined {
 export const citationInLink: Rule = {
   id: 'citation-in-link',
   severity: 'error',
-  description: 'Citations stand in the text: not in or as a link, not in an image description, not glued to a web address.',
+  description:
+    'Citations stand in the text: not in or as a link, not in an image description, not glued to a web address.',
   check({ tree, bodyLine }, report) {
     if (!tree) return;
     const definitionLines = new Map<string, number>();
-    for (const { node } of bodyNodes(tree, 'definition')) definitionLines.set(node.identifier, (node.position?.start.line ?? 1) + bodyLine - 1);
+    for (const { node } of bodyNodes(tree, 'definition'))
+      definitionLines.set(node.identifier, (node.position?.start.line ?? 1) + bodyLine - 1);
     for (const { node, inLink } of bodyNodes(tree, 'link', 'linkReference', 'image', 'definition', 'citation')) {
       if (node.type === 'link' || node.type === 'linkReference') {
         const written = citationWrittenAsLink(node);
@@ -35,20 +37,32 @@ export const citationInLink: Rule = {
             node.type === 'link'
               ? 'remove the "(...)" after it'
               : `remove the link definition "${written}: ..." on line ${definitionLines.get(node.identifier) ?? '?'}`;
-          report.node(node, `Citation ${written} is written as a link, so it would show as plain text with no attribution; ${fix}.`);
+          report.node(
+            node,
+            `Citation ${written} is written as a link, so it would show as plain text with no attribution; ${fix}.`,
+          );
         }
       }
       if (node.type === 'image' && node.data?.citations?.length) {
-        report.node(node, 'A citation inside an image description is not shown as an attribution; put it in the text after the image.');
+        report.node(
+          node,
+          'A citation inside an image description is not shown as an attribution; put it in the text after the image.',
+        );
       }
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
         const swallowed = /\[@[^\s[\]]*/.exec(node.url)?.[0];
         if (swallowed) {
-          report.node(node, `The link target ${JSON.stringify(node.url)} swallows the citation ${swallowed}]; put a space between the web address and the citation.`);
+          report.node(
+            node,
+            `The link target ${JSON.stringify(node.url)} swallows the citation ${swallowed}]; put a space between the web address and the citation.`,
+          );
         }
       }
       if (node.type === 'citation' && node.malformed.length === 0 && inLink) {
-        report.node(node, `Citation ${asWritten(node)} is inside a link; move it after the link's closing parenthesis.`);
+        report.node(
+          node,
+          `Citation ${asWritten(node)} is inside a link; move it after the link's closing parenthesis.`,
+        );
       }
     }
   },

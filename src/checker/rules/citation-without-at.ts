@@ -17,7 +17,11 @@ export const citationWithoutAt: Rule = {
   description: 'A source or claim id in brackets has its @: [@id], not [id].',
   check({ tree, fields, body, bodyLine }, report) {
     if (!tree || !fields) return;
-    const known = new Set([...list(fields.sources), ...list(fields.claims)].map((item) => item.id).filter((id): id is string => typeof id === 'string'));
+    const known = new Set(
+      [...list(fields.sources), ...list(fields.claims)]
+        .map((item) => item.id)
+        .filter((id): id is string => typeof id === 'string'),
+    );
     if (![...known].some((id) => body.includes(`[${id}]`))) return;
     for (const { node, inLink } of bodyNodes(tree, 'text')) {
       if (inLink) continue;
@@ -29,8 +33,15 @@ export const citationWithoutAt: Rule = {
         const before = node.value.slice(0, match.index);
         const lines = before.split('\n');
         const line = (start?.line ?? 1) + (asWritten ? lines.length - 1 : 0);
-        const column = asWritten ? (lines.length === 1 ? (start?.column ?? 1) + match.index : lines.at(-1)!.length + 1) : (start?.column ?? 1);
-        report.at({ line: line + bodyLine - 1, column }, `"[${match[1]}]" is printed as text, not as a citation; did you mean [@${match[1]}]?`);
+        const column = asWritten
+          ? lines.length === 1
+            ? (start?.column ?? 1) + match.index
+            : lines.at(-1)!.length + 1
+          : (start?.column ?? 1);
+        report.at(
+          { line: line + bodyLine - 1, column },
+          `"[${match[1]}]" is printed as text, not as a citation; did you mean [@${match[1]}]?`,
+        );
       }
     }
   },

@@ -18,7 +18,11 @@ export const citationWithoutBrackets: Rule = {
   description: 'A source or claim id after @ is in square brackets: [@id], not (@id) or @id.',
   check({ tree, fields, body, bodyLine }, report) {
     if (!tree || !fields || !body.includes('@')) return;
-    const known = new Set([...list(fields.sources), ...list(fields.claims)].map((item) => item.id).filter((id): id is string => typeof id === 'string'));
+    const known = new Set(
+      [...list(fields.sources), ...list(fields.claims)]
+        .map((item) => item.id)
+        .filter((id): id is string => typeof id === 'string'),
+    );
     for (const { node, inLink } of bodyNodes(tree, 'text')) {
       if (inLink || !node.value.includes('@')) continue;
       const start = node.position?.start;
@@ -31,8 +35,15 @@ export const citationWithoutBrackets: Rule = {
         const offset = match.index + (match[1] && !inRound ? 1 : 0);
         const lines = node.value.slice(0, offset).split('\n');
         const line = (start?.line ?? 1) + (asWritten ? lines.length - 1 : 0);
-        const column = asWritten ? (lines.length === 1 ? (start?.column ?? 1) + offset : lines.at(-1)!.length + 1) : (start?.column ?? 1);
-        report.at({ line: line + bodyLine - 1, column }, `"${typed}" is printed as typed, not as a citation; write [@${id}].`);
+        const column = asWritten
+          ? lines.length === 1
+            ? (start?.column ?? 1) + offset
+            : lines.at(-1)!.length + 1
+          : (start?.column ?? 1);
+        report.at(
+          { line: line + bodyLine - 1, column },
+          `"${typed}" is printed as typed, not as a citation; write [@${id}].`,
+        );
       }
     }
   },

@@ -20,7 +20,11 @@ export const duplicateValue: Rule = {
       items.forEach((item, index) => {
         const earlier = first.get(item);
         if (earlier === undefined) first.set(item, index);
-        else report.field([...path, index], `${describeSubject([...path, index], article)} repeats "${item}", already listed as ${describePath([...path, earlier])}; remove the repeat.`);
+        else
+          report.field(
+            [...path, index],
+            `${describeSubject([...path, index], article)} repeats "${item}", already listed as ${describePath([...path, earlier])}; remove the repeat.`,
+          );
       });
     };
     noRepeats(['authors'], article.authors);

@@ -15,8 +15,14 @@ export const emptyBody: Rule = {
   description: 'The article has text after the frontmatter.',
   check({ tree, body, bodyLine }, report) {
     if (!tree) return;
-    if (body.trim() === '' || tree.children.every((node) => node.type === 'html' && HTML_COMMENT.test(node.value.trim()))) {
-      report.at({ line: bodyLine, column: 1 }, 'The article has no text after the frontmatter; write the explainer below the closing "---".');
+    if (
+      body.trim() === '' ||
+      tree.children.every((node) => node.type === 'html' && HTML_COMMENT.test(node.value.trim()))
+    ) {
+      report.at(
+        { line: bodyLine, column: 1 },
+        'The article has no text after the frontmatter; write the explainer below the closing "---".',
+      );
     }
   },
 };

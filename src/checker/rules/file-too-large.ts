@@ -13,7 +13,10 @@ export const fileTooLarge: Rule = {
   description: `An article file may hold at most ${MAX_ARTICLE_BYTES} bytes.`,
   check(article, report) {
     if (article.bytes > MAX_ARTICLE_BYTES) {
-      report.at({ line: 1, column: 1 }, `The file is ${article.bytes} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes; split it into several articles.`);
+      report.at(
+        { line: 1, column: 1 },
+        `The file is ${article.bytes} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes; split it into several articles.`,
+      );
     }
   },
 };

@@ -10,7 +10,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * The last calendar day a date may name: today in UTC (or `SOURCED_TODAY`, `YYYY-MM-DD`), plus one
  * day, since an editor east of Greenwich is already a day ahead of UTC.
  */
-export function latestPossibleDay(now: Date = new Date(), today: string | undefined = process.env.SOURCED_TODAY): string {
+export function latestPossibleDay(
+  now: Date = new Date(),
+  today: string | undefined = process.env.SOURCED_TODAY,
+): string {
   const base = today && DAY.test(today) ? new Date(`${today}T00:00:00Z`) : now;
   return new Date(base.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
@@ -38,11 +41,17 @@ export const futureDate: Rule = {
         [['sources', index, 'published'], source.published],
         [['sources', index, 'accessed'], source.accessed],
       ]),
-      ...list(fields.corrections).map((correction, index): [FieldPath, unknown] => [['corrections', index, 'date'], correction.date]),
+      ...list(fields.corrections).map((correction, index): [FieldPath, unknown] => [
+        ['corrections', index, 'date'],
+        correction.date,
+      ]),
     ];
     for (const [path, value] of dated) {
       if (validDate(value) && compareDates(value, latestDay) > 0) {
-        report.field(path, `${describeSubject(path, fields)} is ${value}, a date still to come; check the year (only a draft should be dated ahead).`);
+        report.field(
+          path,
+          `${describeSubject(path, fields)} is ${value}, a date still to come; check the year (only a draft should be dated ahead).`,
+        );
       }
     }
   },

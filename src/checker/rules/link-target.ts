@@ -12,7 +12,14 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function linkTargetProblem(url: string): string | null {
   const squeezed = url.replace(IGNORED_IN_URL, '');
-  if (squeezed === '' || SCHEME.test(squeezed) || squeezed.startsWith('/') || squeezed.startsWith('#') || squeezed.startsWith('\\')) return null;
+  if (
+    squeezed === '' ||
+    SCHEME.test(squeezed) ||
+    squeezed.startsWith('/') ||
+    squeezed.startsWith('#') ||
+    squeezed.startsWith('\\')
+  )
+    return null;
   return `is not a full address, so it would lead to a page of this site that does not exist; write https://${url.trim()}, a page of this site (/articles/...) or an #anchor`;
 }
 
@@ -33,7 +40,11 @@ export const linkTarget: Rule = {
       // A target that swallowed a citation is citation-in-link's; an unsafe one is unsafe-link's.
       if (node.url.includes('[@') || unsafeLinkReason(node.url)) continue;
       const problem = linkTargetProblem(node.url);
-      if (problem) report.node(node, `${node.type === 'image' ? 'Image source' : 'Link target'} ${JSON.stringify(node.url)} ${problem}.`);
+      if (problem)
+        report.node(
+          node,
+          `${node.type === 'image' ? 'Image source' : 'Link target'} ${JSON.stringify(node.url)} ${problem}.`,
+        );
     }
   },
 };

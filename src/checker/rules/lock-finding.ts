@@ -15,7 +15,10 @@ export interface LockFinding {
  * Each source with what its lock entry says, when the entry is about the address the article
  * names now: a source never checked, or checked at another address, has nothing to say yet.
  */
-export function lockedSources(article: Article, lock: SourceLock): { source: Source; index: number; entry: LockEntry }[] {
+export function lockedSources(
+  article: Article,
+  lock: SourceLock,
+): { source: Source; index: number; entry: LockEntry }[] {
   return article.sources.flatMap((source, index) => {
     const entry = lock.sources[source.id];
     return entry && entry.url === source.url ? [{ source, index, entry }] : [];

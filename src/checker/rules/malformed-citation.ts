@@ -16,7 +16,10 @@ export const malformedCitation: Rule = {
     if (!tree) return;
     for (const { node } of bodyNodes(tree, 'citation')) {
       if (node.malformed.length === 0) continue;
-      report.node(node, `Citation ${asWritten(node)} is malformed at "${node.malformed[0]}"; write [@id] or [@id1; @id2] with kebab-case ids.`);
+      report.node(
+        node,
+        `Citation ${asWritten(node)} is malformed at "${node.malformed[0]}"; write [@id] or [@id1; @id2] with kebab-case ids.`,
+      );
     }
   },
 };

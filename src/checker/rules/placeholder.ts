@@ -24,28 +24,46 @@ export const placeholder: Rule = {
   check({ article, body, bodyLine }, report) {
     if (!article || article.draft) return;
     if (article.description.trim() === TEMPLATE_PLACEHOLDERS.description) {
-      report.field(['description'], "The description is still the template's placeholder; write a one-paragraph summary of the story.");
+      report.field(
+        ['description'],
+        "The description is still the template's placeholder; write a one-paragraph summary of the story.",
+      );
     }
     article.sources.forEach((source, index) => {
       const which = `source ${index + 1} (\`${source.id}\`)`;
       if (source.id === TEMPLATE_PLACEHOLDERS.sourceId) {
-        report.field(['sources', index, 'id'], `S${which.slice(1)} is the template's example source; replace it with a source the article relies on, or remove it.`);
+        report.field(
+          ['sources', index, 'id'],
+          `S${which.slice(1)} is the template's example source; replace it with a source the article relies on, or remove it.`,
+        );
       }
       if (source.publisher === TEMPLATE_PLACEHOLDERS.sourcePublisher) {
-        report.field(['sources', index, 'publisher'], `The publisher of ${which} is the template's example, "${source.publisher}"; write who published the real source.`);
+        report.field(
+          ['sources', index, 'publisher'],
+          `The publisher of ${which} is the template's example, "${source.publisher}"; write who published the real source.`,
+        );
       }
       if (source.title === TEMPLATE_PLACEHOLDERS.sourceTitle) {
-        report.field(['sources', index, 'title'], `The title of ${which} is the template's example, "${source.title}"; write the real source's headline or title.`);
+        report.field(
+          ['sources', index, 'title'],
+          `The title of ${which} is the template's example, "${source.title}"; write the real source's headline or title.`,
+        );
       }
       if (source.url === TEMPLATE_PLACEHOLDERS.sourceUrl) {
-        report.field(['sources', index, 'url'], `The address of ${which} is the template's example, ${source.url}; write the address of the real source.`);
+        report.field(
+          ['sources', index, 'url'],
+          `The address of ${which} is the template's example, ${source.url}; write the address of the real source.`,
+        );
       }
     });
     body.split('\n').forEach((line, index) => {
       for (const text of TEMPLATE_PLACEHOLDERS.body) {
         const column = line.indexOf(text);
         if (column >= 0) {
-          report.at({ line: index + bodyLine, column: column + 1 }, `The text still has the template's placeholder "${text}"; replace it with the explainer.`);
+          report.at(
+            { line: index + bodyLine, column: column + 1 },
+            `The text still has the template's placeholder "${text}"; replace it with the explainer.`,
+          );
         }
       }
     });

@@ -10,7 +10,9 @@ import type { Rule } from './rule.ts';
 export function plainTextFields(fields: Loose): FieldPath[] {
   const paths: FieldPath[] = [['title'], ['description'], ['conclusion']];
   list(fields['sources']).forEach((_, index) => paths.push(['sources', index, 'title']));
-  list(fields['claims']).forEach((_, index) => paths.push(['claims', index, 'statement'], ['claims', index, 'note'], ['claims', index, 'wording']));
+  list(fields['claims']).forEach((_, index) =>
+    paths.push(['claims', index, 'statement'], ['claims', index, 'note'], ['claims', index, 'wording']),
+  );
   list(fields['timeline']).forEach((_, index) => paths.push(['timeline', index, 'text']));
   return paths;
 }
@@ -20,14 +22,21 @@ const SYNTAX: readonly [RegExp, string][] = [
   [/\[-?@[^\]\n]*\]?/, 'a citation'],
   [/!?\[[^\]\n]+\]\([^)\s]*\)/, 'a Markdown link'],
   [/\*\*[^*\n]+\*\*|__[^_\n]+__/, 'Markdown bold'],
-  [/(?<![\p{L}\p{N}*])\*(?=[^\s*])[^*\n]*[^\s*]\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=[^\s_])[^_\n]*[^\s_]_(?![\p{L}\p{N}_])/u, 'Markdown italics'],
+  [
+    /(?<![\p{L}\p{N}*])\*(?=[^\s*])[^*\n]*[^\s*]\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=[^\s_])[^_\n]*[^\s_]_(?![\p{L}\p{N}_])/u,
+    'Markdown italics',
+  ],
   [/`[^`\n]+`/, 'Markdown code'],
   [/~~[^~\n]+~~/, 'Markdown strikethrough'],
   [/^(?:#{1,6} |> )/, 'a Markdown heading or quote mark'],
 ];
 
 const valueAt = (fields: Loose, path: FieldPath): unknown =>
-  path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), fields);
+  path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    fields,
+  );
 
 /**
  * A field printed as plain text (the title, the description, a source's title, a claim's statement

@@ -47,7 +47,8 @@ function quoteFindings(article: Article, lock: SourceLock): LockFinding[] {
 export const quoteMissingRule: Rule = {
   id: 'quote-missing',
   severity: 'warning',
-  description: "Each source's quote, and each claim's wording, was found on its page when npm run sources last read it.",
+  description:
+    "Each source's quote, and each claim's wording, was found on its page when npm run sources last read it.",
   check({ article, lock }, report) {
     if (!article || !lock) return;
     for (const finding of quoteMissing(article, lock)) report.field(finding.path, finding.message, finding.severity);

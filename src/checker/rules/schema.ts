@@ -22,17 +22,32 @@ const schemaRule = (id: string, description: string, crossField?: readonly strin
 
 export const missingField = schemaRule('missing-field', 'Every required field is there.');
 export const unknownField = schemaRule('unknown-field', 'No field is unknown (a misspelled field would be ignored).');
-export const invalidType = schemaRule('invalid-type', 'Each field holds the kind of value it takes: text, a list, a group of fields, true or false.');
-export const invalidValue = schemaRule('invalid-value', 'Each field holds one of the values it allows: a kebab-case id, a known kind or status.');
-export const invalidDate = schemaRule('invalid-date', 'Each date is a real calendar date, YYYY-MM-DD, or a date-time with an offset.');
+export const invalidType = schemaRule(
+  'invalid-type',
+  'Each field holds the kind of value it takes: text, a list, a group of fields, true or false.',
+);
+export const invalidValue = schemaRule(
+  'invalid-value',
+  'Each field holds one of the values it allows: a kebab-case id, a known kind or status.',
+);
+export const invalidDate = schemaRule(
+  'invalid-date',
+  'Each date is a real calendar date, YYYY-MM-DD, or a date-time with an offset.',
+);
 export const dateOrder = schemaRule('date-order', 'Dates come in an order that can have happened.', [
   '`updated` is not before `published`.',
   'A correction is not dated before `published`.',
   "A source's `accessed` date is not before its `published` date.",
 ]);
 export const unsafeUrl = schemaRule('unsafe-url', 'Each web address is a plain, absolute http(s) address.');
-export const duplicateId = schemaRule('duplicate-id', 'Ids are unique across sources and claims.', ['Ids are unique across `sources` and `claims`.']);
-export const unknownReference = schemaRule('unknown-reference', "Every id in a claim's or timeline entry's sources, and in a claim's appearances, names a source of the article.", [
-  "Every id in a claim's or timeline entry's `sources`, and in a claim's `appearances`, is the id of a source of the article.",
+export const duplicateId = schemaRule('duplicate-id', 'Ids are unique across sources and claims.', [
+  'Ids are unique across `sources` and `claims`.',
 ]);
+export const unknownReference = schemaRule(
+  'unknown-reference',
+  "Every id in a claim's or timeline entry's sources, and in a claim's appearances, names a source of the article.",
+  [
+    "Every id in a claim's or timeline entry's `sources`, and in a claim's `appearances`, is the id of a source of the article.",
+  ],
+);
 export const controlCharacter = schemaRule('control-character', 'No text holds an invisible control character.');

@@ -43,9 +43,12 @@ function describe(before: Stated, after: Stated): string {
   if (!before) return `it was added ("${after!.statement}", ${after!.status})`;
   if (!after) return `it was removed (it said "${before.statement}", ${before.status})`;
   const parts: string[] = [];
-  if (wording(before.statement) !== wording(after.statement)) parts.push(`its statement went from "${before.statement}" to "${after.statement}"`);
+  if (wording(before.statement) !== wording(after.statement))
+    parts.push(`its statement went from "${before.statement}" to "${after.statement}"`);
   if (wording(before.wording ?? '') !== wording(after.wording ?? '')) {
-    parts.push(`its wording went from ${before.wording === undefined ? 'none' : `"${before.wording}"`} to ${after.wording === undefined ? 'none' : `"${after.wording}"`}`);
+    parts.push(
+      `its wording went from ${before.wording === undefined ? 'none' : `"${before.wording}"`} to ${after.wording === undefined ? 'none' : `"${after.wording}"`}`,
+    );
   }
   if (before.status !== after.status) parts.push(`its status went from ${before.status} to ${after.status}`);
   return parts.join(' and ');
@@ -77,7 +80,8 @@ function correctionText(id: string, before: Stated, after: Stated): string {
 export const silentClaimChange: Rule = {
   id: 'silent-claim-change',
   severity: 'error',
-  description: 'A claim changed after publication (statement, wording, status, added or removed) is named by a correction as [@claim-id] (applied from git history).',
+  description:
+    'A claim changed after publication (statement, wording, status, added or removed) is named by a correction as [@claim-id] (applied from git history).',
 };
 
 /**
@@ -91,7 +95,10 @@ export const silentClaimChange: Rule = {
  * Bad: a commit of 2025-06-10 restated claim `met`; no correction cites `[@met]`.
  * Good: a correction dated 2025-06-10 (or 2025-06-09, a day of grace) cites `[@met]`.
  */
-export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'corrections'>, revisions: readonly PublishedRevision[]): SilentClaimChange[] {
+export function findSilentClaimChanges(
+  current: Pick<Article, 'claims' | 'corrections'>,
+  revisions: readonly PublishedRevision[],
+): SilentClaimChange[] {
   const changes = new Map<string, ClaimChange[]>();
   for (let index = 1; index < revisions.length; index++) {
     const before = new Map(revisions[index - 1]!.article.claims.map((claim) => [claim.id, claim]));
@@ -99,7 +106,12 @@ export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'correc
     for (const id of new Set([...before.keys(), ...after.keys()])) {
       if (!changed(before.get(id), after.get(id))) continue;
       const list = changes.get(id) ?? [];
-      list.push({ commit: revisions[index]!.commit, day: calendarDay(revisions[index]!.date), before: before.get(id), after: after.get(id) });
+      list.push({
+        commit: revisions[index]!.commit,
+        day: calendarDay(revisions[index]!.date),
+        before: before.get(id),
+        after: after.get(id),
+      });
       changes.set(id, list);
     }
   }
@@ -121,7 +133,10 @@ export function findSilentClaimChanges(current: Pick<Article, 'claims' | 'correc
     const undone = !changed(first.before, last.after);
     const after = undone ? first.after : last.after;
     const index = current.claims.findIndex((claim) => claim.id === id);
-    const commits = untold.length === 1 ? `commit ${last.commit.slice(0, 12)} of ${last.day}` : `commits of ${first.day} to ${last.day}, the last ${last.commit.slice(0, 12)}`;
+    const commits =
+      untold.length === 1
+        ? `commit ${last.commit.slice(0, 12)} of ${last.day}`
+        : `commits of ${first.day} to ${last.day}, the last ${last.commit.slice(0, 12)}`;
     findings.push({
       rule: 'silent-claim-change',
       severity: 'error',

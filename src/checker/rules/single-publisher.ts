@@ -24,7 +24,10 @@ export const singlePublisher: Rule = {
     }
     // The template's example publisher is no publisher yet: the placeholder rule reports it on publication.
     if (publishers.size === 1 && !publishers.has(publisherKey(TEMPLATE_PLACEHOLDERS.sourcePublisher))) {
-      report.field(['claims'], `Every claim rests on one publisher (${[...publishers.values()][0]}); add an independent source to at least one claim.`);
+      report.field(
+        ['claims'],
+        `Every claim rests on one publisher (${[...publishers.values()][0]}); add an independent source to at least one claim.`,
+      );
     }
   },
 };

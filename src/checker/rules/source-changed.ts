@@ -16,7 +16,9 @@ export function sourceChanged(article: Article, lock: SourceLock): LockFinding[]
   return lockedSources(article, lock)
     .filter(({ source, entry }) => {
       if (entry.changedSince === null) return false;
-      return isCalendarDate(source.accessed) ? lockDay(entry.changedSince) > source.accessed : Date.parse(entry.changedSince) > dateValue(source.accessed);
+      return isCalendarDate(source.accessed)
+        ? lockDay(entry.changedSince) > source.accessed
+        : Date.parse(entry.changedSince) > dateValue(source.accessed);
     })
     .map(({ source, index, entry }) => ({
       rule: 'source-changed',

@@ -19,7 +19,12 @@ export function sourceDead(article: Article, lock: SourceLock): LockFinding[] {
       const failed = `Source "${source.id}" no longer works: ${source.url} failed ${entry.failures} checks since ${lockDay(entry.firstFailure ?? entry.checked)} (last: ${why})`;
       const archived = source.archive ?? entry.archive;
       return archived
-        ? { rule: 'source-dead', severity: 'warning', path: ['sources', index, 'url'], message: `${failed}; readers are sent to its archived copy, ${archived}. Replace the source if a working copy exists.` }
+        ? {
+            rule: 'source-dead',
+            severity: 'warning',
+            path: ['sources', index, 'url'],
+            message: `${failed}; readers are sent to its archived copy, ${archived}. Replace the source if a working copy exists.`,
+          }
         : {
             rule: 'source-dead',
             severity: 'error',

@@ -20,7 +20,11 @@ export const timelineOrder: Rule = {
       // The latest of the events above that this one comes before.
       const earlier = dates
         .slice(0, index)
-        .reduce<string | undefined>((latest, above) => (compareDates(date, above) < 0 && (latest === undefined || compareDates(above, latest) > 0) ? above : latest), undefined);
+        .reduce<string | undefined>(
+          (latest, above) =>
+            compareDates(date, above) < 0 && (latest === undefined || compareDates(above, latest) > 0) ? above : latest,
+          undefined,
+        );
       if (earlier === undefined) return;
       const path = ['timeline', index, 'date'];
       report.field(

@@ -34,7 +34,8 @@ function substantiveChanges(before: PublishedRevision, after: PublishedRevision)
     const earlier = old.get(claim.id);
     if (!earlier) continue;
     if (wording(earlier.statement) !== wording(claim.statement)) changed.push(`the statement of claim "${claim.id}"`);
-    if (earlier.status !== claim.status) changed.push(`the status of claim "${claim.id}" (${earlier.status} → ${claim.status})`);
+    if (earlier.status !== claim.status)
+      changed.push(`the status of claim "${claim.id}" (${earlier.status} → ${claim.status})`);
   }
   return changed;
 }
@@ -53,7 +54,8 @@ function substantiveChanges(before: PublishedRevision, after: PublishedRevision)
 export const unannouncedChange: Rule = {
   id: 'unannounced-change',
   severity: 'warning',
-  description: 'No committed change to the text, a claim statement or a claim status comes more than a day after updated (applied from git history).',
+  description:
+    'No committed change to the text, a claim statement or a claim status comes more than a day after updated (applied from git history).',
 };
 
 /**
@@ -67,7 +69,10 @@ export const unannouncedChange: Rule = {
  * Bad: `updated: 2025-05-20`, and a commit of 2025-06-10 changed a paragraph.
  * Good: the same commit also set `updated: 2025-06-10`.
  */
-export function findUnannouncedChange(current: Pick<Article, 'published' | 'updated'>, revisions: readonly PublishedRevision[]): UnannouncedChange[] {
+export function findUnannouncedChange(
+  current: Pick<Article, 'published' | 'updated'>,
+  revisions: readonly PublishedRevision[],
+): UnannouncedChange[] {
   const field = current.updated === undefined ? 'published' : 'updated';
   const lastChange = calendarDay(current.updated ?? current.published);
   let latest: { revision: PublishedRevision; changed: string[] } | undefined;
@@ -80,7 +85,10 @@ export function findUnannouncedChange(current: Pick<Article, 'published' | 'upda
   }
   if (!latest) return [];
   const day = calendarDay(latest.revision.date);
-  const what = latest.changed.length < 2 ? latest.changed.join('') : `${latest.changed.slice(0, -1).join(', ')} and ${latest.changed.at(-1)}`;
+  const what =
+    latest.changed.length < 2
+      ? latest.changed.join('')
+      : `${latest.changed.slice(0, -1).join(', ')} and ${latest.changed.at(-1)}`;
   return [
     {
       rule: 'unannounced-change',

@@ -16,7 +16,10 @@ export const uncitedClaim: Rule = {
     const cited = new Set(attributedCitations(tree).flatMap((citation) => citation.ids));
     article.claims.forEach((claim, index) => {
       if (!cited.has(claim.id)) {
-        report.field(['claims', index, 'id'], `Claim "${claim.id}" is never cited in the text; add [@${claim.id}] after the sentence it supports.`);
+        report.field(
+          ['claims', index, 'id'],
+          `Claim "${claim.id}" is never cited in the text; add [@${claim.id}] after the sentence it supports.`,
+        );
       }
     });
   },

@@ -17,7 +17,13 @@ export const unknownCitation: Rule = {
   crossField: ['Every `[@id]` in the body names a source or a claim of the article.'],
   check({ tree, fields }, report) {
     if (!tree || !fields) return;
-    const known = [...new Set([...list(fields.sources), ...list(fields.claims)].map((item) => item.id).filter((id): id is string => typeof id === 'string'))];
+    const known = [
+      ...new Set(
+        [...list(fields.sources), ...list(fields.claims)]
+          .map((item) => item.id)
+          .filter((id): id is string => typeof id === 'string'),
+      ),
+    ];
     const knownIds = new Set(known);
     for (const citation of attributedCitations(tree)) {
       for (const id of citation.ids) {

@@ -23,7 +23,13 @@ export const unknownPublisher: Rule = {
     list(fields.sources).forEach((source, index) => {
       const { publisher } = source;
       // The template's example publisher is the placeholder rule's to report, once the article is published.
-      if (typeof publisher !== 'string' || publisher.trim() === '' || ids.has(publisher) || publisher === TEMPLATE_PLACEHOLDERS.sourcePublisher) return;
+      if (
+        typeof publisher !== 'string' ||
+        publisher.trim() === '' ||
+        ids.has(publisher) ||
+        publisher === TEMPLATE_PLACEHOLDERS.sourcePublisher
+      )
+        return;
       const suggestion = suggestPublisher(publisher, registries.publishers);
       report.field(
         ['sources', index, 'publisher'],
@@ -42,7 +48,15 @@ export function suggestPublisher(text: string, publishers: RegistryIndex['publis
   const wanted = text.trim().toLowerCase();
   const exact = publishers.find(({ id, name }) => id === wanted || name.toLowerCase() === wanted);
   if (exact) return exact.id;
-  const byId = new Map(publishers.flatMap(({ id, name }) => [[id, id], [name, id]] as const));
+  const byId = new Map(
+    publishers.flatMap(
+      ({ id, name }) =>
+        [
+          [id, id],
+          [name, id],
+        ] as const,
+    ),
+  );
   const close = closestMatch(text.trim(), [...byId.keys()]);
   if (close !== undefined) return byId.get(close);
   const prefixed = publishers

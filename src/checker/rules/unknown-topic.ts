@@ -33,6 +33,8 @@ export const unknownTopic: Rule = {
 export function unknownIds(value: unknown, known: readonly string[]): { index: number; id: string }[] {
   const ids = new Set(known);
   return Array.isArray(value)
-    ? value.flatMap((id: unknown, index) => (typeof id === 'string' && KEBAB_CASE.test(id) && !ids.has(id) ? [{ index, id }] : []))
+    ? value.flatMap((id: unknown, index) =>
+        typeof id === 'string' && KEBAB_CASE.test(id) && !ids.has(id) ? [{ index, id }] : [],
+      )
     : [];
 }

@@ -19,7 +19,10 @@ export const unsafeLink: Rule = {
       const reason = unsafeLinkReason(node.url);
       if (reason) {
         const what = node.type === 'image' ? 'Image source' : 'Link target';
-        report.node(node, `${what} ${JSON.stringify(node.url)} ${reason}; link only to https:// addresses, to pages of this site (/articles/...) or to #anchors.`);
+        report.node(
+          node,
+          `${what} ${JSON.stringify(node.url)} ${reason}; link only to https:// addresses, to pages of this site (/articles/...) or to #anchors.`,
+        );
       }
     }
   },

@@ -20,7 +20,10 @@ export const unusedSource: Rule = {
     ]);
     article.sources.forEach((source, index) => {
       if (!used.has(source.id)) {
-        report.field(['sources', index, 'id'], `Source "${source.id}" is never cited; cite it in the text as [@${source.id}], or remove it.`);
+        report.field(
+          ['sources', index, 'id'],
+          `Source "${source.id}" is never cited; cite it in the text as [@${source.id}], or remove it.`,
+        );
       }
     });
   },

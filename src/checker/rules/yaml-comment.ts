@@ -74,7 +74,13 @@ export function findLostText(source: string, firstLine: number): LostText[] {
       inList = false;
       value = undefined;
     } else if (type === 'seq-item-ind') inList = true;
-    else if (type === 'comment' && value && !NOT_TEXT.test(value.text) && !value.text.includes('\n') && !SET_APART.test(source.slice(value.offset, offset))) {
+    else if (
+      type === 'comment' &&
+      value &&
+      !NOT_TEXT.test(value.text) &&
+      !value.text.includes('\n') &&
+      !SET_APART.test(source.slice(value.offset, offset))
+    ) {
       const lost = token.slice(1).trim();
       const whole = source.slice(value.offset, offset + token.length).trimEnd();
       const field = inList ? `An entry of "${key}"` : `Field "${key}"`;

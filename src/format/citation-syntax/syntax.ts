@@ -1,5 +1,15 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Code, Construct, Effects, Event, Extension, Resolver, State, Token, TokenizeContext } from 'micromark-util-types';
+import type {
+  Code,
+  Construct,
+  Effects,
+  Event,
+  Extension,
+  Resolver,
+  State,
+  Token,
+  TokenizeContext,
+} from 'micromark-util-types';
 
 // The token types of the syntax (registered in types.ts for micromark-util-types):
 //   citation        `[@a; @b]`, holding a `citationMarker` (`[`), a `citationValue` (`@a; @b`) and a `citationMarker` (`]`)
@@ -35,7 +45,12 @@ export function citation(): Extension {
   return {
     text: {
       [LEFT_BRACKET]: { name: 'citation', tokenize: tokenizeCitation },
-      [RIGHT_BRACKET]: { name: 'citationAfterLink', add: 'after', tokenize: tokenizeCitationAfterLink, resolveTo: resolveCitationAfterLink },
+      [RIGHT_BRACKET]: {
+        name: 'citationAfterLink',
+        add: 'after',
+        tokenize: tokenizeCitationAfterLink,
+        resolveTo: resolveCitationAfterLink,
+      },
     },
   };
 }
@@ -145,7 +160,8 @@ function tokenizeCitationAfterLink(this: TokenizeContext, effects: Effects, ok: 
       labelStart = token;
       break;
     }
-    if (token.type === 'labelImage' || token.type === 'link' || token.type === 'image' || token.type === 'citation') break;
+    if (token.type === 'labelImage' || token.type === 'link' || token.type === 'image' || token.type === 'citation')
+      break;
   }
   return start;
 

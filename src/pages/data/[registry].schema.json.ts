@@ -6,7 +6,9 @@ import { siteUrl } from '../../site/addresses.ts';
 
 /** `/data/topics.schema.json`, `authors.schema.json`, `publishers.schema.json`: the registry formats as JSON Schema. */
 export const getStaticPaths = (() =>
-  (Object.keys(REGISTRY_FILES) as RegistryName[]).map((registry) => ({ params: { registry } }))) satisfies GetStaticPaths;
+  (Object.keys(REGISTRY_FILES) as RegistryName[]).map((registry) => ({
+    params: { registry },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const name = params.registry as RegistryName;

@@ -24,6 +24,14 @@ export const getStaticPaths = (async () => {
 
 /** `/articles/<slug>/history.json`: the history page as data. Its claims come from the article's stored file (the data store keeps only summaries). */
 export const GET: APIRoute<{ slug: string; stored: string; historyFile: string }> = ({ props }) =>
-  new Response(dataFileText(historyRecord({ slug: props.slug, article: readStored(props.stored).article, history: readHistory(props.historyFile) }, openDataUrlsFor(siteUrl()))), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  new Response(
+    dataFileText(
+      historyRecord(
+        { slug: props.slug, article: readStored(props.stored).article, history: readHistory(props.historyFile) },
+        openDataUrlsFor(siteUrl()),
+      ),
+    ),
+    {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    },
+  );
