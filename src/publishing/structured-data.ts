@@ -7,6 +7,7 @@ import {
   type Publisher,
 } from '../format/index.ts';
 import { STATUS_LABELS } from '../site/labels.ts';
+import { PAGE_IDS } from '../template/page-ids.ts';
 
 /** The name the site publishes under. */
 export const PUBLISHER_NAME = 'Sourced';
@@ -128,7 +129,7 @@ export function claimRating(status: ClaimStatus): ClaimRating {
 /**
  * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, dates,
  * authors, publisher, every source's address as a `citation`, every correction as a
- * `correction`) and a `ClaimReview` for each claim that names a claimant or where it appeared. Everything in it is also shown on the page.
+ * `correction` with its date and the address of the page's corrections) and a `ClaimReview` for each claim that names a claimant or where it appeared. Everything in it is also shown on the page.
  * Authors are `Person`s or `Organization`s as content/authors.yaml types them. A claim's
  * `itemReviewed` carries when it was made (`datePublished`), where it appeared (`appearance`,
  * the first one also as `firstAppearance`) and who made it: typed when the claimant is a registry
@@ -156,9 +157,12 @@ export function articleStructuredData(
     citation: article.sources.map((source) => source.url),
     ...(article.corrections.length > 0
       ? {
+          // Each correction by its date and where the page prints it: its text, which may cite
+          // claims as [@claim-id], is read on the page, and repeating it here weighed a kilobyte of
+          // the first explainer's markup budget (docs/reading.md).
           correction: article.corrections.map((correction) => ({
             '@type': 'CorrectionComment',
-            text: correction.text,
+            url: `${urls.page}#${PAGE_IDS.corrections}`,
             datePublished: correction.date,
           })),
         }

@@ -21,6 +21,7 @@ const EMOJI = '👩‍👩‍👧‍👦 🏳️‍🌈 🇺🇦 👍🏽 🧑�
 export const HOSTILE = {
   title: `Title ${SCRIPT} ${TAG} ${QUOTES} Київ İstanbul ılık ${EMOJI}`,
   description: `Description ${COMMENT} ${CDATA} ${ENTITIES} Москва İı שלום עולם ${COMBINING}`,
+  conclusion: `Conclusion ${SCRIPT} ${TAG} ${QUOTES} Висновок İ ı ${EMOJI}`,
   author: `Author <img src=x onerror=alert(1)> & "Işıl" Ярослава مريم`,
   secondAuthor: `Second ${TAG} İİ ıı 👨‍💻`,
   publisher: `Publisher ${TAG} & "Радио" İLKE ılık 🇺🇦 صحيفة`,
@@ -62,6 +63,7 @@ const yamlQuote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const HOSTILE_ARTICLE = `---
 title: ${yamlQuote(HOSTILE.title)}
 description: ${yamlQuote(HOSTILE.description)}
+conclusion: ${yamlQuote(HOSTILE.conclusion)}
 published: 2025-05-20
 updated: 2025-05-22
 authors:
@@ -157,6 +159,7 @@ const U = DRAFT_UNICODE_MARKER;
 const DRAFT_ARTICLE = `---
 title: ${yamlQuote(`Title ${M} ${U}`)}
 description: ${yamlQuote(`Description ${M} ${U}`)}
+conclusion: ${yamlQuote(`Conclusion ${M} ${U}`)}
 published: 2025-06-01
 authors:
   - hostile-author

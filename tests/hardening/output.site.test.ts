@@ -264,7 +264,13 @@ describe('hostile text in every field', () => {
         { '@type': 'Person', name: HOSTILE.author, url: `${HOME}authors/hostile-author/` },
         { '@type': 'Organization', name: HOSTILE.secondAuthor, url: `${HOME}authors/second-author/` },
       ],
-      correction: [{ '@type': 'CorrectionComment', text: HOSTILE.correction, datePublished: '2025-05-22' }],
+      correction: [
+        {
+          '@type': 'CorrectionComment',
+          url: 'https://example.org/articles/hostile-fields/#corrections-heading',
+          datePublished: '2025-05-22',
+        },
+      ],
     });
     // Citations are the sources' addresses; their titles and publishers are on the page only.
     expect(article.citation).toEqual([URLS.first, URLS.second, URLS.arabic]);

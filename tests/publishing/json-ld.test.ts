@@ -130,7 +130,7 @@ describe('articleStructuredData', () => {
           correction: [
             {
               '@type': 'CorrectionComment',
-              text: 'An earlier version misnamed the city.',
+              url: 'https://example.org/sub/articles/talks/#corrections-heading',
               datePublished: '2025-05-22',
             },
           ],
