@@ -2,19 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle, syntheticSlug } from '../../bench/generate.ts';
-import { describeWeight, kb, MARKUP_BUDGET, weighBuiltPage, type PageWeight } from '../../bench/page-weight.ts';
+import { describeWeight, kb, weighBuiltPage, type PageWeight } from '../../bench/page-weight.ts';
 import { buildSite, ROOT, writeArticles, writeContent } from '../helpers/site.ts';
 
 const EXPLAINER = 'zelensky-invites-putin-to-turkiye';
 /** How many of the bench's synthetic explainers (seed 1: 9 to 40 sources, 34 to 82 attributions) to build. */
 const SYNTHETIC = 20;
 /**
- * The first explainer's markup after the last cuts (13.0 KB, measured), plus its share image's
- * Open Graph tags and its ten claims' links to their own pages (13.3 KB measured with both, about
- * 130 B gzip more; docs/publishing.md#share-images), with a little room: a change that adds markup
- * to every attribution or card fails here before it reaches the page.
+ * The first explainer's markup as measured on 6 December 2026 (13,992 B: 85 citations, 60 sources,
+ * 10 claims, with the verdict box, the claims' checked words and their claim pages' links), with a
+ * little room: a change that adds markup to every attribution or card fails here before it reaches
+ * the page. Its budget is 12,920 B; see the test marked "not yet" below.
  */
-const FIRST_EXPLAINER_MARKUP = 13.4 * 1024;
+const FIRST_EXPLAINER_MARKUP = 14_100;
 
 /** A built article page: what it weighs, and how many sources and attributions it has. */
 interface Weighed {
@@ -61,13 +61,11 @@ describe('article page weight', () => {
     for (const [slug, { weight }] of pages) expect([slug, weight.js]).toEqual([slug, 0]);
   });
 
-  it('keeps every synthetic explainer of up to 30 sources and 60 attributions within its content plus 8 KB gzip of markup', () => {
-    const typical = [...pages].filter(
-      ([slug, page]) => slug !== EXPLAINER && page.sources <= 30 && page.attributions <= 60,
-    );
-    expect(typical.length).toBeGreaterThanOrEqual(10);
-    const over = typical
-      .filter(([, page]) => page.weight.markup > MARKUP_BUDGET)
+  it('keeps every synthetic explainer within its markup budget (5 KB + 40 B a citation, 60 B a source, 80 B a claim)', () => {
+    const synthetic = [...pages].filter(([slug]) => slug !== EXPLAINER);
+    expect(synthetic.length).toBe(SYNTHETIC);
+    const over = synthetic
+      .filter(([, page]) => page.weight.markup > page.weight.budget)
       .map(([slug, page]) => report(slug, page));
     expect(over).toEqual([]);
   });
@@ -77,16 +75,10 @@ describe('article page weight', () => {
     expect(page.weight.markup, report(EXPLAINER, page)).toBeLessThanOrEqual(FIRST_EXPLAINER_MARKUP);
   });
 
-  // Not yet: the first explainer (55 sources, 152 citations) and the largest synthetic ones
-  // carry more markup; docs/reading.md says what it is made of. When every page fits, this test
-  // fails: make it a plain `it`.
-  it.fails(
-    'keeps every explainer, the first one included, within its content plus 8 KB gzip of markup (not yet)',
-    () => {
-      const over = [...pages]
-        .filter(([, page]) => page.weight.markup > MARKUP_BUDGET)
-        .map(([slug, page]) => report(slug, page));
-      expect(over).toEqual([]);
-    },
-  );
+  // Not yet: the first explainer's markup is about 1.1 KB over its budget (docs/reading.md says what
+  // it is made of). When it fits, this test fails: make it a plain `it`.
+  it.fails('keeps the first explainer within its markup budget (not yet)', () => {
+    const page = pages.get(EXPLAINER)!;
+    expect(page.weight.markup, report(EXPLAINER, page)).toBeLessThanOrEqual(page.weight.budget);
+  });
 });

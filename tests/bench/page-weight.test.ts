@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MARKUP_BUDGET, pageContent, weighHtml } from '../../bench/page-weight.ts';
+import { markupBudget, pageContent, pageCounts, weighHtml } from '../../bench/page-weight.ts';
 
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
 
@@ -58,6 +58,7 @@ describe('weighHtml', () => {
       total: gzip(PAGE) + gzip(CSS),
       content: { raw: Buffer.byteLength(content), gzip: gzip(content) },
       markup: gzip(PAGE) + gzip(CSS) - gzip(content),
+      budget: markupBudget(pageCounts(PAGE)),
     });
     expect(weight.markup).toBeGreaterThan(0);
   });
@@ -72,7 +73,11 @@ describe('weighHtml', () => {
     expect(weight.total).toBe(gzip(page) + gzip(CSS) + weight.js);
   });
 
-  it('has a budget of 8 KB of markup', () => {
-    expect(MARKUP_BUDGET).toBe(8192);
+  it('allows 5 KB of markup, and 40 B a citation, 60 B a source and 80 B a claim', () => {
+    const page =
+      '<p>a<span id="cite-1"></span><span id="cite-2"></span></p><ol><li id="source-a"></li></ol><ol><li id="claim-b"></li><li id="claim-c"></li></ol>';
+    expect(pageCounts(page)).toEqual({ citations: 2, sources: 1, claims: 2 });
+    expect(markupBudget(pageCounts(page))).toBe(5120 + 80 + 60 + 160);
+    expect(weighHtml(page, () => Buffer.from('')).budget).toBe(5420);
   });
 });
