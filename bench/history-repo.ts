@@ -23,9 +23,22 @@ const STATUSES = [
  * so that every revision changes a claim's status and a paragraph, word by word.
  */
 export function revisionText(text: string, index: number, revision: number, revisions: number): string {
-  if (revision === revisions - 1) return text;
+  if (revision === revisions - 1) return revisions > 1 ? withRatingCorrection(text) : text;
   const status = STATUSES[(index + revision) % STATUSES.length]!;
   return `${text.replace(/^(    status: ).*$/m, `$1${status}`).trimEnd()}\n\nIn revision ${revision + 1} the editors had written this sentence, later changed.\n`;
+}
+
+/**
+ * The text as given, with a correction that tells readers the first claim's rating changed, as the
+ * silent-claim-change rule asks of every article whose claims changed after publication. It is
+ * dated on the article's last update, or on its day of publication.
+ */
+function withRatingCorrection(text: string): string {
+  const day = /^updated: '?([\d-]+)'?$/m.exec(text)?.[1] ?? /^published: '?([\d-]+)'?$/m.exec(text)![1]!;
+  const claim = /^  - id: (claim-\d+)$/m.exec(text)![1]!;
+  const entry = `  - date: '${day}'\n    text: Earlier revisions rated [@${claim}] differently.\n`;
+  if (/^corrections:$/m.test(text)) return text.replace(/^corrections:\n/m, `corrections:\n${entry}`);
+  return text.replace(/\n---\n/, `\ncorrections:\n${entry}---\n`);
 }
 
 function git(dir: string, args: string[], date: string): void {

@@ -33,7 +33,7 @@ const CORRECTED = fixtureArticle(
   `${VALID_FRONTMATTER.replace('published: 2025-05-20', 'published: 2025-05-20\nupdated: 2025-05-22').replace(
     '    quote: A full',
     '    archive: https://web.archive.org/web/2025/https://www.president.gov.ua/en/news/statement\n    party: true\n    quote: A full',
-  )}corrections:\n  - date: 2025-05-22\n    text: An earlier version gave the wrong day for the talks.\n`,
+  )}corrections:\n  - date: 2025-05-22\n    text: An earlier version gave the wrong day for the talks, and rated [@ceasefire-demand] disputed.\n`,
   VALID_BODY,
 );
 

@@ -31,6 +31,7 @@ const ARTICLES = {
   'hostile-title.md': `---
 title: ${yamlQuote(HOSTILE_TITLE)}
 description: ${yamlQuote(HOSTILE_DESCRIPTION)}
+conclusion: Putin did not attend the talks.
 published: 2025-05-20
 updated: 2025-05-22
 authors:
