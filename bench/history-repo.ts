@@ -35,7 +35,7 @@ export function revisionText(text: string, index: number, revision: number, revi
  */
 function withRatingCorrection(text: string): string {
   const day = /^updated: '?([\d-]+)'?$/m.exec(text)?.[1] ?? /^published: '?([\d-]+)'?$/m.exec(text)![1]!;
-  const claim = /^  - id: (claim-\d+)$/m.exec(text)![1]!;
+  const claim = /^claims:\n  - id: ([\w-]+)$/m.exec(text)![1]!;
   const entry = `  - date: '${day}'\n    text: Earlier revisions rated [@${claim}] differently.\n`;
   if (/^corrections:$/m.test(text)) return text.replace(/^corrections:\n/m, `corrections:\n${entry}`);
   return text.replace(/\n---\n/, `\ncorrections:\n${entry}---\n`);

@@ -181,10 +181,10 @@ describe.each([
     expect(await isOpen(page, 'claim-claim-trump-former-president')).toBe(true);
     expect(await card.locator('summary .status').textContent()).toBe('Rated False');
     expect(await card.locator('.statement').textContent()).toContain('Donald Trump was a former US president');
-    // The first explainer cites this claim once in its text: one link, saying where.
+    // The first explainer cites this claim once in its text: one link, saying where, and its claim page.
     expect(await card.locator('p.meta').getByRole('link').allTextContents()).toEqual([
       'Where the text mentions it',
-      'What “False” means',
+      'Claim page',
     ]);
     await page.context().close();
   });

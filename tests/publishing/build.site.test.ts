@@ -313,7 +313,7 @@ describe('a site built under a base path', () => {
       correction: [
         {
           '@type': 'CorrectionComment',
-          text: 'An earlier version said </script> was a city.',
+          url: `${HOME}articles/hostile-title/#corrections-heading`,
           datePublished: '2025-05-22',
         },
       ],
@@ -566,7 +566,9 @@ describe('a site with registries', () => {
     expect(visibleText(page)).toContain('Primary record Office <of> the "President", Statement </script> & more');
     // The attribution in the text names the registry's publisher.
     expect(page).toMatch(/aria-describedby="about-2">TASS<\/button>/);
-    expect(visibleText(page)).toContain('2 sources2 publishers1 from state-affiliated publishers1 primary');
+    expect(visibleText(page)).toContain(
+      '2 sources from 2 publishers1 of 2 is a primary record1 of 2 is from state-affiliated publishers',
+    );
     const sources = visibleText(html('sources/index.html'));
     expect(sources).toContain('TASS, Russian state news agency');
     expect(sources).not.toContain('Reuters');
