@@ -567,7 +567,7 @@ describe('a site with registries', () => {
     // The attribution in the text names the registry's publisher.
     expect(page).toMatch(/aria-describedby="about-2">TASS<\/button>/);
     expect(visibleText(page)).toContain(
-      '2 sources from 2 publishers1 of 2 is a primary record1 of 2 is from state-affiliated publishers',
+      '2 sources from 2 publishers1 of 2 is a primary record1 of 2 is from a state-affiliated publisher',
     );
     const sources = visibleText(html('sources/index.html'));
     expect(sources).toContain('TASS, Russian state news agency');
