@@ -91,6 +91,9 @@ function runBuild(args: string[], articlesDir: string, env: Record<string, strin
       ...env,
     },
     timeout: 300_000,
+    // A few hundred explainers log some 0.5 MB, twice that coloured (CI=true): past spawnSync's
+    // default 1 MB the child is killed and the build reads as failed with no error.
+    maxBuffer: 64 * 1024 * 1024,
   });
   // Astro colours its log when CI is set, even into a pipe; tests match the plain text.
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
