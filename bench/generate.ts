@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLAIM_STATUSES } from '../src/format/claim.ts';
 
 /**
  * Synthetic explainers for the benchmark, shaped like the first explainer
@@ -66,16 +67,6 @@ const PUBLISHERS = [
   'Anadolu Agency',
 ];
 const KINDS = ['news', 'news', 'news', 'official', 'primary', 'analysis', 'reference', 'other'] as const;
-const STATUSES = [
-  'confirmed',
-  'missing-context',
-  'misleading',
-  'false',
-  'disputed',
-  'unproven',
-  'outdated',
-  'not-checkable',
-] as const;
 const TOPICS = [
   'russia-ukraine-war',
   'diplomacy',
@@ -135,7 +126,7 @@ export function generateArticle(seed: number, index: number, { claimants = false
   });
   const claims = Array.from({ length: claimCount }, (_, i) => ({
     id: `claim-${i + 1}`,
-    status: random.pick(STATUSES),
+    status: random.pick(CLAIM_STATUSES),
   }));
 
   const lines: string[] = ['---'];
