@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { startWorkerPool } from '../infra/worker-pool.ts';
 import type { ArticleResult, ArticleTask } from './render-article.ts';
 
 /** Publishes one article on the calling thread, for when no worker can. */
@@ -21,19 +22,8 @@ export class ArticlePool {
   readonly threads: number;
 
   constructor({ threads = availableParallelism() }: { threads?: number } = {}) {
-    this.threads = threads;
-    try {
-      this.#pool = new Piscina({
-        filename: new URL('./article-worker.ts', import.meta.url).href,
-        minThreads: threads,
-        maxThreads: threads,
-        idleTimeout: 1_000,
-      });
-      this.#pool.on('error', () => {});
-    } catch {
-      this.#pool = undefined;
-      this.threads = 0;
-    }
+    this.#pool = startWorkerPool(new URL('./article-worker.ts', import.meta.url), threads);
+    this.threads = this.#pool ? threads : 0;
   }
 
   publish(task: ArticleTask): Promise<ArticleResult> {

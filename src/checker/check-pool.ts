@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { startWorkerPool } from '../infra/worker-pool.ts';
 import type { CheckedFile, FileToCheck } from './check-file.ts';
 
 /** Checks one file on the calling thread, for when no worker can. */
@@ -23,13 +24,8 @@ export class CheckPool {
     threads = availableParallelism(),
     worker = new URL('./check-worker.ts', import.meta.url),
   }: { threads?: number; worker?: URL } = {}) {
-    try {
-      this.#pool = new Piscina({ filename: worker.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
-      // A worker that fails rejects its task, which is then checked here; nothing else needs telling.
-      this.#pool.on('error', () => {});
-    } catch {
-      this.#pool = undefined;
-    }
+    // A worker that fails rejects its task, which is then checked here.
+    this.#pool = startWorkerPool(worker, threads);
   }
 
   /** Checks one article file (read by the worker unless its text is given). */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { startWorkerPool } from '../infra/worker-pool.ts';
 import { readDocument, type ReadResult } from './read-document.ts';
 
 interface ReadTask {
@@ -24,13 +25,7 @@ export class ReadPool {
     threads = availableParallelism(),
     worker = new URL('./read-worker.ts', import.meta.url),
   }: { threads?: number; worker?: URL } = {}) {
-    try {
-      this.#pool = new Piscina({ filename: worker.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
-      // A worker that fails rejects its task; nothing else needs telling.
-      this.#pool.on('error', () => {});
-    } catch {
-      this.#pool = undefined;
-    }
+    this.#pool = startWorkerPool(worker, threads);
   }
 
   /** Reads one document (see readDocument). */
