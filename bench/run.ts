@@ -44,7 +44,7 @@ const GNU_TIME = '/usr/bin/time';
 /** markdownlint-cli2, the fastest Markdown checker an editor would otherwise run over the same files. */
 const MARKDOWNLINT = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--claimants] [--keep]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--json FILE] [--no-baseline] [--no-checker] [--history N [--silent-edits]] [--search] [--cold-runs N] [--warm-runs N] [--claimants] [--keep]
   --articles N   how many explainers to generate (default 1000; the first is the real first explainer)
   --seed N       seed of the synthetic explainers (default 1)
   --heap MB      V8 heap limit of the baseline build, as npm run build sets it for ours (default 8192; 0 for Node's default)
@@ -59,6 +59,8 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed N] [--heap MB] [--
                  SOURCED_SEARCH_SHARD_SIZE article pages, when set), and weigh the index
   --cold-runs N  cold builds of each site, taken in turns (baseline, ours, baseline, ...); the median
                  counts (default 3: one busy moment of a shared machine moves a single run by 20%)
+  --warm-runs N  warm rebuilds of each site, after the last cold ones, taken in turns, each after one
+                 more edit of the same article; the median counts (default 3)
   --claimants    give every claim a claimant, so that every claim has a page and a share image
   --keep         keep the temporary folder (articles, outputs, logs)`;
 
@@ -113,7 +115,8 @@ export interface SearchFigures {
 export interface BuildFigures {
   /** The median of the cold builds (`--cold-runs`), with the seconds of each run in the order they ran, and the largest peak of any. */
   cold: Run & { runs?: number[] };
-  warm: Run;
+  /** The median of the warm rebuilds (`--warm-runs`), each after one more edit of the same article, with the seconds of each run, and the largest peak of any. */
+  warm: Run & { runs?: number[] };
   /** Articles rendered again by the warm rebuild, when the loader reports it. */
   warmRendered: number | null;
   page: PageBytes;
@@ -265,10 +268,9 @@ async function searchFigures(outDir: string, logFile: string): Promise<SearchFig
 /** `npm run build`'s script into `outDir` (it sets its own heap limit, 8192 MB). */
 const buildCommand = (outDir: string): string[] => [join(ROOT, 'src/cli/build.ts'), '--out-dir', outDir];
 
-/** Edits one article's body, as an editor fixing a sentence would. */
-function editArticle(file: string): void {
-  const text = readFileSync(file, 'utf8');
-  writeFileSync(file, `${text.trimEnd()}\n\nAn editor added this sentence before the warm rebuild.\n`);
+/** Edits one article's body, as an editor fixing a sentence would: `original` with a sentence that names the `run`. */
+function editArticle(file: string, original: string, run: number): void {
+  writeFileSync(file, `${original.trimEnd()}\n\nAn editor added this sentence before warm rebuild ${run}.\n`);
 }
 
 /** The median of several runs (the one in the middle by time), with the seconds of each run in the order given. */
@@ -352,10 +354,9 @@ async function buildSite(
   articles: string,
   slug: string,
   heapMB: number,
-  edit: () => void,
   search = false,
   earlier: Run[] = [],
-): Promise<BuildFigures> {
+): Promise<Omit<BuildFigures, 'warm' | 'warmRendered'>> {
   const { args, env, outDir } = buildOf(root, work, name, articles, heapMB);
   const runs = earlier.length + 1;
   process.stderr.write(`  ${name}: cold build${runs > 1 ? `, run ${runs} of ${runs}` : ''}...\n`);
@@ -370,14 +371,26 @@ async function buildSite(
     process.stderr.write(`  ${name}: search index...\n`);
     searched = await searchFigures(outDir, join(work, name, 'pagefind.log'));
   }
-  edit();
-  process.stderr.write(`  ${name}: warm rebuild after one edit...\n`);
-  const warm = await measure(args, env, join(work, name, 'warm.log'));
+  return { cold, page, output, search: searched };
+}
+
+/** One warm rebuild of `name`, in the folder (and with the caches) its last cold build left. */
+async function warmBuild(
+  name: string,
+  root: string,
+  work: string,
+  articles: string,
+  heapMB: number,
+  run: number,
+  runs: number,
+): Promise<{ warm: Run; rendered: number | null }> {
+  const { args, env } = buildOf(root, work, name, articles, heapMB);
+  process.stderr.write(`  ${name}: warm rebuild after one edit, run ${run} of ${runs}...\n`);
+  const log = join(work, name, `warm-${run}.log`);
+  const warm = await measure(args, env, log);
   if (warm.status !== 0) throw new Error(`The ${name} warm build failed (exit ${warm.status}); see ${warm.log}`);
-  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(
-    readFileSync(join(work, name, 'warm.log'), 'utf8'),
-  )?.[1];
-  return { cold, warm, warmRendered: rendered === undefined ? null : Number(rendered), page, output, search: searched };
+  const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(log, 'utf8'))?.[1];
+  return { warm, rendered: rendered === undefined ? null : Number(rendered) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -421,8 +434,9 @@ export function formatTable(result: BenchResult): string {
     r.coldBuild,
   );
   row('Cold build peak memory', `${ours.cold.peakMB} MB`, baseline && `${baseline.cold.peakMB} MB`, r.coldPeak);
+  const warmRuns = ours.warm.runs?.length ?? 1;
   row(
-    'Warm rebuild, one article edited',
+    `Warm rebuild, one article edited${warmRuns > 1 ? ` (median of ${warmRuns} runs)` : ''}`,
     `${ours.warm.seconds.toFixed(2)} s`,
     baseline && `${baseline.warm.seconds.toFixed(2)} s`,
     r.warmBuild,
@@ -522,6 +536,7 @@ async function main(): Promise<void> {
         history: { type: 'string', default: '0' },
         search: { type: 'boolean', default: false },
         'cold-runs': { type: 'string', default: '3' },
+        'warm-runs': { type: 'string', default: '3' },
         claimants: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -540,6 +555,7 @@ async function main(): Promise<void> {
   const heapMB = Number(values.heap);
   const revisions = Number(values.history);
   const coldRuns = Number(values['cold-runs']);
+  const warmRuns = Number(values['warm-runs']);
   if (
     !Number.isInteger(count) ||
     count < 2 ||
@@ -549,10 +565,12 @@ async function main(): Promise<void> {
     !Number.isInteger(revisions) ||
     revisions < 0 ||
     !Number.isInteger(coldRuns) ||
-    coldRuns < 1
+    coldRuns < 1 ||
+    !Number.isInteger(warmRuns) ||
+    warmRuns < 1
   ) {
     process.stderr.write(
-      `--articles must be a whole number of at least 2, --cold-runs at least 1, --seed, --heap and --history whole numbers.\n${USAGE}\n`,
+      `--articles must be a whole number of at least 2, --cold-runs and --warm-runs at least 1, --seed, --heap and --history whole numbers.\n${USAGE}\n`,
     );
     process.exit(2);
   }
@@ -627,33 +645,33 @@ async function main(): Promise<void> {
       earlier.baseline.push(await extraColdBuild('baseline', BASELINE, work, articles, heapMB, run, coldRuns));
     earlier.ours.push(await extraColdBuild('ours', ROOT, work, articles, heapMB, run, coldRuns));
   }
-  let baseline: BuildFigures | null = null;
-  if (!values['no-baseline']) {
-    baseline = await buildSite(
-      'baseline',
-      BASELINE,
-      work,
-      articles,
-      first,
-      heapMB,
-      () => editArticle(edited),
-      false,
-      earlier.baseline,
-    );
-    writeFileSync(edited, original);
+  const baselineCold = values['no-baseline']
+    ? null
+    : await buildSite('baseline', BASELINE, work, articles, first, heapMB, false, earlier.baseline);
+  const oursCold = await buildSite('ours', ROOT, work, articles, first, heapMB, values.search, earlier.ours);
+  // The warm rebuilds, also in turns: before each pair, the same article gets one more edit, so
+  // that each site's rebuild follows its last build by that one edit.
+  const warm: { baseline: Run[]; ours: Run[] } = { baseline: [], ours: [] };
+  let warmRendered: { baseline: number | null; ours: number | null } = { baseline: null, ours: null };
+  for (let run = 1; run <= warmRuns; run++) {
+    editArticle(edited, original, run);
+    if (baselineCold) {
+      const { warm: next, rendered } = await warmBuild('baseline', BASELINE, work, articles, heapMB, run, warmRuns);
+      warm.baseline.push(next);
+      warmRendered.baseline = rendered;
+    }
+    const { warm: next, rendered } = await warmBuild('ours', ROOT, work, articles, heapMB, run, warmRuns);
+    warm.ours.push(next);
+    warmRendered = { ...warmRendered, ours: rendered };
   }
-  const ours = await buildSite(
-    'ours',
-    ROOT,
-    work,
-    articles,
-    first,
-    heapMB,
-    () => editArticle(edited),
-    values.search,
-    earlier.ours,
-  );
   writeFileSync(edited, original);
+  const medianWarm = (runs: Run[]) => ({ ...medianOf(runs), peakMB: Math.max(...runs.map((run) => run.peakMB)) });
+  const baseline: BuildFigures | null = baselineCold && {
+    ...baselineCold,
+    warm: medianWarm(warm.baseline),
+    warmRendered: warmRendered.baseline,
+  };
+  const ours: BuildFigures = { ...oursCold, warm: medianWarm(warm.ours), warmRendered: warmRendered.ours };
 
   let history: BenchResult['history'] = null;
   if (revisions > 0) {

@@ -1,4 +1,4 @@
-import { aboutAnchor, cardAnchor, citeAnchor, claimAnchor } from '../template/page-ids.ts';
+import { cardAnchor, citeAnchor, claimAnchor } from '../template/page-ids.ts';
 
 /** The parts of a source an attribution shows. */
 export interface CitableSource {
@@ -24,8 +24,6 @@ export type CitationTarget =
 export interface SourceLink {
   /** `card-<n>`: the card (a popover) of the n-th source, inside its entry in the source list. */
   card: string;
-  /** `about-<n>`: the card's publisher, title and dates, which describe the button to assistive technology. */
-  about: string;
   /** `cite-<k>`: this place in the text, the target of the entry's back-link. */
   anchor: string;
   /** The publisher's name as shown in the text (see `shortPublisher`). */
@@ -46,8 +44,8 @@ export type AttributionItem =
 
 /**
  * The publisher's name as the text shows it: up to a parenthesis, so that
- * `Reuters (Elizabeth Piper), republished by daily8.com` shows as `Reuters`; the full name stays
- * available to assistive technology and on the card.
+ * `Reuters (Elizabeth Piper), republished by daily8.com` shows as `Reuters`; the card that the
+ * attribution opens gives the full name.
  */
 export function shortPublisher(publisher: string): string {
   const cut = publisher.indexOf(' (');
@@ -107,7 +105,6 @@ export class CitationNumbering {
   private link(source: CitableSource, number: number): SourceLink {
     return {
       card: cardAnchor(number),
-      about: aboutAnchor(number),
       anchor: this.next(source.id),
       label: shortPublisher(source.publisher),
     };

@@ -66,30 +66,36 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const name = (value: string): PhrasingContent =>
   RIGHT_TO_LEFT.test(value) ? element('bdi', {}, [text(value)]) : text(value);
 
-/** The marker of a source cited again right after itself in the same paragraph. */
+/** The marker of a source cited again right after itself, alone, in the same paragraph. */
 export const REPEAT_MARKER = 'ibid.';
+/** The marker of a source cited again further on in the same paragraph. */
+export const EARLIER_MARKER = 'above';
 
 /**
  * The sources a paragraph has cited so far: an attribution names a source in full the first time
- * in a paragraph, and shows `REPEAT_MARKER` when it cites the same source as the attribution just
- * before it. The marker opens the same card, and its accessible name starts with what it shows
- * (WCAG 2.5.3) and names the publisher.
+ * in a paragraph; cited again in the same paragraph, the source shows a compact marker,
+ * `REPEAT_MARKER` when the attribution just before cited that source alone and this one cites it
+ * alone, `EARLIER_MARKER` otherwise. The marker opens the same card, and its accessible name starts
+ * with what it shows (WCAG 2.5.3) and names the publisher.
  */
 interface ParagraphCitations {
   /** The cards of the sources of the paragraph's last attribution. */
   last: Set<string>;
+  /** The cards of every source the paragraph has cited. */
+  seen: Set<string>;
 }
 
-/** A source's publisher, opening its card; the card's publisher, title and dates describe the button. */
-function sourceLink(link: SourceLink, repeat = false): PhrasingContent[] {
-  if (repeat) {
-    return cardOpener(link.card, link.anchor, () => [text(REPEAT_MARKER)], {
-      ariaDescribedBy: link.about,
-      ariaLabel: `${REPEAT_MARKER} ${link.label}`,
+const newParagraph = (): ParagraphCitations => ({ last: new Set(), seen: new Set() });
+
+/** A source's publisher, or the compact `marker` of a source cited again, opening its card. */
+function sourceLink(link: SourceLink, marker?: string): PhrasingContent[] {
+  if (marker) {
+    return cardOpener(link.card, link.anchor, () => [text(marker)], {
+      ariaLabel: `${marker}, ${link.label}`,
       className: ['again'],
     });
   }
-  return cardOpener(link.card, link.anchor, () => [name(link.label)], { ariaDescribedBy: link.about });
+  return cardOpener(link.card, link.anchor, () => [name(link.label)], {});
 }
 
 /**
@@ -105,23 +111,26 @@ function claimLink(item: Extract<AttributionItem, { kind: 'claim' }>): PhrasingC
 function attribution(items: readonly AttributionItem[], paragraph: ParagraphCitations | undefined): PhrasingContent {
   const children: PhrasingContent[] = [];
   const cited = new Set<string>();
-  // A single source cited again right after itself shows the marker; anything else is named.
-  const only = items.length === 1 ? items[0] : undefined;
-  const repeat =
-    only?.kind === 'source' &&
-    paragraph !== undefined &&
-    paragraph.last.size === 1 &&
-    paragraph.last.has(only.link.card);
+  const alone = (set: ReadonlySet<string>, card: string) => set.size === 1 && set.has(card);
   items.forEach((item, index) => {
     if (index > 0) children.push(text('; '));
     if (item.kind === 'source') {
-      children.push(...sourceLink(item.link, repeat));
-      cited.add(item.link.card);
+      const { card } = item.link;
+      const marker = !paragraph?.seen.has(card)
+        ? undefined
+        : items.length === 1 && alone(paragraph.last, card)
+          ? REPEAT_MARKER
+          : EARLIER_MARKER;
+      children.push(...sourceLink(item.link, marker));
+      cited.add(card);
     } else {
       children.push(...claimLink(item));
     }
   });
-  if (paragraph) paragraph.last = cited;
+  if (paragraph) {
+    paragraph.last = cited;
+    for (const card of cited) paragraph.seen.add(card);
+  }
   return element('span', { className: ['attribution'] }, children);
 }
 
@@ -150,7 +159,7 @@ function attribute(
       // Each paragraph (or table cell, or heading) starts naming its sources afresh.
       const own =
         child.type === 'paragraph' || child.type === 'tableCell' || child.type === 'heading'
-          ? { last: new Set<string>() }
+          ? newParagraph()
           : paragraph;
       attribute(child as Parent, numbering, inLink || child.type === 'link' || child.type === 'linkReference', own);
     }
@@ -159,10 +168,9 @@ function attribute(
 
 /**
  * Reads the citation syntax (src/format/citation-syntax/) and turns every `[@id]` and
- * `[@id1; @id2]` into an inline attribution showing the publisher: a button that opens the
- * source's card (`card-<n>`, in its entry of the source list), described to assistive technology
- * by the card's publisher, title and dates (`about-<n>`), and a link to the card for browsers
- * without popovers. A cited claim shows its status, which opens the claim's card (its entry in the
+ * `[@id1; @id2]` into an inline attribution showing the publisher (or, for a source the paragraph
+ * has cited already, a compact marker): a button that opens the source's card (`card-<n>`, in its
+ * entry of the source list), and a link to the card for browsers without popovers. A cited claim shows its status, which opens the claim's card (its entry in the
  * claims panel, `claim-<id>`), then its sources. Each place gets an anchor, `cite-<k>`, on its
  * button. The sources and claims come from the options, or else from the frontmatter Astro passes
  * in; the anchors of every cited place are left on the frontmatter as `citations`, for the

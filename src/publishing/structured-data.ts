@@ -1,5 +1,6 @@
 import {
   hasClaimPage,
+  headlineUnknown,
   type Article,
   type Author,
   type Claim,
@@ -65,14 +66,17 @@ function claimantNode(claimant: string, registries: StructuredDataRegistries, ur
   return { name: claimant };
 }
 
-/** A source as a schema.org `CreativeWork`: where a claim appeared. */
+/**
+ * A source as a schema.org `CreativeWork`: where a claim appeared, with its headline when the
+ * source has one (a title that only describes the page is no headline).
+ */
 function appearanceOf(article: Article, id: string): Record<string, unknown> | undefined {
   const source = article.sources.find((candidate) => candidate.id === id);
   if (!source) return undefined;
   return {
     '@type': 'CreativeWork',
     url: source.url,
-    headline: source.title,
+    ...(headlineUnknown(source.title) === undefined ? { headline: source.title } : {}),
     ...(source.published ? { datePublished: source.published } : {}),
   };
 }
@@ -128,7 +132,7 @@ export function claimRating(status: ClaimStatus): ClaimRating {
 
 /**
  * The JSON-LD of an article page: a schema.org `NewsArticle` (headline, dates,
- * authors, publisher, every source's address as a `citation`, every correction as a
+ * authors, publisher, every correction as a
  * `correction` with its date and the address of the page's corrections) and a `ClaimReview` for each claim that names a claimant or where it appeared. Everything in it is also shown on the page.
  * Authors are `Person`s or `Organization`s as content/authors.yaml types them. A claim's
  * `itemReviewed` carries when it was made (`datePublished`), where it appeared (`appearance`,
@@ -152,9 +156,9 @@ export function articleStructuredData(
     dateModified: article.updated ?? article.published,
     author: article.authors.map((id) => authorNode(id, registries, urls)),
     publisher,
-    // The address of each source: its title, publisher and dates are on the page, and repeating
-    // them here would weigh more than the rest of the structured data.
-    citation: article.sources.map((source) => source.url),
+    // No `citation` list: every source's address is a link on the page and in the article's open
+    // data (`/articles/<slug>.json`), and the list weighed 0.3 KB of the first explainer's markup
+    // budget (docs/reading.md).
     ...(article.corrections.length > 0
       ? {
           // Each correction by its date and where the page prints it: its text, which may cite
@@ -196,10 +200,7 @@ export function claimReview(
 export interface StructuredDataBlocks {
   /** The `ClaimReview`s, if any, for the head: the claims panel, which shows the same texts, follows it closely. */
   reviews: Record<string, unknown> | undefined;
-  /**
-   * The `NewsArticle`, for the middle of the source list: its `citation` list repeats the list's
-   * addresses, which gzip (a 32 KB window) then stores once instead of twice.
-   */
+  /** The `NewsArticle`, printed after the source list. */
   article: Record<string, unknown>;
 }
 

@@ -23,8 +23,8 @@ export const PAGE_IDS = {
 
 /** Prefixes of the ids the page names after a source or claim (`source-<id>`, `claim-<id>`). */
 const NAMED = ['source-', 'claim-'] as const;
-/** Prefixes of the ids the page numbers (`card-<n>`, `about-<n>`, `cite-<k>`). */
-const NUMBERED = ['card-', 'about-', 'cite-'] as const;
+/** Prefixes of the ids the page numbers (`card-<n>`, `cite-<k>`). */
+const NUMBERED = ['card-', 'cite-'] as const;
 
 /** The id of the group of claims with one rating in the claims list, which the verdict box's counts link to. */
 export const ratedAnchor = (status: ClaimStatus) => `rated-${status}`;
@@ -58,10 +58,5 @@ export const claimAnchor = (id: string) => `${NAMED[1]}${id}`;
  * numbered, like the list, so that the many controls that open them stay short.
  */
 export const cardAnchor = (number: number) => `${NUMBERED[0]}${number}`;
-/**
- * The id of the part of the n-th source's card that names its publisher, title and dates: every
- * control that opens the card points at it with `aria-describedby`, so the text is written once.
- */
-export const aboutAnchor = (number: number) => `${NUMBERED[1]}${number}`;
 /** The id of the k-th place (from 1) in the text that cites something. */
-export const citeAnchor = (place: number) => `${NUMBERED[2]}${place}`;
+export const citeAnchor = (place: number) => `${NUMBERED[1]}${place}`;

@@ -2,19 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle, syntheticSlug } from '../../bench/generate.ts';
-import { describeWeight, kb, weighBuiltPage, type PageWeight } from '../../bench/page-weight.ts';
+import { describeWeight, weighBuiltPage, type PageWeight } from '../../bench/page-weight.ts';
 import { buildSite, ROOT, writeArticles, writeContent } from '../helpers/site.ts';
 
 const EXPLAINER = 'zelensky-invites-putin-to-turkiye';
 /** How many of the bench's synthetic explainers (seed 1: 9 to 40 sources, 34 to 82 attributions) to build. */
 const SYNTHETIC = 20;
-/**
- * The first explainer's markup as measured on 6 December 2026 (13,992 B: 85 citations, 60 sources,
- * 10 claims, with the verdict box, the claims' checked words and their claim pages' links), with a
- * little room: a change that adds markup to every attribution or card fails here before it reaches
- * the page. Its budget is 12,920 B; see the test marked "not yet" below.
- */
-const FIRST_EXPLAINER_MARKUP = 14_100;
 
 /** A built article page: what it weighs, and how many sources and attributions it has. */
 interface Weighed {
@@ -70,14 +63,7 @@ describe('article page weight', () => {
     expect(over).toEqual([]);
   });
 
-  it(`keeps the first explainer's markup under ${kb(FIRST_EXPLAINER_MARKUP)} gzip, what it was cut to`, () => {
-    const page = pages.get(EXPLAINER)!;
-    expect(page.weight.markup, report(EXPLAINER, page)).toBeLessThanOrEqual(FIRST_EXPLAINER_MARKUP);
-  });
-
-  // Not yet: the first explainer's markup is about 1.1 KB over its budget (docs/reading.md says what
-  // it is made of). When it fits, this test fails: make it a plain `it`.
-  it.fails('keeps the first explainer within its markup budget (not yet)', () => {
+  it('keeps the first explainer within its markup budget', () => {
     const page = pages.get(EXPLAINER)!;
     expect(page.weight.markup, report(EXPLAINER, page)).toBeLessThanOrEqual(page.weight.budget);
   });

@@ -19,9 +19,8 @@ describe('attribution', () => {
       attribution.sourceAnchor('kyiv-statement'),
       attribution.claimAnchor('talks-ended'),
       attribution.cardAnchor(2),
-      attribution.aboutAnchor(2),
       attribution.citeAnchor(17),
-    ]).toEqual(['source-kyiv-statement', 'claim-talks-ended', 'card-2', 'about-2', 'cite-17']);
+    ]).toEqual(['source-kyiv-statement', 'claim-talks-ended', 'card-2', 'cite-17']);
   });
 });
 
@@ -54,7 +53,7 @@ describe('CitationNumbering', () => {
     expect(numbering.resolve(['kyiv-statement'])).toEqual([
       {
         kind: 'source',
-        link: { card: 'card-2', about: 'about-2', anchor: 'cite-1', label: 'Office of the President of Ukraine' },
+        link: { card: 'card-2', anchor: 'cite-1', label: 'Office of the President of Ukraine' },
       },
     ]);
     expect(numbering.resolve(['talks-ended', 'reuters-talks'])).toEqual([
@@ -64,7 +63,7 @@ describe('CitationNumbering', () => {
         anchor: 'cite-2',
         status: 'confirmed',
       },
-      { kind: 'source', link: { card: 'card-1', about: 'about-1', anchor: 'cite-3', label: 'Reuters' } },
+      { kind: 'source', link: { card: 'card-1', anchor: 'cite-3', label: 'Reuters' } },
     ]);
     expect(Object.fromEntries(numbering.places)).toEqual({
       'kyiv-statement': ['cite-1'],

@@ -62,7 +62,7 @@ describe('remark-citations', () => {
             type: 'emphasis',
             data: {
               hName: 'button',
-              hProperties: { id: 'cite-1', popovertarget: 'card-1', ariaDescribedBy: 'about-1' },
+              hProperties: { id: 'cite-1', popovertarget: 'card-1' },
             },
             children: [{ type: 'text', value: 'A & B' }],
           },

@@ -318,7 +318,8 @@ describe('a site built under a base path', () => {
         },
       ],
     });
-    expect(article.citation).toEqual(['https://example.org/statement?a=1&b=2', 'https://example.com/talks']);
+    // No citation list: the sources' addresses are links on the page and in the article's JSON.
+    expect(article.citation).toBeUndefined();
     expect(review).toMatchObject({
       '@type': 'ClaimReview',
       url: `${HOME}articles/hostile-title/claims/putin-will-attend/`,
@@ -565,7 +566,7 @@ describe('a site with registries', () => {
     // A publisher written by name is shown as written, with no words about it.
     expect(visibleText(page)).toContain('Primary record Office <of> the "President", Statement </script> & more');
     // The attribution in the text names the registry's publisher.
-    expect(page).toMatch(/aria-describedby="about-2">TASS<\/button>/);
+    expect(page).toMatch(/popovertarget="card-2">TASS<\/button>/);
     expect(visibleText(page)).toContain(
       '2 sources from 2 publishers1 of 2 is a primary record1 of 2 is from a state-affiliated publisher',
     );

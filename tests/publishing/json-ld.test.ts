@@ -126,7 +126,6 @@ describe('articleStructuredData', () => {
             { '@type': 'Organization', name: 'Sourced desk', url: 'https://example.org/sub/authors/sourced-desk/' },
           ],
           publisher,
-          citation: ['https://example.org/s', 'https://example.com/t'],
           correction: [
             {
               '@type': 'CorrectionComment',
@@ -237,6 +236,22 @@ describe('articleStructuredData', () => {
       datePublished: '2025-05-20',
       reviewRating: { ratingValue: 1 },
     });
+  });
+
+  test('names no headline for an appearance whose headline is unknown: a description is no headline', () => {
+    const described = articleSchema.parse({
+      ...article,
+      sources: article.sources.map((source: { id: string; title: string }) =>
+        source.id === 'reuters'
+          ? { ...source, title: 'A post on the talks (headline not shown in stored copy)' }
+          : source,
+      ),
+      claims: [{ id: 'a', statement: 'A.', status: 'false', sources: ['kyiv'], appearances: ['reuters'] }],
+    });
+    const [, review] = articleStructuredData(described, urls, registries)['@graph'] as Record<string, unknown>[];
+    expect((review!['itemReviewed'] as Record<string, unknown>)['appearance']).toEqual([
+      { '@type': 'CreativeWork', url: 'https://example.com/t' },
+    ]);
   });
 
   test('uses the publication date as dateModified when there is no update, and leaves out empty corrections', () => {
