@@ -25,10 +25,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
 
 /**
  * Puts an explainer's verdict before its excerpt: its conclusion and its claims counted by rating,
- * which its page gives Pagefind as metadata (`data-pagefind-meta`, src/components/Verdict.astro).
+ * which its page gives Pagefind as metadata (`data-pagefind-meta`, src/components/Verdict.astro),
+ * and takes them out of the metadata, which Pagefind's interface would show again as tags.
  */
 export function withVerdict(result: SearchResult): SearchResult {
-  const { conclusion, ratings } = result.meta;
+  const { conclusion, ratings, ...meta } = result.meta;
   const verdict = [
     conclusion
       ? `<span class="search-conclusion"><strong>Our conclusion:</strong> ${escapeHtml(conclusion)}</span>`
@@ -37,7 +38,7 @@ export function withVerdict(result: SearchResult): SearchResult {
   ].filter(Boolean);
   return verdict.length === 0
     ? result
-    : { ...result, excerpt: `${verdict.join(' ')} <span class="search-excerpt">${result.excerpt}</span>` };
+    : { ...result, meta, excerpt: `${verdict.join(' ')} <span class="search-excerpt">${result.excerpt}</span>` };
 }
 
 /** The manifest of the index's bundles, or null when it cannot be read (then the first bundle is searched alone). */
@@ -74,7 +75,9 @@ export function startSearch(root: HTMLElement | null): void {
       element: root,
       bundlePath,
       baseUrl,
-      showSubResults: true,
+      // One excerpt a result, which starts with the explainer's verdict: with sub-results, Pagefind
+      // shows the matching sections' excerpts instead of the page's.
+      showSubResults: false,
       showImages: false,
       mergeIndex,
       processResult: withVerdict,

@@ -256,9 +256,12 @@ describe.each([
   });
 });
 
-describe('cards on a 360-pixel-wide screen', () => {
-  it('never cover the text they belong to, and fit the screen', async () => {
-    const page = await open('phone', PAGES.article);
+describe.each([
+  ['phone', 8],
+  ['desktop', 0],
+] as const)('cards on a %s', (viewport, margin) => {
+  it(`never cover the text they belong to, and stay on the screen ${margin} px or more from its edges`, async () => {
+    const page = await open(viewport, PAGES.article);
     const count = await page.locator('.article-body .attribution button').count();
     expect(count).toBeGreaterThan(50);
     for (let index = 0; index < count; index++) {
@@ -267,8 +270,8 @@ describe('cards on a 360-pixel-wide screen', () => {
       await button.click();
       const result = await coverage(page, index);
       expect(result.overlaps, `attribution ${index}`).toBe(0);
-      expect(result.cardLeft, `attribution ${index}`).toBeGreaterThanOrEqual(0);
-      expect(result.cardRight, `attribution ${index}`).toBeLessThanOrEqual(result.viewport);
+      expect(result.cardLeft, `attribution ${index}`).toBeGreaterThanOrEqual(margin);
+      expect(result.cardRight, `attribution ${index}`).toBeLessThanOrEqual(result.viewport - margin);
       await page.keyboard.press('Escape');
     }
     await page.context().close();

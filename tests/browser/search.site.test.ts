@@ -123,6 +123,34 @@ describe('search over an index in several bundles', () => {
     await page.context().close();
   });
 
+  it("shows each result's conclusion and its claims by rating, in the site's type", async () => {
+    const { page, errors } = await openSearch();
+    await search(page, 'zanzibarquokka');
+    const result = page.locator('.pagefind-ui__result').first();
+    expect(await result.locator('.search-conclusion').textContent()).toBe(
+      "Our conclusion: The leaders' ceasefire demand is on the record.",
+    );
+    expect(await result.locator('.search-ratings').textContent()).toBe('1 claim checked: 1 Confirmed');
+    // Shown once, in the excerpt, not again as Pagefind's metadata tags.
+    expect(await result.locator('.pagefind-ui__result-tags').count()).toBe(0);
+    // Headline and excerpt in the site's serif, the verdict in its sans: the pages' own type, not Pagefind's.
+    const fonts = await page.evaluate(() => {
+      const font = (selector: string) => getComputedStyle(document.querySelector(selector)!).fontFamily;
+      const root = getComputedStyle(document.documentElement);
+      return {
+        title: font('.pagefind-ui__result-title'),
+        excerpt: font('.pagefind-ui__result-excerpt'),
+        conclusion: font('.search-conclusion'),
+        serif: root.getPropertyValue('--serif').trim(),
+        sans: root.getPropertyValue('--sans').trim(),
+      };
+    });
+    expect(fonts.serif).not.toBe('');
+    expect(fonts).toMatchObject({ title: fonts.serif, excerpt: fonts.serif, conclusion: fonts.sans });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('finds the articles of every bundle for a word they share', async () => {
     const { page, errors } = await openSearch();
     expect((await search(page, 'delegation')).sort()).toEqual([
