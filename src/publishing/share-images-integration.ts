@@ -9,7 +9,7 @@ import { provideShareImages, shareImageDigest, type ShareImageInput, type ShareI
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The renderer's version: a digest of its code (share-image.ts and what it imports) and of package-lock.json (satori, resvg, the fonts). */
+/** The renderer's version: a digest of its code (share-image.ts and what it imports) and of package-lock.json (@napi-rs/canvas, the fonts). */
 export const shareImageRendererVersion = (): string =>
   codeVersion(ROOT, [join(import.meta.dirname, 'share-image.ts')], ['package-lock.json']);
 
