@@ -12,8 +12,29 @@ const SITE_TESTS = 'tests/**/*.site.test.ts';
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [SITE_TESTS] } },
-      { extends: true, test: { name: 'site', include: [SITE_TESTS], testTimeout: 300_000, hookTimeout: 300_000 } },
+      // Unit test files side by side, one a core; site tests one at a time, after them (each runs
+      // Astro and its worker threads, or a browser, and takes the machine's cores to itself).
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [SITE_TESTS],
+          maxWorkers: '100%',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: [SITE_TESTS],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
     // Generous for a loaded machine: unit tests spawn the checker and worker threads.
     testTimeout: 120_000,

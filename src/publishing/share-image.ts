@@ -28,11 +28,11 @@ export type ShareImageInput =
 
 /**
  * The badge colours of each verdict, those of the site's light theme (src/styles/global.css);
- * a verdict the table does not know is drawn in neutral grey.
+ * the ratings that give no verdict on truth (unproven, outdated, not checkable) are neutral grey
+ * there and here.
  */
 const VERDICT_COLOURS: Record<string, { bg: string; fg: string }> = {
   confirmed: { bg: '#e1f0e4', fg: '#1b5a2a' },
-  reported: { bg: '#e3ecf8', fg: '#1d4b80' },
   'missing-context': { bg: '#e3ecf8', fg: '#1d4b80' },
   disputed: { bg: '#faedd4', fg: '#6e4300' },
   misleading: { bg: '#fce3d4', fg: '#833507' },
