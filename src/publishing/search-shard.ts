@@ -39,9 +39,8 @@ export const EXCLUDED_FROM_SEARCH = [
   '.rating-links',
   '.corrections > .meta',
   // A claim card's line of sources (the source cards hold them) and its links to the places that
-  // cite it (CitedPlaces), and every card's Close button. A claim's claimant is `.claimant`, kept.
+  // cite it (CitedPlaces). A claim's claimant is `.claimant`, kept.
   '[popover] > .meta',
-  '[popover] > button',
   // A source card's kind, dates, checks and archive link.
   '.badge',
   '.sources .meta',

@@ -163,7 +163,7 @@ describe('search over an index in several bundles', () => {
     await page.context().close();
   });
 
-  it("leaves the page's furniture out (Close buttons, dates, counts, cited places) and keeps what the explainers and their sources say", async () => {
+  it("leaves the page's furniture out (dates, counts, cited places) and keeps what the explainers and their sources say", async () => {
     const { page, errors } = await openSearch();
     const all = [`${BASE}articles/alpha-talks/`, `${BASE}articles/bravo-accord/`, `${BASE}articles/charlie-summit/`];
     // Words every article page shows around its content.
