@@ -63,7 +63,7 @@ const ELLIPSIS = '…';
 
 /**
  * Source Serif 4 (headlines and statements, as the site's serif) and Source Sans 3 (labels, as its
- * sans), in their Latin and Latin Extended subsets, from the @fontsource packages in node_modules
+ * sans), in their Latin, Cyrillic, Greek and Vietnamese subsets (`SUBSETS`), from the @fontsource packages in node_modules
  * (no network). Each face is registered under a name of its own, so that an installed copy of the
  * same family never stands in and each thread can tell whether another registered it already
  * (skia's font list is the process's); a character they lack is drawn in a font of the system.
@@ -118,6 +118,12 @@ export type ShareImageLayout = {
 };
 
 const require = createRequire(import.meta.url);
+/**
+ * The scripts of the bundled faces, each a file of its own in @fontsource: Latin, and the Cyrillic
+ * and Greek of the names and quotations the site's explainers carry. Only characters outside them
+ * (Arabic, Hebrew, CJK, emoji) are drawn in a font of the system.
+ */
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] as const;
 
 let context: SKRSContext2D | undefined;
 /**
@@ -128,7 +134,7 @@ function canvas(): SKRSContext2D {
   if (context) return context;
   for (const face of FACES) {
     if (GlobalFonts.has(face.family)) continue;
-    for (const subset of ['latin', 'latin-ext']) {
+    for (const subset of SUBSETS) {
       const file = require.resolve(`${face.pkg}/files/${face.file}-${subset}-${face.weight}-normal.woff2`);
       if (!GlobalFonts.registerFromPath(file, face.family, { weight: String(face.weight), style: 'normal' }))
         throw new Error(`skia could not read the font ${file}`);
