@@ -77,13 +77,19 @@ async function openSearch(
 /** A result's own link (a result also links to the sections that matched, below it). */
 const RESULT_LINK = '.pagefind-ui__result-link:not(.pagefind-ui__result-nested .pagefind-ui__result-link)';
 
-/** Types a query into Pagefind's box and gives the results' addresses once Pagefind has answered. */
+/**
+ * Types a query into Pagefind's box and gives the results' addresses once Pagefind has answered
+ * and shown them all: its message ("3 results for …") comes before the results it counts, which
+ * load one by one.
+ */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.locator('.pagefind-ui__search-input').fill(query);
-  await page
-    .locator('.pagefind-ui__message')
-    .filter({ hasText: new RegExp(`for ${query}$`) })
-    .waitFor();
+  const message = page.locator('.pagefind-ui__message').filter({ hasText: new RegExp(`for ${query}$`) });
+  await message.waitFor();
+  const count = Number(/^(\d+|No) results?/.exec(await message.innerText())?.[1]?.replace('No', '0') ?? NaN);
+  expect(count, await message.innerText()).not.toBeNaN();
+  // Pagefind shows the first five, then a button for more.
+  await expect.poll(() => page.locator(RESULT_LINK).count()).toBe(Math.min(count, 5));
   return page.locator(RESULT_LINK).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 

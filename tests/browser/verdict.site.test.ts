@@ -78,14 +78,17 @@ describe('the verdict box', () => {
     }
   });
 
-  it.each(['/', '/topics/russia-ukraine-war/'])('is in the listing %s, linking into the article', async (path) => {
-    const page = await open(path, 360);
-    const summary = page.locator('.summary').first();
-    expect(await summary.locator('.conclusion').innerText()).toContain(
-      conclusion!.replace(/^['"]|['"]$/g, '').slice(0, 40),
-    );
-    expect(await summary.locator('a.rating').first().getAttribute('href')).toMatch(new RegExp(`^${ARTICLE}#rated-`));
-  });
+  it.each(['/', '/topics/russia-ukraine-war/', '/authors/sourced-newsroom/', '/sources/bbc-news/'])(
+    'is in the listing %s, linking into the article',
+    async (path) => {
+      const page = await open(path, 360);
+      const summary = page.locator('.summary').first();
+      expect(await summary.locator('.conclusion').innerText()).toContain(
+        conclusion!.replace(/^['"]|['"]$/g, '').slice(0, 40),
+      );
+      expect(await summary.locator('a.rating').first().getAttribute('href')).toMatch(new RegExp(`^${ARTICLE}#rated-`));
+    },
+  );
 });
 
 describe('the claims list', () => {
