@@ -328,6 +328,16 @@ function buildOf(
   return { args, env, outDir };
 }
 
+/** Runs one build, timed; a build that fails stops the bench, naming its log. */
+async function timedBuild(what: string, args: string[], env: Record<string, string>, log: string): Promise<Run> {
+  const run = await measure(args, env, log);
+  if (run.status !== 0) throw new Error(`The ${what} failed (exit ${run.status}); see ${run.log}`);
+  return run;
+}
+
+/** The median of several runs, with the largest peak memory of any of them. */
+const medianRun = (runs: Run[]) => ({ ...medianOf(runs), peakMB: Math.max(...runs.map((run) => run.peakMB)) });
+
 /** One cold build of `name` that only counts for its time and memory (`--cold-runs`): its folder is deleted after. */
 async function extraColdBuild(
   name: string,
@@ -341,8 +351,7 @@ async function extraColdBuild(
   const folder = `${name}-cold-${run}`;
   const { args, env } = buildOf(root, work, folder, articles, heapMB);
   process.stderr.write(`  ${name}: cold build, run ${run} of ${runs}...\n`);
-  const cold = await measure(args, env, join(work, `${folder}.log`));
-  if (cold.status !== 0) throw new Error(`The ${name} cold build failed (exit ${cold.status}); see ${cold.log}`);
+  const cold = await timedBuild(`${name} cold build`, args, env, join(work, `${folder}.log`));
   rmSync(join(work, folder), { recursive: true, force: true });
   return cold;
 }
@@ -360,10 +369,8 @@ async function buildSite(
   const { args, env, outDir } = buildOf(root, work, name, articles, heapMB);
   const runs = earlier.length + 1;
   process.stderr.write(`  ${name}: cold build${runs > 1 ? `, run ${runs} of ${runs}` : ''}...\n`);
-  const last = await measure(args, env, join(work, name, 'cold.log'));
-  if (last.status !== 0) throw new Error(`The ${name} cold build failed (exit ${last.status}); see ${last.log}`);
-  // The median run's time; the largest peak of any run.
-  const cold = { ...medianOf([...earlier, last]), peakMB: Math.max(...[...earlier, last].map((run) => run.peakMB)) };
+  const last = await timedBuild(`${name} cold build`, args, env, join(work, name, 'cold.log'));
+  const cold = medianRun([...earlier, last]);
   const page = pageBytes(outDir, slug);
   const output = outputFigures(outDir);
   let searched: SearchFigures | null = null;
@@ -387,8 +394,7 @@ async function warmBuild(
   const { args, env } = buildOf(root, work, name, articles, heapMB);
   process.stderr.write(`  ${name}: warm rebuild after one edit, run ${run} of ${runs}...\n`);
   const log = join(work, name, `warm-${run}.log`);
-  const warm = await measure(args, env, log);
-  if (warm.status !== 0) throw new Error(`The ${name} warm build failed (exit ${warm.status}); see ${warm.log}`);
+  const warm = await timedBuild(`${name} warm build`, args, env, log);
   const rendered = /(\d+) articles? rendered, \d+ unchanged/.exec(readFileSync(log, 'utf8'))?.[1];
   return { warm, rendered: rendered === undefined ? null : Number(rendered) };
 }
@@ -652,7 +658,7 @@ async function main(): Promise<void> {
   // The warm rebuilds, also in turns: before each pair, the same article gets one more edit, so
   // that each site's rebuild follows its last build by that one edit.
   const warm: { baseline: Run[]; ours: Run[] } = { baseline: [], ours: [] };
-  let warmRendered: { baseline: number | null; ours: number | null } = { baseline: null, ours: null };
+  const warmRendered: { baseline: number | null; ours: number | null } = { baseline: null, ours: null };
   for (let run = 1; run <= warmRuns; run++) {
     editArticle(edited, original, run);
     if (baselineCold) {
@@ -662,16 +668,15 @@ async function main(): Promise<void> {
     }
     const { warm: next, rendered } = await warmBuild('ours', ROOT, work, articles, heapMB, run, warmRuns);
     warm.ours.push(next);
-    warmRendered = { ...warmRendered, ours: rendered };
+    warmRendered.ours = rendered;
   }
   writeFileSync(edited, original);
-  const medianWarm = (runs: Run[]) => ({ ...medianOf(runs), peakMB: Math.max(...runs.map((run) => run.peakMB)) });
   const baseline: BuildFigures | null = baselineCold && {
     ...baselineCold,
-    warm: medianWarm(warm.baseline),
+    warm: medianRun(warm.baseline),
     warmRendered: warmRendered.baseline,
   };
-  const ours: BuildFigures = { ...oursCold, warm: medianWarm(warm.ours), warmRendered: warmRendered.ours };
+  const ours: BuildFigures = { ...oursCold, warm: medianRun(warm.ours), warmRendered: warmRendered.ours };
 
   let history: BenchResult['history'] = null;
   if (revisions > 0) {
@@ -682,7 +687,8 @@ async function main(): Promise<void> {
     process.stderr.write('  history: cold build...\n');
     const outDir = join(work, 'history', 'dist');
     mkdirSync(join(work, 'history'), { recursive: true });
-    const cold = await measure(
+    const cold = await timedBuild(
+      'cold build with history',
       buildCommand(outDir),
       {
         SOURCED_ARTICLES_DIR: repoArticles,
@@ -691,7 +697,6 @@ async function main(): Promise<void> {
       },
       join(work, 'history', 'cold.log'),
     );
-    if (cold.status !== 0) throw new Error(`The cold build with history failed (exit ${cold.status}); see ${cold.log}`);
     const historyPages = readdirSync(join(outDir, 'articles'), { withFileTypes: true }).filter(
       (entry) => entry.isDirectory() && existsSync(join(outDir, 'articles', entry.name, 'history/index.html')),
     ).length;
