@@ -1,12 +1,31 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { renderShareImage, type ShareImageInput } from './share-image.ts';
 
-/** A piscina worker: draws one share image (share-image.ts); the PNG's buffer is moved, not copied, back. */
+/**
+ * A piscina worker: draws one share image (share-image.ts). With `file`, it keeps the PNG there
+ * (written whole under another name first, so that no build ever reads half a file) and returns
+ * nothing; without it, or when the file cannot be written, the PNG's buffer is moved, not copied, back.
+ */
 export default async function draw({
   input,
   digest,
+  file,
 }: {
   input: ShareImageInput;
   digest: string;
-}): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await renderShareImage(input, digest));
+  file?: string;
+}): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const png = new Uint8Array(await renderShareImage(input, digest));
+  if (file === undefined) return png;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temporary, png);
+    renameSync(temporary, file);
+    return undefined;
+  } catch {
+    // A cache that cannot be written makes the next build slower, never this one fail.
+    return png;
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +18,22 @@ export const shareImageRendererVersion = (): string =>
  * under the digest of its input and the renderer's version, so a rebuild draws only the images
  * whose text changed. The cache only saves time: a missing or unreadable file is drawn again, a
  * file that cannot be written is skipped, and an image whose worker fails is drawn on this thread.
+ *
+ * `prefetch` starts drawing an image before its page asks for it: the image routes call it for
+ * every image when Astro collects the paths, before it renders any page, so the workers draw while
+ * Astro renders pages on its one thread, and each image route then reads a file the workers wrote.
  */
 export function createShareImageService(
   cacheDir: string,
-  { threads = availableParallelism() }: { threads?: number } = {},
+  { threads = availableParallelism(), prefetch = true }: { threads?: number; prefetch?: boolean } = {},
 ) {
   const version = shareImageRendererVersion();
-  let pool: Piscina<{ input: ShareImageInput; digest: string }, Uint8Array<ArrayBuffer>> | undefined;
-  const draw = async (input: ShareImageInput, digest: string): Promise<Uint8Array<ArrayBuffer>> => {
+  let pool: Piscina<{ input: ShareImageInput; digest: string; file?: string }, Uint8Array<ArrayBuffer> | undefined> | undefined;
+  /** Images being drawn, by digest: the PNG when it could not be kept in the cache, else undefined. */
+  const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer> | undefined>>();
+  const fileOf = (digest: string) => join(cacheDir, `${digest}.png`);
+  const draw = async (input: ShareImageInput, digest: string): Promise<Uint8Array<ArrayBuffer> | undefined> => {
+    service.drawn += 1;
     try {
       pool ??= new Piscina({
         filename: new URL('./share-image-worker.ts', import.meta.url).href,
@@ -33,45 +41,57 @@ export function createShareImageService(
         maxThreads: threads,
         idleTimeout: 1_000,
       });
-      return await pool.run({ input, digest });
+      return await pool.run({ input, digest, file: fileOf(digest) });
     } catch {
       return new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
+    }
+  };
+  const readCached = (digest: string): Uint8Array<ArrayBuffer> | undefined => {
+    try {
+      return new Uint8Array(readFileSync(fileOf(digest)));
+    } catch {
+      return undefined; // missing or unreadable: drawn again
     }
   };
   const service: ShareImageService & { close(): Promise<void>; drawn: number; cached: number } = {
     drawn: 0,
     cached: 0,
     digest: (input) => shareImageDigest(input, version),
+    prefetch(input) {
+      if (!prefetch) return;
+      const digest = service.digest(input);
+      if (drawing.has(digest) || existsSync(fileOf(digest))) return;
+      const drawn = draw(input, digest);
+      // A failure is the image route's to report, when it asks for the image.
+      drawn.catch(() => {});
+      drawing.set(digest, drawn);
+    },
     async image(input) {
       const digest = service.digest(input);
-      const file = join(cacheDir, `${digest}.png`);
-      if (existsSync(file)) {
-        try {
-          const png = new Uint8Array(readFileSync(file));
+      const started = drawing.get(digest);
+      if (started) {
+        drawing.delete(digest);
+        const png = (await started) ?? readCached(digest);
+        if (png) return png;
+      } else {
+        const png = readCached(digest);
+        if (png) {
           service.cached += 1;
           return png;
-        } catch {
-          // Unreadable: drawn again below.
         }
       }
-      const png = await draw(input, digest);
-      service.drawn += 1;
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        // Written whole under another name first, so that no build ever reads half a file.
-        writeFileSync(`${file}.${process.pid}.tmp`, png);
-        renameSync(`${file}.${process.pid}.tmp`, file);
-      } catch {
-        // A cache that cannot be written makes the next build slower, never this one fail.
-      }
-      return png;
+      return (await draw(input, digest)) ?? readCached(digest) ?? (await drawHere(input, digest));
     },
     async close() {
       const closing = pool;
       pool = undefined;
+      drawing.clear();
       await closing?.close({ force: true });
     },
   };
+  /** The last resort: a cache file written but gone before it was read, drawn on this thread. */
+  const drawHere = async (input: ShareImageInput, digest: string) =>
+    new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
   return service;
 }
 
@@ -82,14 +102,21 @@ export function createShareImageService(
  */
 export function shareImages(): AstroIntegration {
   let service: ReturnType<typeof createShareImageService> | undefined;
+  let command = 'build';
   const close = async () => {
     await service?.close();
   };
   return {
     name: 'sourced-share-images',
     hooks: {
+      'astro:config:setup': (options) => {
+        command = options.command;
+      },
       'astro:config:done': ({ config }) => {
-        service = createShareImageService(join(fileURLToPath(config.cacheDir), 'sourced-share-images'));
+        // `astro dev` draws an image when it is asked for, never all of them ahead.
+        service = createShareImageService(join(fileURLToPath(config.cacheDir), 'sourced-share-images'), {
+          prefetch: command === 'build',
+        });
         provideShareImages(service);
       },
       'astro:build:done': async ({ logger }) => {

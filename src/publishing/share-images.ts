@@ -17,6 +17,11 @@ export { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from './share-image-size.ts';
 export interface ShareImageService {
   /** The digest of what an image shows and of the code that draws it: its cache key. */
   digest(input: ShareImageInput): string;
+  /**
+   * Starts drawing the image on a worker thread unless the cache holds it: called for every image
+   * before any is asked for, so that images are drawn while Astro renders the pages.
+   */
+  prefetch(input: ShareImageInput): void;
   /** The PNG, from the cache when an image of the same digest was drawn before. */
   image(input: ShareImageInput): Promise<Uint8Array<ArrayBuffer>>;
 }

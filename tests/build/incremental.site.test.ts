@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALID_FRONTMATTER, article } from '../helpers/articles.ts';
@@ -20,6 +20,8 @@ describe('a rebuild after one article is edited', () => {
   let second: BuiltSite;
   let untouchedBefore: string;
   let untouchedDataBefore: string;
+  let editedBefore: string;
+  let keptFromFirst: string;
 
   beforeAll(() => {
     // Each article's claim has a claimant, so each has a claim page and two share images.
@@ -37,6 +39,11 @@ describe('a rebuild after one article is edited', () => {
     expect(first.status, first.output).toBe(0);
     untouchedBefore = first.read('articles/ceasefire/index.html');
     untouchedDataBefore = first.read('articles/ceasefire.json');
+    editedBefore = first.read('articles/talks/index.html');
+    // Another name for the first build's page of the article about to be edited, as a previous
+    // output folder still being served would hold it.
+    keptFromFirst = join(buildDir('incremental-kept-'), 'talks.html');
+    linkSync(join(outDir, 'articles/talks/index.html'), keptFromFirst);
     writeFileSync(join(dir, 'talks.md'), `${article(claimed).trimEnd()}\n\n${EDIT}\n`);
     second = buildSite(dir, { outDir, env: { SOURCED_CACHE_DIR: cache } });
     expect(second.status, second.output).toBe(0);
@@ -55,6 +62,20 @@ describe('a rebuild after one article is edited', () => {
     expect(copied(second.output, '/articles/talks/index.html')).toBe(false);
     expect(second.read('articles/ceasefire/index.html')).toBe(untouchedBefore);
     expect(second.read('articles/ceasefire.json')).toBe(untouchedDataBefore);
+  });
+
+  // patches/astro+7.3.5.patch (docs/patches.md): Astro's incremental cache keeps each page as a
+  // second name of the built file, and puts it back the same way, instead of copying its bytes.
+  it('keeps one copy of each page on disk: the cache and the site share it', () => {
+    const inode = (file: string) => statSync(file).ino;
+    for (const page of ['articles/ceasefire/index.html', 'articles/talks/index.html', 'articles/talks/share.png']) {
+      expect([page, inode(join(outDir, page))]).toEqual([page, inode(join(cache, 'dist', page))]);
+    }
+  });
+
+  it('never writes a page of an earlier build over: a rendered page gets a file of its own', () => {
+    expect(readFileSync(keptFromFirst, 'utf8')).toBe(editedBefore);
+    expect(readFileSync(join(cache, 'dist/articles/talks/index.html'), 'utf8')).toContain(EDIT);
   });
 
   it("copies the untouched article's claim page, and every share image whose text did not change", () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { generateArticle } from '../../bench/generate.ts';
@@ -254,6 +254,37 @@ describe('share images', () => {
       expect(pngInfo(await blocked.image(explainerShareImage('Talks', []).input)).width).toBe(1200);
     } finally {
       await blocked.close();
+    }
+  });
+
+  test('are drawn ahead when prefetched (a build), and only when asked for otherwise (astro dev)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourced-share-'));
+    const input = explainerShareImage('Talks in Istanbul', [{ status: 'false' }]).input;
+    const file = (cache: string) => join(dir, cache, `${shareImageDigest(input, shareImageRendererVersion())}.png`);
+    const build = createShareImageService(join(dir, 'build'), { threads: 1 });
+    try {
+      build.prefetch(input);
+      build.prefetch(input); // asked twice, drawn once
+      await vi.waitFor(() => expect(existsSync(file('build'))).toBe(true), { timeout: 10_000 });
+      expect(build.drawn).toBe(1);
+      const png = await build.image(input);
+      expect(pngInfo(png).text).toEqual({ Comment: `sourced-share-image ${build.digest(input)}` });
+      expect([build.drawn, build.cached]).toEqual([1, 0]);
+      // Already in the cache: a prefetch draws nothing.
+      build.prefetch(input);
+      expect(build.drawn).toBe(1);
+    } finally {
+      await build.close();
+    }
+    const dev = createShareImageService(join(dir, 'dev'), { threads: 1, prefetch: false });
+    try {
+      dev.prefetch(input);
+      expect(dev.drawn).toBe(0);
+      expect(existsSync(join(dir, 'dev'))).toBe(false);
+      expect(pngInfo(await dev.image(input)).width).toBe(1200);
+      expect(dev.drawn).toBe(1);
+    } finally {
+      await dev.close();
     }
   });
 });

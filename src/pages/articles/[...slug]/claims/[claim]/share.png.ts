@@ -8,6 +8,7 @@ export const getStaticPaths = (async () => {
   const service = shareImages();
   return collectClaims(await getCollection('articles')).map((claim) => {
     const { input } = claimShareImage(claim);
+    service.prefetch(input);
     return { params: { slug: claim.article.id, claim: claim.id }, props: { input }, cacheKey: service.digest(input) };
   });
 }) satisfies GetStaticPaths;
