@@ -28,10 +28,14 @@ export function createShareImageService(
   { threads = availableParallelism(), prefetch = true }: { threads?: number; prefetch?: boolean } = {},
 ) {
   const version = shareImageRendererVersion();
-  let pool: Piscina<{ input: ShareImageInput; digest: string; file?: string }, Uint8Array<ArrayBuffer> | undefined> | undefined;
+  let pool:
+    Piscina<{ input: ShareImageInput; digest: string; file?: string }, Uint8Array<ArrayBuffer> | undefined> | undefined;
   /** Images being drawn, by digest: the PNG when it could not be kept in the cache, else undefined. */
   const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer> | undefined>>();
   const fileOf = (digest: string) => join(cacheDir, `${digest}.png`);
+  /** Drawn on this thread: when the workers fail, or a file they wrote is gone before it is read. */
+  const drawHere = async (input: ShareImageInput, digest: string) =>
+    new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
   const draw = async (input: ShareImageInput, digest: string): Promise<Uint8Array<ArrayBuffer> | undefined> => {
     service.drawn += 1;
     try {
@@ -43,7 +47,7 @@ export function createShareImageService(
       });
       return await pool.run({ input, digest, file: fileOf(digest) });
     } catch {
-      return new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
+      return drawHere(input, digest);
     }
   };
   const readCached = (digest: string): Uint8Array<ArrayBuffer> | undefined => {
@@ -89,9 +93,6 @@ export function createShareImageService(
       await closing?.close({ force: true });
     },
   };
-  /** The last resort: a cache file written but gone before it was read, drawn on this thread. */
-  const drawHere = async (input: ShareImageInput, digest: string) =>
-    new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
   return service;
 }
 
