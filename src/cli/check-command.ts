@@ -4,39 +4,20 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { articlesDir, PAGES_DIR } from '../format/article-files.ts';
 import { checkTargets } from '../checker/check-files.ts';
 import { FORMATS, type Format } from '../checker/diagnostic.ts';
 import { reportCheck } from '../checker/report.ts';
 import { unpublishedFiles } from '../checker/unpublished-files.ts';
 import { checkUnannouncedChanges } from '../build/history-check.ts';
+import { readCommandLine, usageError as fail } from './command-line.ts';
 
 const USAGE = `Usage: npm run check -- [--format text|github|json] [path ...]
 Checks every article in ${articlesDir()}/ (SOURCED_ARTICLES_DIR, or content/articles), or the files and
 folders given, and prints every problem.`;
 
-function usageError(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  usageError((error as Error).message);
-}
-if (parsed.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const usageError = (message: string): never => fail(USAGE, message);
+const parsed = readCommandLine(USAGE, { format: { type: 'string', short: 'f' } });
 const format = (parsed.values.format ?? 'text') as Format;
 if (!FORMATS.includes(format)) usageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
 

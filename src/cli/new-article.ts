@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine, usageError } from './command-line.ts';
 import { articlesDir } from '../format/article-files.ts';
 import { articleTemplate, localDate, slugify } from './article-template.ts';
 import { KEBAB_CASE, isCalendarDate } from '../format/index.ts';
@@ -15,10 +15,7 @@ import { KEBAB_CASE, isCalendarDate } from '../format/index.ts';
 const USAGE = `Usage: npm run new -- "Headline" [--slug SLUG] [--date YYYY-MM-DD]
 Creates ${articlesDir()}/<slug>.md from the template, as a draft dated today.`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail = (message: string): never => usageError(USAGE, message);
 
 // Without `--`, npm keeps `--slug x` for itself: the script gets "x" as a second headline and npm
 // sets npm_config_slug instead.
@@ -29,20 +26,7 @@ if (takenByNpm.length > 0) {
   );
 }
 
-let values: { slug?: string | undefined; date?: string | undefined; help?: boolean | undefined };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
-    options: { slug: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  }));
-} catch (error) {
-  fail((error as Error).message);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals } = readCommandLine(USAGE, { slug: { type: 'string' }, date: { type: 'string' } });
 if (positionals.length !== 1) fail('Give the headline as one argument, in quotes.');
 const title = (positionals[0] ?? '').trim();
 if (!title) fail('The headline is empty; give the headline in quotes.');

@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { articlesDir, articleTarget, slugOf } from '../format/article-files.ts';
 import { checkArticle } from '../checker/check-article.ts';
 import { formatText } from '../checker/diagnostic.ts';
@@ -16,6 +15,7 @@ import { checkSources, sourcesToCheck, type ArticleSources } from '../sources/ch
 import { DEFAULT_FETCH_OPTIONS } from '../sources/fetch-source.ts';
 import { locksDirFor } from '../sources/lock.ts';
 import { articleReportText, summaryText } from '../sources/report.ts';
+import { readCommandLine, usageError as fail } from './command-line.ts';
 
 const USAGE = `Usage: npm run sources -- [--archive] [--timeout seconds] [--max-bytes bytes] [path ...]
 Fetches every source of every article in ${articlesDir()}/ (or of the files and folders given), looks for
@@ -25,32 +25,12 @@ its quote, and records what it found in content/sources/<slug>.lock.json.
   --timeout      seconds to wait for one source, redirects included (default ${DEFAULT_FETCH_OPTIONS.timeoutMs / 1000})
   --max-bytes    largest page read (default ${DEFAULT_FETCH_OPTIONS.maxBytes})`;
 
-function usageError(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    options: {
-      archive: { type: 'boolean' },
-      timeout: { type: 'string' },
-      'max-bytes': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: true,
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  usageError((error as Error).message);
-}
-if (parsed.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const usageError = (message: string): never => fail(USAGE, message);
+const parsed = readCommandLine(USAGE, {
+  archive: { type: 'boolean' },
+  timeout: { type: 'string' },
+  'max-bytes': { type: 'string' },
+});
 const positive = (value: string | undefined, name: string) => {
   if (value === undefined) return undefined;
   const number = Number(value);
