@@ -7,15 +7,13 @@ import {
   readdirSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import type { Article } from '../format/index.ts';
 import type { ArticleHistory } from '../history/article-history.ts';
+import { writeWhole } from '../infra/write-whole.ts';
 
 /**
  * An article as its own page and JSON file need it: the full frontmatter and the rendered body.
@@ -60,13 +58,12 @@ export const storedFile = (dir: string, name: string): string => join(dir, basen
  */
 export function writeStored(file: string, stored: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.${threadId}.partial`;
-  writeFileSync(partial, JSON.stringify(stored));
+  const text = JSON.stringify(stored);
   try {
-    renameSync(partial, file);
+    writeWhole(file, text);
   } catch {
     rmSync(file, { recursive: true, force: true });
-    renameSync(partial, file);
+    writeWhole(file, text);
   }
 }
 

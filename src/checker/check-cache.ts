@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article } from '../format/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { codeVersion } from '../infra/module-graph.ts';
+import { writeWhole } from '../infra/write-whole.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -108,10 +109,7 @@ export class CheckCache {
   }
 
   #write(name: string, value: unknown): void {
-    const file = join(this.#dir, name);
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(partial, JSON.stringify(value));
-    renameSync(partial, file);
+    writeWhole(join(this.#dir, name), JSON.stringify(value));
   }
 
   #prepare(): void {

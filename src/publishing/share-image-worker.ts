@@ -1,11 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeWhole } from '../infra/write-whole.ts';
 import { renderShareImage, type ShareImageInput } from './share-image.ts';
 
 /**
  * A piscina worker: draws one share image (share-image.ts). With `file`, it keeps the PNG there
- * (written whole under another name first, so that no build ever reads half a file) and returns
- * nothing; without it, or when the file cannot be written, the PNG's buffer is moved, not copied, back.
+ * (in a folder the caller made) and returns nothing; without it, or when the file cannot be
+ * written, the PNG's buffer is moved, not copied, back.
  */
 export default async function draw({
   input,
@@ -19,10 +18,7 @@ export default async function draw({
   const png = new Uint8Array(await renderShareImage(input, digest));
   if (file === undefined) return png;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, png);
-    renameSync(temporary, file);
+    writeWhole(file, png);
     return undefined;
   } catch {
     // A cache that cannot be written makes the next build slower, never this one fail.

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { codeVersion } from '../infra/module-graph.ts';
+import { startWorkerPool } from '../infra/worker-pool.ts';
 import { provideShareImages, shareImageDigest, type ShareImageInput, type ShareImageService } from './share-images.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,8 +29,22 @@ export function createShareImageService(
   { threads = availableParallelism(), prefetch = true }: { threads?: number; prefetch?: boolean } = {},
 ) {
   const version = shareImageRendererVersion();
-  let pool:
-    Piscina<{ input: ShareImageInput; digest: string; file?: string }, Uint8Array<ArrayBuffer> | undefined> | undefined;
+  type Draw = { input: ShareImageInput; digest: string; file?: string };
+  let pool: Piscina<Draw, Uint8Array<ArrayBuffer> | undefined> | undefined;
+  let started = false;
+  /** The workers, started with the first image, and the cache folder they write to, made once. */
+  const workers = () => {
+    if (!started) {
+      started = true;
+      pool = startWorkerPool(new URL('./share-image-worker.ts', import.meta.url), threads);
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+      } catch {
+        // The workers' writes fail and they hand each PNG back: a cache only saves time.
+      }
+    }
+    return pool;
+  };
   /** Images being drawn, by digest: the PNG when it could not be kept in the cache, else undefined. */
   const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer> | undefined>>();
   const fileOf = (digest: string) => join(cacheDir, `${digest}.png`);
@@ -38,14 +53,10 @@ export function createShareImageService(
     new Uint8Array(await (await import('./share-image.ts')).renderShareImage(input, digest));
   const draw = async (input: ShareImageInput, digest: string): Promise<Uint8Array<ArrayBuffer> | undefined> => {
     service.drawn += 1;
+    const running = workers();
+    if (!running) return drawHere(input, digest);
     try {
-      pool ??= new Piscina({
-        filename: new URL('./share-image-worker.ts', import.meta.url).href,
-        minThreads: 1,
-        maxThreads: threads,
-        idleTimeout: 1_000,
-      });
-      return await pool.run({ input, digest, file: fileOf(digest) });
+      return await running.run({ input, digest, file: fileOf(digest) });
     } catch {
       return drawHere(input, digest);
     }
@@ -89,6 +100,7 @@ export function createShareImageService(
     async close() {
       const closing = pool;
       pool = undefined;
+      started = false;
       drawing.clear();
       await closing?.close({ force: true });
     },
